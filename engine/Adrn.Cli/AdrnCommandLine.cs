@@ -76,5 +76,6 @@ public static class AdrnCommandLine
     {
         yield return DemoCommand.Create();
         yield return SynthCommand.Create();
+        yield return RegressCommand.Create();
     }
 }

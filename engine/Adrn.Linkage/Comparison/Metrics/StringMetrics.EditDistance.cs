@@ -37,7 +37,7 @@ public static partial class StringMetrics
         int width = b.Length + 1;
         int[]? rented = null;
         Span<int> row = width <= StackLimit
-            ? stackalloc int[StackLimit]
+            ? stackalloc int[width]
             : (rented = ArrayPool<int>.Shared.Rent(width));
         row = row[..width];
 
@@ -100,7 +100,7 @@ public static partial class StringMetrics
         int width = b.Length + 1;
         int[]? rented = null;
         Span<int> rows = 3 * width <= StackLimit
-            ? stackalloc int[StackLimit]
+            ? stackalloc int[3 * width]
             : (rented = ArrayPool<int>.Shared.Rent(3 * width));
 
         try
@@ -176,53 +176,24 @@ public static partial class StringMetrics
         int m = b.Length;
         int width = m + 2;
         int cells = (n + 2) * width;
-        // Scratch: the (n+2)×(m+2) matrix, then the alphabet index of every character of a and b,
-        // then `lastRow` per distinct character of a. The algorithm needs the whole matrix because
-        // a transposition can reach back to any earlier row.
-        int needed = cells + n + m + n;
+        // Scratch: the (n+2)×(m+2) matrix, then for each position j of b the last row i so far with
+        // a[i-1] == b[j-1]. The algorithm needs the whole matrix because a transposition can reach
+        // back to any earlier row.
+        int needed = cells + m;
         int[]? rented = null;
         Span<int> scratch = needed <= StackLimit * 4
-            ? stackalloc int[StackLimit * 4]
+            ? stackalloc int[needed]
             : (rented = ArrayPool<int>.Shared.Rent(needed));
 
         try
         {
             Span<int> d = scratch[..cells];
-            Span<int> symbolA = scratch.Slice(cells, n);
-            Span<int> symbolB = scratch.Slice(cells + n, m);
-            Span<int> lastRow = scratch.Slice(cells + n + m, n);
-
-            // Map characters to small dense ids (ids of a's distinct characters; -1 for characters
-            // only in b) so `lastRow` is a tiny array instead of a dictionary over all of UTF-16.
-            int distinct = 0;
-            for (int i = 0; i < n; i++)
-            {
-                int id = -1;
-                for (int p = 0; p < i; p++)
-                {
-                    if (a[p] == a[i])
-                    {
-                        id = symbolA[p];
-                        break;
-                    }
-                }
-
-                symbolA[i] = id >= 0 ? id : distinct++;
-            }
-
-            for (int j = 0; j < m; j++)
-            {
-                int id = -1;
-                int at = a.IndexOf(b[j]);
-                if (at >= 0)
-                {
-                    id = symbolA[at];
-                }
-
-                symbolB[j] = id;
-            }
-
-            lastRow[..distinct].Clear();
+            // NOTE: Lowrance–Wagner keep "last row where character c occurred in a" in a table over
+            // the alphabet. Only the characters of b are ever looked up, so one slot per position
+            // of b does the same job with no dictionary and no 64K-entry table: slot j is read
+            // once per row and updated in that same step when a[i-1] == b[j-1].
+            Span<int> lastRowOfB = scratch.Slice(cells, m);
+            lastRowOfB.Clear();
 
             int infinity = n + m;
             d[0] = infinity;
@@ -242,26 +213,26 @@ public static partial class StringMetrics
             {
                 int lastMatchColumn = 0;
                 char ca = a[i - 1];
+                int rowAbove = i * width;
+                int row = rowAbove + width;
                 for (int j = 1; j <= m; j++)
                 {
-                    int symbol = symbolB[j - 1];
-                    int i1 = symbol >= 0 ? lastRow[symbol] : 0;
+                    int i1 = lastRowOfB[j - 1];
                     int j1 = lastMatchColumn;
                     int cost = 1;
                     if (ca == b[j - 1])
                     {
                         cost = 0;
                         lastMatchColumn = j;
+                        lastRowOfB[j - 1] = i;
                     }
 
-                    int substitute = d[(i * width) + j] + cost;
-                    int insert = d[((i + 1) * width) + j] + 1;
-                    int delete = d[(i * width) + j + 1] + 1;
+                    int substitute = d[rowAbove + j] + cost;
+                    int insert = d[row + j] + 1;
+                    int delete = d[rowAbove + j + 1] + 1;
                     int transpose = d[(i1 * width) + j1] + (i - i1 - 1) + 1 + (j - j1 - 1);
-                    d[((i + 1) * width) + j + 1] = Math.Min(Math.Min(substitute, insert), Math.Min(delete, transpose));
+                    d[row + j + 1] = Math.Min(Math.Min(substitute, insert), Math.Min(delete, transpose));
                 }
-
-                lastRow[symbolA[i - 1]] = i;
             }
 
             return d[((n + 1) * width) + m + 1];

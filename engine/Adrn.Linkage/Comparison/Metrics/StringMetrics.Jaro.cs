@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Comparison.Metrics;
@@ -96,13 +97,18 @@ public static partial class StringMetrics
             return 1.0;
         }
 
+        if (a.Length <= 64 && b.Length <= 64)
+        {
+            return JaroShort(a, b, out matches);
+        }
+
         int total = a.Length + b.Length;
         byte[]? rented = null;
         // One flag buffer for both strings: flags of a in [0, |a|), flags of b in [|a|, |a|+|b|).
         // Bytes rather than bools so the clear below is a plain memset; SkipLocalsInit avoids
         // zeroing the whole stack block when only `total` bytes are used.
         Span<byte> flags = total <= StackLimit * 4
-            ? stackalloc byte[StackLimit * 4]
+            ? stackalloc byte[total]
             : (rented = ArrayPool<byte>.Shared.Rent(total));
         flags = flags[..total];
         flags.Clear();
@@ -174,5 +180,58 @@ public static partial class StringMetrics
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>
+    /// Jaro for strings of at most 64 characters (every name, almost every company name): the
+    /// "already matched" flags of each string fit in one 64-bit word, so there is no buffer to
+    /// clear and the transposition walk jumps from match to match with trailing-zero counts.
+    /// </summary>
+    private static double JaroShort(ReadOnlySpan<char> a, ReadOnlySpan<char> b, out int matches)
+    {
+        int window = Math.Max(0, (Math.Max(a.Length, b.Length) / 2) - 1);
+        ulong flagsA = 0;
+        ulong flagsB = 0;
+        int m = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            char c = a[i];
+            int lo = Math.Max(0, i - window);
+            int hi = Math.Min(i + window + 1, b.Length);
+            for (int j = lo; j < hi; j++)
+            {
+                // Character test first: it fails far more often than the flag test.
+                if (b[j] == c && (flagsB & (1UL << j)) == 0)
+                {
+                    flagsA |= 1UL << i;
+                    flagsB |= 1UL << j;
+                    m++;
+                    break;
+                }
+            }
+        }
+
+        matches = m;
+        if (m == 0)
+        {
+            return 0.0;
+        }
+
+        // Both flag words hold exactly m set bits; pair them off in order.
+        int halfTranspositions = 0;
+        while (flagsA != 0)
+        {
+            if (a[BitOperations.TrailingZeroCount(flagsA)] != b[BitOperations.TrailingZeroCount(flagsB)])
+            {
+                halfTranspositions++;
+            }
+
+            flagsA &= flagsA - 1;
+            flagsB &= flagsB - 1;
+        }
+
+        double md = m;
+        int t = halfTranspositions / 2;
+        return ((md / a.Length) + (md / b.Length) + ((m - t) / md)) / 3.0;
     }
 }

@@ -1,0 +1,520 @@
+using System.Diagnostics;
+using System.Globalization;
+using Adrn.Engine.Jobs;
+using Adrn.Engine.Workloads;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using static Adrn.Engine.Coordination.JobCoordinatorProtocol;
+
+namespace Adrn.Engine.Coordination;
+
+/// <summary>
+/// Owns one linkage job: hands partition tasks to the workers that ask for them, journals every
+/// finished partition, trains the model on the merged pattern counts, then has every partition
+/// scored and merges the results. Restarted or resumed, it replays its journal and hands out only
+/// the partitions that are not finished.
+/// </summary>
+public sealed class JobCoordinator : ReceivePersistentActor
+{
+    private readonly string _jobId;
+    private readonly JobDescriptor? _requestedJob;
+    private readonly WorkloadCache _workloads;
+    private readonly JobCoordinatorSettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+
+    // Journalled state.
+    private JobDescriptor? _job;
+    private string? _configHash;
+    private int _partitionCount;
+    private readonly SortedDictionary<int, PartitionResult> _counted = [];
+    private readonly SortedDictionary<int, PartitionResult> _scored = [];
+    private string? _model;
+    private JobSummary? _summary;
+    private string? _failure;
+    private int _resumes;
+
+    // Run-time state, rebuilt after every restart.
+    private IJobWorkload? _workload;
+    private bool _handingOut;
+    private readonly SortedSet<int> _pending = [];
+    private readonly Dictionary<int, Assignment> _inFlight = [];
+    private readonly Dictionary<IActorRef, int> _partitionOfWorker = [];
+    private readonly Dictionary<int, int> _handOuts = [];
+    private readonly Dictionary<int, int> _failures = [];
+    private readonly HashSet<IActorRef> _waiting = [];
+    private readonly HashSet<IActorRef> _subscribers = [];
+    private readonly Stopwatch _phaseClock = new();
+    private long _phasePairs;
+
+    /// <summary>Creates the coordinator; use <see cref="JobCoordinatorProtocol.Props"/>.</summary>
+    /// <param name="jobId">The job.</param>
+    /// <param name="job">The job to start, or null to resume from the journal.</param>
+    /// <param name="workloads">The node's workload cache.</param>
+    /// <param name="settings">Settings.</param>
+    public JobCoordinator(string jobId, JobDescriptor? job, WorkloadCache workloads, JobCoordinatorSettings settings)
+    {
+        _jobId = jobId;
+        _requestedJob = job;
+        _workloads = workloads;
+        _settings = settings;
+
+        Recover<JobJournal.JobStarted>(Apply);
+        Recover<JobJournal.PartitionCompleted>(Apply);
+        Recover<JobJournal.ModelTrained>(Apply);
+        Recover<JobJournal.JobCompleted>(Apply);
+        Recover<JobJournal.JobFailed>(Apply);
+        Recover<JobJournal.JobResumed>(Apply);
+        Recover<RecoveryCompleted>(_ => OnRecovered());
+
+        Command<RequestTask>(_ => OnRequestTask(Sender));
+        Command<CompletePartition>(OnCompletePartition);
+        Command<FailPartition>(OnFailPartition);
+        Command<Terminated>(t => ReleaseWorker(t.ActorRef, "stopped"));
+        Command<ReleaseTasksOfNode>(OnReleaseTasksOfNode);
+        Command<SubscribeToJob>(_ => Subscribe(Sender));
+        Command<GetJobStatus>(_ => Sender.Tell(CurrentStatus()));
+        Command<WorkloadOpened>(OnWorkloadOpened);
+        Command<ModelReady>(m => PersistModel(m.ModelJson));
+        Command<OutputsReady>(o => PersistCompletion(o.Summary));
+        Command<StepFailed>(f => FailJob(f.Reason));
+    }
+
+    /// <inheritdoc />
+    public override string PersistenceId => JobJournal.PersistenceId(_jobId);
+
+    private string OutDirHint => _job?.OutputDirectory ?? "<output folder>";
+
+    private void Apply(JobJournal.JobStarted e)
+    {
+        _job = e.Job;
+        _configHash = e.ConfigHash;
+        _partitionCount = e.PartitionCount;
+    }
+
+    private void Apply(JobJournal.PartitionCompleted e)
+    {
+        var results = e.Result.Phase == JobPhase.Counting ? _counted : _scored;
+        results[e.Result.Partition] = e.Result;
+    }
+
+    private void Apply(JobJournal.ModelTrained e) => _model = e.ModelJson;
+
+    private void Apply(JobJournal.JobCompleted e) => _summary = e.Summary;
+
+    private void Apply(JobJournal.JobFailed e) => _failure = e.Reason;
+
+    private void Apply(JobJournal.JobResumed e)
+    {
+        _failure = null;
+        _resumes = e.Attempt;
+    }
+
+    private void OnRecovered()
+    {
+        if (_summary is not null)
+        {
+            _log.Info("Job {0} is already complete; nothing to do.", _jobId);
+            return;
+        }
+
+        var job = _job ?? _requestedJob;
+        if (job is null)
+        {
+            FailJob($"No job '{_jobId}' in the journal: check the job id and the journal (--out folder or --journal-connection).");
+            return;
+        }
+
+        if (_failure is not null)
+        {
+            Persist(new JobJournal.JobResumed(_resumes + 1), Apply);
+        }
+
+        var resumed = _job is not null;
+        var journalled = _counted.Values.Concat(_scored.Values).ToList();
+        var workloads = _workloads;
+        var verify = resumed && _settings.VerifyResultsOnResume;
+        _log.Info(resumed
+            ? "Resuming job {0}: {1} partitions counted, {2} scored, model {3}."
+            : "Starting job {0}.", _jobId, _counted.Count, _scored.Count, _model is null ? "not trained" : "trained");
+
+        // NOTE: opening the workload prepares the job's records (seconds for large inputs) and
+        // checksumming journalled files reads them back, so both run off the actor's thread.
+        Task.Run(() =>
+        {
+            var workload = workloads.Get(job);
+            var broken = verify ? journalled.Where(r => !PartitionResultFile.IsIntact(job, r)).ToList() : [];
+            return (object)new WorkloadOpened(job, workload, broken);
+        }).PipeTo(Self, failure: ex => new StepFailed(
+            $"Job {_jobId} could not be opened: {Unwrap(ex).Message}"));
+    }
+
+    private void OnWorkloadOpened(WorkloadOpened opened)
+    {
+        _workload = opened.Workload;
+        if (_job is null)
+        {
+            Persist(new JobJournal.JobStarted(opened.Job, opened.Workload.ConfigHash, opened.Workload.PartitionCount), e =>
+            {
+                Apply(e);
+                _log.Info("Job {0} started: {1} partitions, config hash {2}.", _jobId, e.PartitionCount, e.ConfigHash);
+                Advance();
+            });
+            return;
+        }
+
+        if (!string.Equals(_configHash, opened.Workload.ConfigHash, StringComparison.Ordinal) ||
+            _partitionCount != opened.Workload.PartitionCount)
+        {
+            FailJob($"Job {_jobId} cannot resume: its job file or inputs changed since it started " +
+                $"(hash {_configHash} then, {opened.Workload.ConfigHash} now). Start a new job instead.");
+            return;
+        }
+
+        foreach (var broken in opened.Broken)
+        {
+            _log.Warning("Result of partition {0} ({1}) is missing or its checksum differs: {2}; the partition runs again.",
+                broken.Partition, broken.Phase, broken.RelativePath);
+            (broken.Phase == JobPhase.Counting ? _counted : _scored).Remove(broken.Partition);
+        }
+
+        Advance();
+    }
+
+    /// <summary>Moves the job to its next step: hand out the phase's missing partitions, train, or merge.</summary>
+    private void Advance()
+    {
+        if (_failure is not null || _summary is not null || _workload is null)
+        {
+            return;
+        }
+
+        var phase = _model is null ? JobPhase.Counting : JobPhase.Scoring;
+        var done = phase == JobPhase.Counting ? _counted : _scored;
+        if (done.Count < _partitionCount)
+        {
+            StartHandingOut(phase, done);
+            return;
+        }
+
+        _handingOut = false;
+        var workload = _workload;
+        if (phase == JobPhase.Counting)
+        {
+            var files = _counted.Values.Select(r => Path.Combine(_job!.OutputDirectory, r.RelativePath)).ToList();
+            _log.Info("Job {0}: all {1} partitions counted; training the model on the merged counts.", _jobId, _partitionCount);
+            Task.Run(() => (object)new ModelReady(workload.TrainModel(files, CancellationToken.None)))
+                .PipeTo(Self, failure: ex => new StepFailed($"Job {_jobId}: training failed: {Unwrap(ex).Message}. " + ResumeHint()));
+        }
+        else
+        {
+            var files = _scored.Values.Select(r => Path.Combine(_job!.OutputDirectory, r.RelativePath)).ToList();
+            var model = _model!;
+            _log.Info("Job {0}: all {1} partitions scored; merging the outputs.", _jobId, _partitionCount);
+            Task.Run(() => (object)new OutputsReady(workload.WriteOutputs(files, model, CancellationToken.None)))
+                .PipeTo(Self, failure: ex => new StepFailed($"Job {_jobId}: writing the outputs failed: {Unwrap(ex).Message}. " + ResumeHint()));
+        }
+    }
+
+    private JobPhase CurrentPhase => _model is null ? JobPhase.Counting : JobPhase.Scoring;
+
+    private void StartHandingOut(JobPhase phase, SortedDictionary<int, PartitionResult> done)
+    {
+        if (_handingOut)
+        {
+            return;
+        }
+
+        _handingOut = true;
+        _pending.Clear();
+        _inFlight.Clear();
+        _partitionOfWorker.Clear();
+        _handOuts.Clear();
+        _failures.Clear();
+        for (var p = 0; p < _partitionCount; p++)
+        {
+            if (!done.ContainsKey(p))
+            {
+                _pending.Add(p);
+            }
+        }
+
+        _phaseClock.Restart();
+        _phasePairs = 0;
+        _log.Info("Job {0}: {1} phase, {2} of {3} partitions to run.", _jobId, phase, _pending.Count, _partitionCount);
+        PublishProgress();
+        ServeWaitingWorkers();
+    }
+
+    private void OnRequestTask(IActorRef worker)
+    {
+        if (!_handingOut)
+        {
+            worker.Tell(NoTaskAvailable.Instance);
+            return;
+        }
+
+        // A worker that asks while holding a task has not received it yet (or lost the message):
+        // send the same task again rather than a second one, so it never holds more than one.
+        if (_partitionOfWorker.TryGetValue(worker, out var held))
+        {
+            worker.Tell(TaskFor(held, _inFlight[held].Attempt));
+            return;
+        }
+
+        if (_pending.Count == 0)
+        {
+            _waiting.Add(worker);
+            Context.Watch(worker);
+            worker.Tell(NoTaskAvailable.Instance);
+            return;
+        }
+
+        HandOut(worker);
+    }
+
+    private void HandOut(IActorRef worker)
+    {
+        var partition = _pending.Min;
+        _pending.Remove(partition);
+        _waiting.Remove(worker);
+        var attempt = _handOuts.GetValueOrDefault(partition) + 1;
+        _handOuts[partition] = attempt;
+        _inFlight[partition] = new Assignment(worker, attempt);
+        _partitionOfWorker[worker] = partition;
+        Context.Watch(worker);
+        worker.Tell(TaskFor(partition, attempt));
+    }
+
+    private PartitionTask TaskFor(int partition, int attempt) =>
+        new(_job!, CurrentPhase, partition, attempt, CurrentPhase == JobPhase.Scoring ? _model : null);
+
+    private void ServeWaitingWorkers()
+    {
+        foreach (var worker in _waiting.ToList())
+        {
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+
+            if (!_partitionOfWorker.ContainsKey(worker))
+            {
+                HandOut(worker);
+            }
+        }
+    }
+
+    private void OnCompletePartition(CompletePartition message)
+    {
+        var result = message.Result;
+        ForgetAssignment(Sender, result.Partition);
+        var done = result.Phase == JobPhase.Counting ? _counted : _scored;
+        if (!_handingOut || result.Phase != CurrentPhase || done.ContainsKey(result.Partition))
+        {
+            // A duplicate: the partition was handed out again (its first worker seemed lost) and
+            // both finished. The files are identical, so the first report stands.
+            _log.Debug("Ignoring duplicate result of partition {0} ({1}).", result.Partition, result.Phase);
+            return;
+        }
+
+        _pending.Remove(result.Partition);
+        Persist(new JobJournal.PartitionCompleted(result), e =>
+        {
+            Apply(e);
+            _phasePairs += result.PairsCompared;
+            PublishProgress();
+            if (done.Count == _partitionCount)
+            {
+                Advance();
+            }
+        });
+    }
+
+    private void OnFailPartition(FailPartition message)
+    {
+        ForgetAssignment(Sender, message.Partition);
+        if (!_handingOut || message.Phase != CurrentPhase)
+        {
+            return;
+        }
+
+        var failures = _failures.GetValueOrDefault(message.Partition) + 1;
+        _failures[message.Partition] = failures;
+        _log.Warning("Job {0}: partition {1} ({2}) failed on {3} (failure {4}): {5}",
+            _jobId, message.Partition, message.Phase, Sender.Path, failures, message.Error);
+        if (failures >= _settings.MaxFailuresPerPartition)
+        {
+            FailJob(string.Create(CultureInfo.InvariantCulture,
+                $"Job {_jobId}: partition {message.Partition} ({message.Phase}) failed {failures} times; last error: {message.Error}. ") + ResumeHint());
+            return;
+        }
+
+        _pending.Add(message.Partition);
+        ServeWaitingWorkers();
+    }
+
+    private string ResumeHint() =>
+        $"Fix the cause, then resume the job (finished partitions are kept): adrn link --resume {_jobId} --out {OutDirHint}";
+
+    private void ForgetAssignment(IActorRef worker, int partition)
+    {
+        if (_partitionOfWorker.TryGetValue(worker, out var held) && held == partition)
+        {
+            _partitionOfWorker.Remove(worker);
+        }
+
+        if (_inFlight.TryGetValue(partition, out var assignment) && assignment.Worker.Equals(worker))
+        {
+            _inFlight.Remove(partition);
+        }
+    }
+
+    private void ReleaseWorker(IActorRef worker, string why)
+    {
+        _waiting.Remove(worker);
+        if (!_partitionOfWorker.Remove(worker, out var partition))
+        {
+            return;
+        }
+
+        _inFlight.Remove(partition);
+        var done = CurrentPhase == JobPhase.Counting ? _counted : _scored;
+        if (_handingOut && !done.ContainsKey(partition))
+        {
+            _log.Warning("Job {0}: worker {1} {2} holding partition {3}; handing it out again.", _jobId, worker.Path, why, partition);
+            _pending.Add(partition);
+            ServeWaitingWorkers();
+        }
+    }
+
+    private void OnReleaseTasksOfNode(ReleaseTasksOfNode message)
+    {
+        foreach (var worker in _partitionOfWorker.Keys.Where(w => w.Path.Address.ToString() == message.NodeAddress).ToList())
+        {
+            ReleaseWorker(worker, "is on node " + message.NodeAddress + ", which was lost,");
+        }
+
+        foreach (var worker in _waiting.Where(w => w.Path.Address.ToString() == message.NodeAddress).ToList())
+        {
+            _waiting.Remove(worker);
+        }
+    }
+
+    private void PersistModel(string modelJson) =>
+        Persist(new JobJournal.ModelTrained(modelJson), e =>
+        {
+            Apply(e);
+            _log.Info("Job {0}: model trained.", _jobId);
+            Advance();
+        });
+
+    private void PersistCompletion(JobSummary summary) =>
+        Persist(new JobJournal.JobCompleted(summary), e =>
+        {
+            Apply(e);
+            _log.Info("Job {0} complete: {1} pairs written.", _jobId, summary.PairsWritten);
+            var outcome = new JobSucceeded(_jobId, summary);
+            foreach (var subscriber in _subscribers)
+            {
+                subscriber.Tell(outcome);
+            }
+
+            Context.Parent.Tell(outcome);
+            _workloads.Release(_jobId);
+        });
+
+    private void FailJob(string reason)
+    {
+        _handingOut = false;
+        _log.Error("{0}", reason);
+        void Notify(string r)
+        {
+            _failure = r;
+            var outcome = new JobFailed(_jobId, r);
+            foreach (var subscriber in _subscribers)
+            {
+                subscriber.Tell(outcome);
+            }
+
+            Context.Parent.Tell(outcome);
+        }
+
+        if (_job is null)
+        {
+            // Nothing was ever journalled for this id; do not create a journal entry for a typo.
+            Notify(reason);
+            return;
+        }
+
+        Persist(new JobJournal.JobFailed(reason), e => Notify(e.Reason));
+    }
+
+    private void Subscribe(IActorRef subscriber)
+    {
+        if (subscriber.IsNobody())
+        {
+            return;
+        }
+
+        _subscribers.Add(subscriber);
+        if (_summary is not null)
+        {
+            subscriber.Tell(new JobSucceeded(_jobId, _summary));
+        }
+        else if (_failure is not null && !_handingOut)
+        {
+            subscriber.Tell(new JobFailed(_jobId, _failure));
+        }
+        else if (_handingOut)
+        {
+            subscriber.Tell(Progress());
+        }
+    }
+
+    private JobProgress Progress()
+    {
+        var done = CurrentPhase == JobPhase.Counting ? _counted : _scored;
+        var seconds = _phaseClock.Elapsed.TotalSeconds;
+        return new JobProgress(_jobId, CurrentPhase, done.Count, _partitionCount, _phasePairs, seconds > 0 ? _phasePairs / seconds : 0);
+    }
+
+    private void PublishProgress()
+    {
+        var progress = Progress();
+        foreach (var subscriber in _subscribers)
+        {
+            subscriber.Tell(progress);
+        }
+    }
+
+    private JobStatus CurrentStatus() => new(
+        _jobId,
+        [.. _counted.Keys],
+        [.. _scored.Keys],
+        _partitionCount,
+        _model is not null,
+        _inFlight.ToDictionary(kv => kv.Key, kv => kv.Value.Worker.Path.ToString()),
+        _handingOut,
+        _summary is not null,
+        _failure);
+
+    /// <inheritdoc />
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        _log.Error(cause, "Job {0}: the journal refused event {1}; the coordinator stops. Resume the job when the journal is reachable.", _jobId, @event.GetType().Name);
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    private static Exception Unwrap(Exception ex) => ex is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : ex;
+
+    private sealed record Assignment(IActorRef Worker, int Attempt);
+
+    private sealed record WorkloadOpened(JobDescriptor Job, IJobWorkload Workload, IReadOnlyList<PartitionResult> Broken);
+
+    private sealed record ModelReady(string ModelJson);
+
+    private sealed record OutputsReady(JobSummary Summary);
+
+    private sealed record StepFailed(string Reason);
+}

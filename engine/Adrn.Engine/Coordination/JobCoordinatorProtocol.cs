@@ -1,0 +1,112 @@
+using Adrn.Engine.Serialization;
+using Adrn.Engine.Jobs;
+using Adrn.Engine.Workloads;
+using Akka.Actor;
+
+namespace Adrn.Engine.Coordination;
+
+/// <summary>
+/// The protocol of <see cref="JobCoordinator"/>: workers pull partition tasks (one per request, so a
+/// worker never holds more than it asked for) and report them done or failed; clients subscribe to
+/// progress.
+/// </summary>
+public static class JobCoordinatorProtocol
+{
+    /// <summary>Props of a coordinator that starts <paramref name="job"/>, or resumes <paramref name="jobId"/> from the journal when <paramref name="job"/> is null.</summary>
+    /// <param name="jobId">The job.</param>
+    /// <param name="job">The job to start, or null to resume a journalled job.</param>
+    /// <param name="workloads">The node's workload cache (the coordinator needs the partition count, training and merging).</param>
+    /// <param name="settings">Coordinator settings.</param>
+    /// <returns>The props.</returns>
+    public static Props Props(string jobId, JobDescriptor? job, WorkloadCache workloads, JobCoordinatorSettings settings) =>
+        Akka.Actor.Props.Create(() => new JobCoordinator(jobId, job, workloads, settings));
+
+    /// <summary>A worker asks for one partition task; answered by <see cref="PartitionTask"/> or <see cref="NoTaskAvailable"/>.</summary>
+    public sealed record RequestTask : IAdrnMessage
+    {
+        /// <summary>The single instance.</summary>
+        public static RequestTask Instance { get; } = new();
+    }
+
+    /// <summary>Nothing to hand out now; the worker asks again later.</summary>
+    public sealed record NoTaskAvailable : IAdrnMessage
+    {
+        /// <summary>The single instance.</summary>
+        public static NoTaskAvailable Instance { get; } = new();
+    }
+
+    /// <summary>Run one partition of one phase. The records travel by path (nodes share the output folder).</summary>
+    /// <param name="Job">The job.</param>
+    /// <param name="Phase">Count patterns or score.</param>
+    /// <param name="Partition">Partition index.</param>
+    /// <param name="Attempt">1 for the first hand-out, higher when handed out again.</param>
+    /// <param name="ModelJson">The trained model when <paramref name="Phase"/> is scoring; otherwise null.</param>
+    public sealed record PartitionTask(JobDescriptor Job, JobPhase Phase, int Partition, int Attempt, string? ModelJson) : IAdrnMessage;
+
+    /// <summary>Record a finished partition (sent by the worker that ran it).</summary>
+    /// <param name="JobId">The job.</param>
+    /// <param name="Result">The result file.</param>
+    public sealed record CompletePartition(string JobId, PartitionResult Result) : IAdrnMessage;
+
+    /// <summary>Record that a partition failed on a worker.</summary>
+    /// <param name="JobId">The job.</param>
+    /// <param name="Phase">The phase.</param>
+    /// <param name="Partition">The partition.</param>
+    /// <param name="Error">The error, as the worker saw it.</param>
+    public sealed record FailPartition(string JobId, JobPhase Phase, int Partition, string Error) : IAdrnMessage;
+
+    /// <summary>Hand out again every task held by workers on a node that became unreachable or left.</summary>
+    /// <param name="NodeAddress">The node's address, e.g. <c>akka.tcp://adrn@127.0.0.1:4053</c>.</param>
+    public sealed record ReleaseTasksOfNode(string NodeAddress) : IAdrnMessage;
+
+    /// <summary>Send progress and the outcome of <paramref name="JobId"/> to the sender (idempotent; re-send it after a coordinator restart).</summary>
+    /// <param name="JobId">The job.</param>
+    public sealed record SubscribeToJob(string JobId) : IAdrnMessage;
+
+    /// <summary>Progress of a running job.</summary>
+    /// <param name="JobId">The job.</param>
+    /// <param name="Phase">The phase being run.</param>
+    /// <param name="PartitionsDone">Partitions of this phase finished (including ones finished before a resume).</param>
+    /// <param name="PartitionsTotal">Partitions in the phase.</param>
+    /// <param name="PairsCompared">Candidate pairs compared in this phase since the coordinator started.</param>
+    /// <param name="PairsPerSecond">Pairs compared per second in this phase since the coordinator started.</param>
+    public sealed record JobProgress(string JobId, JobPhase Phase, int PartitionsDone, int PartitionsTotal, long PairsCompared, double PairsPerSecond) : IAdrnMessage;
+
+    /// <summary>The job finished.</summary>
+    /// <param name="JobId">The job.</param>
+    /// <param name="Summary">What it wrote.</param>
+    public sealed record JobSucceeded(string JobId, JobSummary Summary) : IAdrnMessage;
+
+    /// <summary>The job failed.</summary>
+    /// <param name="JobId">The job.</param>
+    /// <param name="Reason">What failed and how to resume.</param>
+    public sealed record JobFailed(string JobId, string Reason) : IAdrnMessage;
+
+    /// <summary>Ask for the state of the job; answered by <see cref="JobStatus"/>.</summary>
+    public sealed record GetJobStatus : IAdrnMessage
+    {
+        /// <summary>The single instance.</summary>
+        public static GetJobStatus Instance { get; } = new();
+    }
+
+    /// <summary>The state of a job.</summary>
+    /// <param name="JobId">The job.</param>
+    /// <param name="Counted">Partitions whose patterns are counted.</param>
+    /// <param name="Scored">Partitions scored.</param>
+    /// <param name="PartitionCount">Partitions P (0 until the job has started).</param>
+    /// <param name="ModelTrained">Whether the model is trained.</param>
+    /// <param name="InFlight">Partitions handed out and not yet reported, with the path of the worker holding each.</param>
+    /// <param name="HandingOut">Whether partition tasks of a phase are being handed out now (false while opening, training or merging).</param>
+    /// <param name="Completed">Whether the outputs are written.</param>
+    /// <param name="Failure">The failure reason when the job failed; otherwise null.</param>
+    public sealed record JobStatus(
+        string JobId,
+        IReadOnlyList<int> Counted,
+        IReadOnlyList<int> Scored,
+        int PartitionCount,
+        bool ModelTrained,
+        IReadOnlyDictionary<int, string> InFlight,
+        bool HandingOut,
+        bool Completed,
+        string? Failure) : IAdrnMessage;
+}

@@ -1,0 +1,120 @@
+using Adrn.Engine.Jobs;
+using Adrn.Engine.Workloads;
+using Akka.Actor;
+using Akka.Event;
+using static Adrn.Engine.Coordination.JobCoordinatorProtocol;
+using static Adrn.Engine.Workers.PartitionWorkerProtocol;
+
+namespace Adrn.Engine.Workers;
+
+/// <summary>
+/// Pulls one partition task at a time, runs it off the actor thread against the node's workload
+/// (count patterns or score), writes the result file atomically and reports it.
+/// </summary>
+public sealed class PartitionWorker : ReceiveActor, IWithTimers
+{
+    private const string PollTimer = "poll";
+    private readonly IActorRef _jobs;
+    private readonly WorkloadCache _workloads;
+    private readonly PartitionWorkerSettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly CancellationTokenSource _stopping = new();
+    private PartitionTask? _current;
+    private int _tasksRun;
+
+    /// <summary>Creates the worker; use <see cref="PartitionWorkerProtocol.Props"/>.</summary>
+    /// <param name="jobs">The job registry or its proxy.</param>
+    /// <param name="workloads">The node's workload cache.</param>
+    /// <param name="settings">Settings.</param>
+    public PartitionWorker(IActorRef jobs, WorkloadCache workloads, PartitionWorkerSettings settings)
+    {
+        _jobs = jobs;
+        _workloads = workloads;
+        _settings = settings;
+
+        Receive<PartitionTask>(OnTask);
+        Receive<NoTaskAvailable>(_ => { });
+        Receive<Poll>(_ =>
+        {
+            if (_current is null)
+            {
+                _jobs.Tell(RequestTask.Instance);
+            }
+        });
+        Receive<PartitionRan>(OnPartitionRan);
+        Receive<PartitionRunFailed>(OnPartitionRunFailed);
+        Receive<GetWorkerState>(_ => Sender.Tell(new WorkerState(_current is not null, _tasksRun)));
+    }
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        Timers.StartPeriodicTimer(PollTimer, Poll.Instance, _settings.PollInterval);
+        _jobs.Tell(RequestTask.Instance);
+    }
+
+    /// <inheritdoc />
+    protected override void PostStop() => _stopping.Cancel();
+
+    private void OnTask(PartitionTask task)
+    {
+        if (_current is not null)
+        {
+            // The coordinator re-sends the task a worker holds when the worker asks again before
+            // receiving it; the run already under way answers both.
+            if (task.Partition != _current.Partition || task.Phase != _current.Phase || task.Job.JobId != _current.Job.JobId)
+            {
+                _log.Warning("Got partition {0} while running partition {1}; ignoring it (the coordinator re-sends it).", task.Partition, _current.Partition);
+            }
+
+            return;
+        }
+
+        _current = task;
+        var workloads = _workloads;
+        var token = _stopping.Token;
+        Task.Run(() => (object)new PartitionRan(task, Run(workloads, task, token)), token)
+            .PipeTo(Self, failure: ex => new PartitionRunFailed(task, ex));
+    }
+
+    private static PartitionResult Run(WorkloadCache workloads, PartitionTask task, CancellationToken token)
+    {
+        var workload = workloads.Get(task.Job);
+        return PartitionResultFile.Write(task.Job, task.Phase, task.Partition, path => task.Phase switch
+        {
+            JobPhase.Counting => workload.CountPatterns(task.Partition, path, token),
+            _ => workload.ScorePartition(task.Partition, task.ModelJson
+                ?? throw new InvalidOperationException("A scoring task came without a model."), path, token),
+        });
+    }
+
+    private void OnPartitionRan(PartitionRan ran)
+    {
+        _current = null;
+        _tasksRun++;
+        _jobs.Tell(new CompletePartition(ran.Task.Job.JobId, ran.Result));
+        _jobs.Tell(RequestTask.Instance);
+    }
+
+    private void OnPartitionRunFailed(PartitionRunFailed failed)
+    {
+        _current = null;
+        _tasksRun++;
+        var error = failed.Error is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : failed.Error;
+        _log.Error(error, "Partition {0} ({1}) of job {2} failed.", failed.Task.Partition, failed.Task.Phase, failed.Task.Job.JobId);
+        _jobs.Tell(new FailPartition(failed.Task.Job.JobId, failed.Task.Phase, failed.Task.Partition, $"{error.GetType().Name}: {error.Message}"));
+        _jobs.Tell(RequestTask.Instance);
+    }
+
+    private sealed record Poll
+    {
+        public static Poll Instance { get; } = new();
+    }
+
+    private sealed record PartitionRan(PartitionTask Task, PartitionResult Result);
+
+    private sealed record PartitionRunFailed(PartitionTask Task, Exception Error);
+}

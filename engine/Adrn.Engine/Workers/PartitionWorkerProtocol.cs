@@ -1,0 +1,33 @@
+using Adrn.Engine.Serialization;
+using Adrn.Engine.Workloads;
+using Akka.Actor;
+
+namespace Adrn.Engine.Workers;
+
+/// <summary>
+/// The protocol of <see cref="PartitionWorker"/>. A worker holds at most one partition task: it asks
+/// the job registry for a task, runs it, reports it and only then asks again (work pulling), so a
+/// node's memory is bounded by its number of workers whatever the size of the job.
+/// </summary>
+public static class PartitionWorkerProtocol
+{
+    /// <summary>Props of a worker.</summary>
+    /// <param name="jobs">Where to pull tasks from and report to: the job registry or its singleton proxy.</param>
+    /// <param name="workloads">The node's workload cache.</param>
+    /// <param name="settings">Settings.</param>
+    /// <returns>The props.</returns>
+    public static Props Props(IActorRef jobs, WorkloadCache workloads, PartitionWorkerSettings settings) =>
+        Akka.Actor.Props.Create(() => new PartitionWorker(jobs, workloads, settings));
+
+    /// <summary>Ask whether the worker is running a task; answered by <see cref="WorkerState"/>.</summary>
+    public sealed record GetWorkerState : IAdrnMessage
+    {
+        /// <summary>The single instance.</summary>
+        public static GetWorkerState Instance { get; } = new();
+    }
+
+    /// <summary>The state of a worker.</summary>
+    /// <param name="Busy">Whether it runs a task.</param>
+    /// <param name="TasksRun">Tasks it has finished (successfully or not) since it started.</param>
+    public sealed record WorkerState(bool Busy, int TasksRun) : IAdrnMessage;
+}

@@ -1,0 +1,49 @@
+using Adrn.Engine.Jobs;
+
+namespace Adrn.Engine.Workloads;
+
+/// <summary>
+/// The linkage work of one job, cut into partitions. The actor runtime decides who runs which
+/// partition and when; the workload does the computing and knows nothing of actors.
+/// </summary>
+/// <remarks>
+/// NOTE: every method must be deterministic for a given job file and inputs: a partition may run
+/// twice (a lost worker's task is handed out again) and several nodes may open the same job, and
+/// the output must not depend on which of them ran it.
+/// </remarks>
+public interface IJobWorkload : IDisposable
+{
+    /// <summary>Hex hash of the job file and its inputs; a resumed job refuses to continue when it changed.</summary>
+    string ConfigHash { get; }
+
+    /// <summary>Number of partitions P of the blocking key space (at least 1).</summary>
+    int PartitionCount { get; }
+
+    /// <summary>Counts the agreement patterns of one partition's candidate pairs and writes the counts to <paramref name="outputPath"/>.</summary>
+    /// <param name="partition">Partition index, 0 to P-1.</param>
+    /// <param name="outputPath">File to create (a temporary name; the runtime renames it when complete).</param>
+    /// <param name="cancellationToken">Stops the work early.</param>
+    /// <returns>Rows written and candidate pairs compared.</returns>
+    PartitionWork CountPatterns(int partition, string outputPath, CancellationToken cancellationToken);
+
+    /// <summary>Trains the model (EM) on the merged counts of every partition.</summary>
+    /// <param name="countFiles">The count files of partitions 0 to P-1, in partition order.</param>
+    /// <param name="cancellationToken">Stops the work early.</param>
+    /// <returns>The trained model as JSON (journalled, and sent with every scoring task).</returns>
+    string TrainModel(IReadOnlyList<string> countFiles, CancellationToken cancellationToken);
+
+    /// <summary>Scores one partition's candidate pairs and streams them to an Arrow file sorted by (id_l, id_r).</summary>
+    /// <param name="partition">Partition index, 0 to P-1.</param>
+    /// <param name="modelJson">The model returned by <see cref="TrainModel"/>.</param>
+    /// <param name="outputPath">File to create (a temporary name; the runtime renames it when complete).</param>
+    /// <param name="cancellationToken">Stops the work early.</param>
+    /// <returns>Rows written and candidate pairs compared.</returns>
+    PartitionWork ScorePartition(int partition, string modelJson, string outputPath, CancellationToken cancellationToken);
+
+    /// <summary>Merges the scored partitions into the job's outputs (deterministic order) and writes the model and report.</summary>
+    /// <param name="scoreFiles">The score files of partitions 0 to P-1, in partition order.</param>
+    /// <param name="modelJson">The trained model.</param>
+    /// <param name="cancellationToken">Stops the work early.</param>
+    /// <returns>What was written.</returns>
+    JobSummary WriteOutputs(IReadOnlyList<string> scoreFiles, string modelJson, CancellationToken cancellationToken);
+}

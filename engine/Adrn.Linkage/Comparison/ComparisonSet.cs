@@ -1,0 +1,42 @@
+using Adrn.Linkage.Configuration;
+using Adrn.Linkage.Preparation;
+
+namespace Adrn.Linkage.Comparison;
+
+/// <summary>
+/// The job's comparisons bound to prepared columns: immutable and shared by all threads. Each thread creates
+/// its own <see cref="PairComparer"/> (which owns the value-pair caches) with <see cref="CreateComparer"/>.
+/// </summary>
+public sealed class ComparisonSet
+{
+    private ComparisonSet(IReadOnlyList<ComparisonConfig> configs, CompiledComparison[] compiled)
+    {
+        Configs = configs;
+        Compiled = compiled;
+    }
+
+    /// <summary>The comparisons' configuration, in gamma-vector order.</summary>
+    public IReadOnlyList<ComparisonConfig> Configs { get; }
+
+    internal CompiledComparison[] Compiled { get; }
+
+    /// <summary>Number of comparisons (length of a gamma vector).</summary>
+    public int Count => Compiled.Length;
+
+    /// <summary>Binds the comparisons to the prepared columns.</summary>
+    /// <param name="prepared">Prepared records.</param>
+    /// <param name="comparisons">Comparisons in order.</param>
+    /// <returns>The set.</returns>
+    public static ComparisonSet Create(PreparedLinkage prepared, IReadOnlyList<ComparisonConfig> comparisons)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(comparisons);
+        var compiled = new CompiledComparison[comparisons.Count];
+        for (var i = 0; i < compiled.Length; i++) compiled[i] = new CompiledComparison(comparisons[i], prepared.Records);
+        return new ComparisonSet(comparisons, compiled);
+    }
+
+    /// <summary>A comparer for one thread (it owns mutable caches: do not share it across threads).</summary>
+    /// <returns>A new comparer.</returns>
+    public PairComparer CreateComparer() => new(this);
+}

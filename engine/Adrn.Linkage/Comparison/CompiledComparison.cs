@@ -1,0 +1,159 @@
+using Adrn.Linkage.Comparison.Metrics;
+using Adrn.Linkage.Configuration;
+using Adrn.Linkage.Preparation;
+
+namespace Adrn.Linkage.Comparison;
+
+/// <summary>A comparison with its levels resolved to arrays of the prepared column (read-only, thread-safe).</summary>
+internal sealed class CompiledComparison
+{
+    public CompiledComparison(ComparisonConfig config, RecordTable records)
+    {
+        Config = config;
+        Column = records.Column(config.Column);
+        LevelCount = config.Levels.Count;
+        Kinds = new ComparisonLevelKind[LevelCount];
+        Thresholds = new double[LevelCount];
+        Others = new ColumnData?[LevelCount];
+        var cacheable = true;
+        var expensive = false;
+        for (var k = 0; k < LevelCount; k++)
+        {
+            var level = config.Levels[k];
+            Kinds[k] = level.Kind;
+            Thresholds[k] = level.Threshold;
+            if (level.Kind == ComparisonLevelKind.Swapped)
+            {
+                Others[k] = records.Column(level.OtherColumn!);
+                cacheable = false;
+            }
+
+            expensive |= level.Kind is ComparisonLevelKind.JaroWinkler or ComparisonLevelKind.Jaro or ComparisonLevelKind.Levenshtein
+                or ComparisonLevelKind.DamerauLevenshtein or ComparisonLevelKind.TokenSet;
+        }
+
+        UsesCache = cacheable && expensive;
+        if (Column.DayNumbers is { } days)
+        {
+            Ymd = new int[days.Length];
+            for (var i = 0; i < days.Length; i++)
+            {
+                var d = DateOnly.FromDayNumber(days[i]);
+                Ymd[i] = d.Year * 10000 + d.Month * 100 + d.Day;
+            }
+        }
+    }
+
+    public ComparisonConfig Config { get; }
+
+    public ColumnData Column { get; }
+
+    public int LevelCount { get; }
+
+    public ComparisonLevelKind[] Kinds { get; }
+
+    public double[] Thresholds { get; }
+
+    public ColumnData?[] Others { get; }
+
+    /// <summary>Per date value: yyyymmdd as an int (for the one-character and day/month-swap levels).</summary>
+    public int[]? Ymd { get; }
+
+    /// <summary>Whether gamma depends only on the value pair and is costly enough to cache.</summary>
+    public bool UsesCache { get; }
+
+    /// <summary>Gamma of two non-null value ids (levels that need the records, i.e. swapped, use <paramref name="left"/>/<paramref name="right"/>).</summary>
+    public sbyte GammaOfValues(int a, int b, int left, int right)
+    {
+        for (var k = 0; k < Kinds.Length; k++)
+        {
+            if (Holds(k, a, b, left, right)) return (sbyte)(LevelCount - k);
+        }
+
+        return 0;
+    }
+
+    private bool Holds(int k, int a, int b, int left, int right)
+    {
+        var c = Column;
+        var t = Thresholds[k];
+        switch (Kinds[k])
+        {
+            case ComparisonLevelKind.Exact:
+                return a == b;
+            case ComparisonLevelKind.JaroWinkler:
+                return a == b || StringMetrics.JaroWinkler(c.Values[a], c.Values[b]) >= t;
+            case ComparisonLevelKind.Jaro:
+                return a == b || StringMetrics.Jaro(c.Values[a], c.Values[b]) >= t;
+            case ComparisonLevelKind.Levenshtein:
+            {
+                if (a == b) return true;
+                var sa = c.Values[a];
+                var sb = c.Values[b];
+                return Math.Abs(sa.Length - sb.Length) <= t && StringMetrics.Levenshtein(sa, sb) <= t;
+            }
+
+            case ComparisonLevelKind.DamerauLevenshtein:
+            {
+                if (a == b) return true;
+                var sa = c.Values[a];
+                var sb = c.Values[b];
+                return Math.Abs(sa.Length - sb.Length) <= t && StringMetrics.DamerauLevenshtein(sa, sb) <= t;
+            }
+
+            case ComparisonLevelKind.TokenSet:
+                return a == b || TokenSetSimilarity.Weighted(c.Tokens![a], c.Tokens[b], c.TokenWeights) >= t;
+            case ComparisonLevelKind.DateOneCharacter:
+            {
+                var x = Ymd![a];
+                var y = Ymd[b];
+                var diff = 0;
+                for (var i = 0; i < 8; i++)
+                {
+                    if (x % 10 != y % 10) diff++;
+                    x /= 10;
+                    y /= 10;
+                }
+
+                return diff == 1;
+            }
+
+            case ComparisonLevelKind.DateDayMonthSwap:
+            {
+                var x = Ymd![a];
+                var y = Ymd[b];
+                return x != y && x / 10000 == y / 10000 && x / 100 % 100 == y % 100 && x % 100 == y / 100 % 100;
+            }
+
+            case ComparisonLevelKind.DateWithinDays:
+                return Math.Abs(c.DayNumbers![a] - c.DayNumbers[b]) <= t;
+            case ComparisonLevelKind.PostcodeSector:
+                return c.PostcodeSectors![a] == c.PostcodeSectors[b];
+            case ComparisonLevelKind.PostcodeDistrict:
+                return c.PostcodeDistricts![a] == c.PostcodeDistricts[b];
+            case ComparisonLevelKind.PostcodeArea:
+                return c.PostcodeAreas![a] == c.PostcodeAreas[b];
+            case ComparisonLevelKind.NumericAbsolute:
+                return Math.Abs(c.Numbers![a] - c.Numbers[b]) <= t;
+            case ComparisonLevelKind.NumericRelative:
+            {
+                var x = c.Numbers![a];
+                var y = c.Numbers[b];
+                var scale = Math.Max(Math.Abs(x), Math.Abs(y));
+                return scale == 0 || Math.Abs(x - y) / scale <= t;
+            }
+
+            case ComparisonLevelKind.Swapped:
+            {
+                var o = Others[k]!.ValueIds;
+                var ids = c.ValueIds;
+                var ol = o[left];
+                var or = o[right];
+                return ol >= 0 && or >= 0 && ids[left] == or && ol == ids[right];
+            }
+
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Adrn.Linkage.Configuration;
+
+/// <summary>A job column: a logical field read from every source, standardised, interned and compared.</summary>
+public sealed record ColumnConfig
+{
+    /// <summary>Column name used by blocking rules and comparisons.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Logical type (default <c>text</c>).</summary>
+    public ColumnType Type { get; init; } = ColumnType.Text;
+
+    /// <summary>Standardiser applied to every raw value (default depends on <see cref="Type"/>).</summary>
+    public StandardiserKind Standardiser { get; init; } = StandardiserKind.None;
+}

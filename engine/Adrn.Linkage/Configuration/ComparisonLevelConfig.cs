@@ -1,0 +1,20 @@
+namespace Adrn.Linkage.Configuration;
+
+/// <summary>One non-null, non-else level of a comparison; levels are listed best first.</summary>
+public sealed record ComparisonLevelConfig
+{
+    /// <summary>The test.</summary>
+    public required ComparisonLevelKind Kind { get; init; }
+
+    /// <summary>Similarity (0..1), distance, day count or numeric difference, depending on <see cref="Kind"/>.</summary>
+    public double Threshold { get; init; }
+
+    /// <summary>Second column for <see cref="ComparisonLevelKind.Swapped"/>.</summary>
+    public string? OtherColumn { get; init; }
+
+    /// <summary>Apply a term-frequency adjustment (exact levels only).</summary>
+    public bool TermFrequency { get; init; }
+
+    /// <summary>Readable label, e.g. <c>Jaro-Winkler &gt;= 0.92</c>.</summary>
+    public required string Label { get; init; }
+}

@@ -1,0 +1,113 @@
+namespace Adrn.Linkage.Configuration;
+
+/// <summary>
+/// A validated linkage job, loaded from a JSON file documented field by field in <c>docs/config.md</c>.
+/// Everything here is plain data; the stages that execute it live in the Preparation, Blocking, Comparison,
+/// Training, Scoring and Resolution folders.
+/// </summary>
+public sealed record LinkageJobConfig
+{
+    /// <summary>Job name (used in reports).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Folder of the configuration file (relative paths were resolved against it).</summary>
+    public required string BaseDirectory { get; init; }
+
+    /// <summary>Which pairs are compared.</summary>
+    public required LinkType LinkType { get; init; }
+
+    /// <summary>Input tables (two for link_only, one for dedupe_only).</summary>
+    public required IReadOnlyList<SourceConfig> Sources { get; init; }
+
+    /// <summary>Job columns read from every source.</summary>
+    public required IReadOnlyList<ColumnConfig> Columns { get; init; }
+
+    /// <summary>Blocking rules, in priority order.</summary>
+    public required IReadOnlyList<BlockingRuleConfig> BlockingRules { get; init; }
+
+    /// <summary>Comparisons, in gamma-vector order.</summary>
+    public required IReadOnlyList<ComparisonConfig> Comparisons { get; init; }
+
+    /// <summary>Term-frequency options.</summary>
+    public TermFrequencyConfig TermFrequency { get; init; } = new();
+
+    /// <summary>Training steps.</summary>
+    public TrainingConfig Training { get; init; } = new();
+
+    /// <summary>Resolution and thresholds.</summary>
+    public required ResolutionConfig Resolution { get; init; }
+
+    /// <summary>Outputs to write.</summary>
+    public OutputConfig Outputs { get; init; } = new();
+
+    /// <summary>Ground truth, if any.</summary>
+    public TruthConfig? Truth { get; init; }
+
+    /// <summary>A job refuses to run when blocking would produce more comparisons than this (default 500,000,000).</summary>
+    public long MaxComparisons { get; init; } = 500_000_000;
+
+    /// <summary>Number of hash partitions of the blocking key space (default 64).</summary>
+    public int Partitions { get; init; } = 64;
+
+    /// <summary>
+    /// Reads and validates a job file. Strings may contain <c>${name}</c> variables, replaced from
+    /// <paramref name="variables"/> (plus the built-in <c>${config_dir}</c>) before relative paths are resolved.
+    /// </summary>
+    /// <param name="path">Path of the JSON job file.</param>
+    /// <param name="variables">Values for <c>${name}</c> placeholders (e.g. <c>data</c> -> a folder), or null.</param>
+    /// <returns>The validated job.</returns>
+    /// <exception cref="ConfigValidationException">Listing every problem found at once.</exception>
+    public static LinkageJobConfig Load(string path, IReadOnlyDictionary<string, string>? variables = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+            throw new ConfigValidationException($"job file '{path}' does not exist");
+        var full = System.IO.Path.GetFullPath(path);
+        return Parse(File.ReadAllText(full), System.IO.Path.GetDirectoryName(full)!, variables);
+    }
+
+    /// <summary>Validates a job given as JSON text.</summary>
+    /// <param name="json">The job JSON.</param>
+    /// <param name="baseDirectory">Folder against which relative paths resolve.</param>
+    /// <param name="variables">Values for <c>${name}</c> placeholders, or null.</param>
+    /// <returns>The validated job.</returns>
+    /// <exception cref="ConfigValidationException">Listing every problem found at once.</exception>
+    public static LinkageJobConfig Parse(string json, string baseDirectory, IReadOnlyDictionary<string, string>? variables = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentException.ThrowIfNullOrWhiteSpace(baseDirectory);
+        return new LinkageJobConfigParser(baseDirectory, variables).Parse(json);
+    }
+
+    /// <summary>Returns a copy whose source paths are replaced (CLI <c>--source name=path</c> overrides).</summary>
+    /// <param name="paths">Source name -> new path (relative paths resolve against the current directory).</param>
+    /// <returns>The modified job.</returns>
+    /// <exception cref="ConfigValidationException">When a name matches no source.</exception>
+    public LinkageJobConfig WithSourcePaths(IReadOnlyDictionary<string, string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var problems = new List<string>();
+        foreach (var name in paths.Keys)
+        {
+            var found = false;
+            foreach (var s in Sources) found |= s.Name == name;
+            if (!found) problems.Add($"source override '{name}' matches no source of job '{Name}'");
+        }
+
+        if (problems.Count > 0) throw new ConfigValidationException(problems);
+        var list = new List<SourceConfig>(Sources.Count);
+        foreach (var s in Sources)
+            list.Add(paths.TryGetValue(s.Name, out var p) ? s with { Path = System.IO.Path.GetFullPath(p) } : s);
+        return this with { Sources = list };
+    }
+
+    /// <summary>Finds a job column by name.</summary>
+    /// <param name="name">Column name.</param>
+    /// <returns>The column, or null.</returns>
+    public ColumnConfig? FindColumn(string name)
+    {
+        foreach (var c in Columns)
+            if (c.Name == name) return c;
+        return null;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Adrn.Linkage.Configuration;
+
+/// <summary>Term-frequency adjustment settings, applied on exact levels marked <c>term_frequency</c>.</summary>
+public sealed record TermFrequencyConfig
+{
+    /// <summary>Lower bound on a value's term frequency (Splink's <c>tf_minimum_u_value</c>, default 0 = none).</summary>
+    public double MinimumU { get; init; }
+
+    /// <summary>Multiplier of the adjustment (Splink's <c>tf_adjustment_weight</c>, default 1).</summary>
+    public double Weight { get; init; } = 1.0;
+}

@@ -1,0 +1,267 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Adrn.Linkage.Blocking;
+using Adrn.Linkage.Comparison;
+using Adrn.Linkage.Configuration;
+using Adrn.Linkage.Evaluation;
+using Adrn.Linkage.Model;
+using Adrn.Linkage.Output;
+using Adrn.Linkage.Preparation;
+using Adrn.Linkage.Resolution;
+using Adrn.Linkage.Scoring;
+using Adrn.Linkage.Training;
+
+namespace Adrn.Linkage;
+
+/// <summary>
+/// Facade for <c>adrn link</c>: runs a whole job in process — prepare, block (report and cap check before any
+/// comparison), train (or load a model), score partitions in parallel, merge deterministically, resolve,
+/// evaluate and write the outputs. Each stage is also callable on its own (see <c>docs/methodology.md</c>).
+/// </summary>
+public static class LinkageJob
+{
+    private static readonly JsonSerializerOptions ReportJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>Runs a job and writes its outputs into <paramref name="outDir"/> (created if needed).</summary>
+    /// <param name="config">The validated job.</param>
+    /// <param name="outDir">Output folder.</param>
+    /// <param name="options">Run options, or null for defaults.</param>
+    /// <param name="progress">Progress sink, or null.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>What was done and written.</returns>
+    /// <exception cref="ConfigValidationException">A source lacks a configured column (before any work).</exception>
+    /// <exception cref="ComparisonCapExceededException">Blocking would exceed <c>max_comparisons</c> (before any comparison).</exception>
+    public static LinkageRunResult Run(LinkageJobConfig config, string outDir, LinkageRunOptions? options = null,
+        IProgress<LinkageProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        options ??= new LinkageRunOptions();
+        var started = DateTime.UtcNow;
+        var timings = new Dictionary<string, double>();
+        var sw = Stopwatch.StartNew();
+        var total = Stopwatch.StartNew();
+        void Lap(string stage)
+        {
+            timings[stage] = Math.Round(sw.Elapsed.TotalSeconds, 3);
+            sw.Restart();
+        }
+
+        var partitions = options.Partitions ?? config.Partitions;
+        var threshold = options.MatchProbability ?? config.Resolution.MatchProbability;
+        var keep = Math.Min(config.Resolution.KeepProbability, threshold);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism), CancellationToken = ct };
+
+        progress?.Report(new LinkageProgress("prepare", 0, 1, 0));
+        var prepared = LinkagePreparation.Prepare(config);
+        var comparisons = ComparisonSet.Create(prepared, config.Comparisons);
+        progress?.Report(new LinkageProgress("prepare", 1, 1, 0));
+        Lap("prepare");
+
+        progress?.Report(new LinkageProgress("blocking", 0, 1, 0));
+        var plan = BlockingPlan.Build(prepared, config.BlockingRules, partitions);
+        var blocking = plan.Report(config.MaxComparisons, prepared.TotalPossiblePairs, ct);
+        if (blocking.CapExceeded is not null)
+            throw new ComparisonCapExceededException(blocking.CapExceeded) { Report = blocking };
+        progress?.Report(new LinkageProgress("blocking", 1, 1, 0));
+        Lap("blocking");
+
+        var model = options.ModelPath is not null
+            ? MatchModel.Load(options.ModelPath)
+            : ModelTrainer.Train(prepared, comparisons, partitions, progress, ct);
+        Lap("training");
+
+        var scoring = ScoringModel.Create(model, comparisons, prepared);
+        var batches = new ScoredPairBatch[plan.Partitions.Count];
+        var done = 0;
+        long work = 0;
+        var scoreClock = Stopwatch.StartNew();
+        var gate = new object();
+        Parallel.For(0, plan.Partitions.Count, parallel, p =>
+        {
+            batches[p] = PartitionScorer.Score(prepared, plan.Partitions[p], scoring, keep);
+            lock (gate)
+            {
+                done++;
+                work += plan.Partitions[p].PairUpperBound;
+                progress?.Report(new LinkageProgress("scoring", done, plan.Partitions.Count, work / Math.Max(scoreClock.Elapsed.TotalSeconds, 1e-9)));
+            }
+        });
+        var pairs = ScoredPairBatch.Merge(batches, prepared.Records.IdRank, comparisons.Count);
+        Lap("scoring");
+
+        progress?.Report(new LinkageProgress("resolution", 0, 1, 0));
+        var method = config.Resolution.Method;
+        var rows = LinkResolver.Resolve(pairs, prepared.Records, method, threshold);
+        var links = pairs.Select(rows);
+        string[]? clusters = null;
+        if (method == ResolutionMethod.Clusters) clusters = LinkResolver.Cluster(pairs, rows, prepared.Records);
+        Lap("resolution");
+
+        var evaluation = Evaluate(prepared, pairs, links, threshold, options.TruthPairsPath ?? config.Truth?.PairsPath);
+        Lap("evaluation");
+
+        progress?.Report(new LinkageProgress("writing", 0, 1, 0));
+        Directory.CreateDirectory(outDir);
+        var files = new Dictionary<string, IReadOnlyList<string>>();
+        var formats = options.Formats ?? config.Outputs.Formats;
+        files["links"] = formats.Select(f => WritePairs(outDir, "links", f, prepared, comparisons, links)).ToList();
+        if (config.Outputs.WritePairs)
+            files["pairs"] = formats.Select(f => WritePairs(outDir, "pairs", f, prepared, comparisons, pairs)).ToList();
+        long? clusterCount = null;
+        if (clusters is not null)
+        {
+            files["clusters"] = formats.Select(f => WriteClusters(outDir, f, prepared, clusters)).ToList();
+            clusterCount = CountMultiRecordClusters(clusters);
+        }
+
+        var modelPath = Path.Combine(outDir, "model.json");
+        model.Save(modelPath);
+        files["model"] = [modelPath];
+        var quarantinePath = Path.Combine(outDir, "quarantine.csv");
+        WriteQuarantine(quarantinePath, prepared.Quarantine);
+        files["quarantine"] = [quarantinePath];
+        Lap("writing");
+        timings["total"] = Math.Round(total.Elapsed.TotalSeconds, 3);
+
+        var rowsIn = prepared.Sources.Sum(s => (long)s.RowsIn);
+        var rowsUsed = prepared.Sources.Sum(s => (long)s.RowsUsed);
+        var rowsQ = prepared.Sources.Sum(s => (long)s.RowsQuarantined);
+        var rowsS = prepared.Sources.Sum(s => (long)s.RowsSuperseded);
+        var pairCounts = new Dictionary<string, long>
+        {
+            ["compared"] = blocking.TotalComparisons,
+            ["kept"] = pairs.Count,
+            ["links"] = links.Count,
+        };
+        if (clusterCount is not null) pairCounts["clusters_with_more_than_one_record"] = clusterCount.Value;
+        var report = new LinkageRunReport
+        {
+            Job = config.Name,
+            LinkType = config.LinkType.ToString().ToSnakeCase(),
+            StartedUtc = started.ToString("O", CultureInfo.InvariantCulture),
+            Sources = prepared.Sources,
+            Rows = new Dictionary<string, long> { ["in"] = rowsIn, ["used"] = rowsUsed, ["quarantined"] = rowsQ, ["superseded"] = rowsS },
+            Blocking = blocking,
+            Pairs = pairCounts,
+            Model = model,
+            TimingsSeconds = timings,
+            Evaluation = evaluation,
+        };
+        var reportPath = Path.Combine(outDir, "report.json");
+        File.WriteAllText(reportPath, JsonSerializer.Serialize(report, ReportJson));
+        files["report"] = [reportPath];
+        progress?.Report(new LinkageProgress("writing", 1, 1, 0));
+
+        return new LinkageRunResult
+        {
+            OutputDirectory = Path.GetFullPath(outDir),
+            Files = files,
+            RowsIn = rowsIn,
+            RowsUsed = rowsUsed,
+            RowsQuarantined = rowsQ,
+            RowsSuperseded = rowsS,
+            PairsCompared = blocking.TotalComparisons,
+            PairsKept = pairs.Count,
+            Links = links.Count,
+            Clusters = clusterCount,
+            Timings = timings,
+            Blocking = blocking,
+            Model = model,
+            Evaluation = evaluation,
+        };
+    }
+
+    private static EvaluationReport Evaluate(PreparedLinkage prepared, ScoredPairBatch pairs, ScoredPairBatch links, double threshold, string? truthPath)
+    {
+        var ids = prepared.Records.Ids;
+        TruthPairSet? truth = null;
+        if (truthPath is not null) truth = TruthPairSet.Load(truthPath);
+        else if (prepared.TruthClusters is { } clusters)
+        {
+            var cross = prepared.IsCrossSourceOnly;
+            var records = prepared.Records;
+            truth = TruthPairSet.FromClusters(ids, clusters, (a, b) => !cross || records.SourceOf(a) != records.SourceOf(b));
+        }
+
+        static List<(string, string, double)> Rows(ScoredPairBatch b, string[] ids)
+        {
+            var list = new List<(string, string, double)>(b.Count);
+            for (var i = 0; i < b.Count; i++) list.Add((ids[b.Left[i]], ids[b.Right[i]], b.Probability[i]));
+            return list;
+        }
+
+        return LinkEvaluation.Evaluate(Rows(links, ids), Rows(pairs, ids), truth, threshold);
+    }
+
+    private static string WritePairs(string outDir, string name, SourceFormat format, PreparedLinkage prepared, ComparisonSet comparisons, ScoredPairBatch b)
+    {
+        var records = prepared.Records;
+        var n = b.Count;
+        var idl = new string?[n];
+        var idr = new string?[n];
+        var sl = new string?[n];
+        var sr = new string?[n];
+        for (var i = 0; i < n; i++)
+        {
+            idl[i] = records.Ids[b.Left[i]];
+            idr[i] = records.Ids[b.Right[i]];
+            sl[i] = records.SourceNames[records.SourceOf(b.Left[i])];
+            sr[i] = records.SourceNames[records.SourceOf(b.Right[i])];
+        }
+
+        var columns = new List<OutputColumn>
+        {
+            new("id_l", Strings: idl),
+            new("id_r", Strings: idr),
+            new("source_l", Strings: sl),
+            new("source_r", Strings: sr),
+            new("match_weight", Doubles: b.Weight),
+            new("match_probability", Doubles: b.Probability),
+        };
+        for (var c = 0; c < comparisons.Count; c++)
+            columns.Add(new OutputColumn("gamma_" + comparisons.Configs[c].Name, Int8: b.Gammas, Int8Stride: comparisons.Count, Int8Offset: c));
+        return TableWriter.Write(outDir, name, format, columns, n);
+    }
+
+    private static string WriteClusters(string outDir, SourceFormat format, PreparedLinkage prepared, string[] clusters)
+    {
+        var records = prepared.Records;
+        var order = Enumerable.Range(0, records.Count).OrderBy(i => records.IdRank[i]).ToArray();
+        var ids = new string?[order.Length];
+        var sources = new string?[order.Length];
+        var cl = new string?[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            ids[i] = records.Ids[order[i]];
+            sources[i] = records.SourceNames[records.SourceOf(order[i])];
+            cl[i] = clusters[order[i]];
+        }
+
+        return TableWriter.Write(outDir, "clusters", format,
+            [new OutputColumn("id", Strings: ids), new OutputColumn("source", Strings: sources), new OutputColumn("cluster_id", Strings: cl)], order.Length);
+    }
+
+    private static long CountMultiRecordClusters(string[] clusters)
+    {
+        var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in clusters) sizes[c] = sizes.GetValueOrDefault(c) + 1;
+        return sizes.Values.Count(v => v > 1);
+    }
+
+    private static void WriteQuarantine(string path, IReadOnlyList<QuarantineEntry> entries)
+    {
+        using var w = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
+        w.WriteLine("file,row,column,value,reason");
+        foreach (var e in entries)
+            w.WriteLine(string.Join(",", TableWriter.Quote(e.File), e.Row.ToString(CultureInfo.InvariantCulture), TableWriter.Quote(e.Column), TableWriter.Quote(e.Value), TableWriter.Quote(e.Reason)));
+    }
+}

@@ -1,0 +1,25 @@
+using Adrn.Linkage.Configuration;
+
+namespace Adrn.Linkage;
+
+/// <summary>Per-run choices that are not part of the job file.</summary>
+public sealed record LinkageRunOptions
+{
+    /// <summary>Truth pairs file for evaluation (overrides the job's <c>truth</c>).</summary>
+    public string? TruthPairsPath { get; init; }
+
+    /// <summary>A saved <c>model.json</c> to score with instead of training.</summary>
+    public string? ModelPath { get; init; }
+
+    /// <summary>Threads for partition work (default: <see cref="Environment.ProcessorCount"/>).</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Overrides the job's partition count.</summary>
+    public int? Partitions { get; init; }
+
+    /// <summary>Overrides the job's output formats.</summary>
+    public IReadOnlyList<SourceFormat>? Formats { get; init; }
+
+    /// <summary>Overrides the job's match probability threshold.</summary>
+    public double? MatchProbability { get; init; }
+}

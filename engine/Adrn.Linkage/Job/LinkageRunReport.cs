@@ -1,0 +1,40 @@
+using Adrn.Linkage.Blocking;
+using Adrn.Linkage.Evaluation;
+using Adrn.Linkage.Model;
+using Adrn.Linkage.Preparation;
+
+namespace Adrn.Linkage;
+
+/// <summary>The content of <c>report.json</c> (documented in <c>docs/outputs.md</c>).</summary>
+public sealed record LinkageRunReport
+{
+    /// <summary>Job name.</summary>
+    public required string Job { get; init; }
+
+    /// <summary>Link type.</summary>
+    public required string LinkType { get; init; }
+
+    /// <summary>UTC start time (ISO 8601).</summary>
+    public required string StartedUtc { get; init; }
+
+    /// <summary>Per source row counts; rows_in = rows_used + rows_quarantined + rows_superseded.</summary>
+    public required IReadOnlyList<SourceSummary> Sources { get; init; }
+
+    /// <summary>Totals over sources.</summary>
+    public required IReadOnlyDictionary<string, long> Rows { get; init; }
+
+    /// <summary>Blocking counts.</summary>
+    public required BlockingReport Blocking { get; init; }
+
+    /// <summary>Pairs compared, kept, links, clusters.</summary>
+    public required IReadOnlyDictionary<string, long> Pairs { get; init; }
+
+    /// <summary>Lambda and m/u per comparison level, plus the training log.</summary>
+    public required MatchModel Model { get; init; }
+
+    /// <summary>Stage -> seconds.</summary>
+    public required IReadOnlyDictionary<string, double> TimingsSeconds { get; init; }
+
+    /// <summary>Evaluation.</summary>
+    public required EvaluationReport Evaluation { get; init; }
+}

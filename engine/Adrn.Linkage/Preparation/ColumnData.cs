@@ -1,0 +1,72 @@
+using Adrn.Linkage.Configuration;
+using Adrn.Linkage.Standardisation;
+
+namespace Adrn.Linkage.Preparation;
+
+/// <summary>
+/// One job column in columnar, interned form: every record holds an int id into a table of distinct
+/// standardised values shared by all sources, and everything a comparison needs per value (parsed date,
+/// postcode parts, token ids, term frequency) is precomputed once per distinct value, so the per-pair loop
+/// only indexes arrays.
+/// </summary>
+public sealed class ColumnData
+{
+    internal ColumnData(ColumnConfig config, int[] valueIds, string[] values)
+    {
+        Config = config;
+        ValueIds = valueIds;
+        Values = values;
+        TermFrequency = new double[values.Length];
+    }
+
+    /// <summary>The column's configuration.</summary>
+    public ColumnConfig Config { get; }
+
+    /// <summary>Column name.</summary>
+    public string Name => Config.Name;
+
+    /// <summary>Per record: index into <see cref="Values"/>, or -1 when missing.</summary>
+    public int[] ValueIds { get; }
+
+    /// <summary>Distinct standardised values (dates as <c>yyyy-MM-dd</c>, postcodes as units).</summary>
+    public string[] Values { get; }
+
+    /// <summary>Per value: share of non-null records holding it (over all sources).</summary>
+    public double[] TermFrequency { get; }
+
+    /// <summary>Per value (date columns): <see cref="DateOnly.DayNumber"/>.</summary>
+    public int[]? DayNumbers { get; internal set; }
+
+    /// <summary>Per value (postcode columns): interned sector id.</summary>
+    public int[]? PostcodeSectors { get; internal set; }
+
+    /// <summary>Per value (postcode columns): interned district id.</summary>
+    public int[]? PostcodeDistricts { get; internal set; }
+
+    /// <summary>Per value (postcode columns): interned area id.</summary>
+    public int[]? PostcodeAreas { get; internal set; }
+
+    /// <summary>Per value (company-name columns): token ids.</summary>
+    public int[][]? Tokens { get; internal set; }
+
+    /// <summary>Per token id (company-name columns): rarity weight.</summary>
+    public double[]? TokenWeights { get; internal set; }
+
+    /// <summary>Per value (company-name columns): id of its rarest token, -1 when it has none.</summary>
+    public int[]? RarestTokens { get; internal set; }
+
+    /// <summary>Token document frequencies (company-name columns).</summary>
+    public TokenFrequencyTable? TokenFrequencies { get; internal set; }
+
+    /// <summary>Per value (number columns): the number.</summary>
+    public double[]? Numbers { get; internal set; }
+
+    /// <summary>The standardised value of a record, or null.</summary>
+    /// <param name="record">Record index.</param>
+    /// <returns>The value.</returns>
+    public string? ValueOf(int record)
+    {
+        var id = ValueIds[record];
+        return id < 0 ? null : Values[id];
+    }
+}

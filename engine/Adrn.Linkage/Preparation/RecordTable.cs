@@ -1,0 +1,89 @@
+namespace Adrn.Linkage.Preparation;
+
+/// <summary>
+/// All records of a job (every source, one after the other) in columnar form. Record indices are dense:
+/// source s holds indices <c>[SourceStart[s], SourceStart[s+1])</c>.
+/// </summary>
+public sealed class RecordTable
+{
+    internal RecordTable(string[] ids, int[] sourceStart, IReadOnlyList<string> sourceNames, IReadOnlyList<ColumnData> columns, int[] rows)
+    {
+        Ids = ids;
+        SourceStart = sourceStart;
+        SourceNames = sourceNames;
+        Columns = columns;
+        Rows = rows;
+        IdRank = RankIds(ids);
+    }
+
+    /// <summary>Number of records.</summary>
+    public int Count => Ids.Length;
+
+    /// <summary>Record id per record.</summary>
+    public string[] Ids { get; }
+
+    /// <summary>Data row (1-based) in its source file, per record.</summary>
+    public int[] Rows { get; }
+
+    /// <summary>First record index of each source, plus the total at the end.</summary>
+    public int[] SourceStart { get; }
+
+    /// <summary>Source names by source index.</summary>
+    public IReadOnlyList<string> SourceNames { get; }
+
+    /// <summary>Job columns in configuration order.</summary>
+    public IReadOnlyList<ColumnData> Columns { get; }
+
+    /// <summary>Per record: rank of (source, id) in ordinal order; used to sort outputs deterministically.</summary>
+    public int[] IdRank { get; }
+
+    /// <summary>Source index of a record.</summary>
+    /// <param name="record">Record index.</param>
+    /// <returns>The source index.</returns>
+    public int SourceOf(int record)
+    {
+        var s = 0;
+        while (record >= SourceStart[s + 1]) s++;
+        return s;
+    }
+
+    /// <summary>Column by name.</summary>
+    /// <param name="name">Job column name.</param>
+    /// <returns>The column.</returns>
+    /// <exception cref="KeyNotFoundException">No such column.</exception>
+    public ColumnData Column(string name)
+    {
+        foreach (var c in Columns)
+            if (c.Name == name) return c;
+        throw new KeyNotFoundException($"job column '{name}' does not exist");
+    }
+
+    /// <summary>Finds a record by source and id.</summary>
+    /// <param name="source">Source index.</param>
+    /// <param name="id">Record id.</param>
+    /// <returns>The record index, or -1.</returns>
+    public int Find(int source, string id)
+    {
+        for (var i = SourceStart[source]; i < SourceStart[source + 1]; i++)
+            if (Ids[i] == id) return i;
+        return -1;
+    }
+
+    private int[] RankIds(string[] ids)
+    {
+        var order = new int[ids.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        // Records are already grouped by source; rank by (source, id) so the output order is a function of the ids only.
+        var source = new int[ids.Length];
+        for (var s = 0; s + 1 < SourceStart.Length; s++)
+            for (var i = SourceStart[s]; i < SourceStart[s + 1]; i++) source[i] = s;
+        Array.Sort(order, (a, b) =>
+        {
+            var c = source[a].CompareTo(source[b]);
+            return c != 0 ? c : string.CompareOrdinal(ids[a], ids[b]);
+        });
+        var rank = new int[ids.Length];
+        for (var i = 0; i < order.Length; i++) rank[order[i]] = i;
+        return rank;
+    }
+}

@@ -1,0 +1,236 @@
+using System.Collections.Frozen;
+
+namespace Adrn.Linkage.Standardisation;
+
+/// <summary>
+/// Standardises company (employer) names so that the registered name, a payroll provider's
+/// keying and a survey respondent's recollection of the same firm agree as far as possible.
+/// </summary>
+/// <remarks>
+/// Rules, in order (documented with the full word lists in docs/standardisation.md):
+/// <list type="number">
+/// <item>null, empty or whitespace-only input gives null.</item>
+/// <item>Case and accents fold as for person names (<see cref="NameStandardiser"/>); '&amp;' becomes
+/// the word "and"; apostrophes and full stops are dropped (Sainsbury's → sainsburys,
+/// L.L.P. → llp); all other punctuation becomes a space.</item>
+/// <item>"health care" is joined to "healthcare"; then common abbreviations and variants map to one
+/// canonical word token by token (intl → international, svcs → services, eng → engineering,
+/// mfg → manufacturing, bros → brothers, grp → group, tech/technologies → technology, …).</item>
+/// <item>The stop token "the" is removed wherever it occurs.</item>
+/// <item>Legal forms are removed from the end of the name, repeatedly: ltd, limited, plc, llp, lp,
+/// co, company, inc, incorporated, corp, corporation, cic, "public limited company",
+/// "limited liability partnership", "community interest company", "and co", "and company",
+/// "and son", "and sons". Only trailing legal forms go ("Co-operative Bank" keeps "co"), and the
+/// first token is never removed ("Company Ltd" → "company").</item>
+/// </list>
+/// </remarks>
+public static class CompanyNameStandardiser
+{
+    // Token-level canonical forms: abbreviations (and a few variant spellings) map to one word.
+    // Keys are already folded (lower case, no apostrophes or dots). Kept in step with the table
+    // in docs/standardisation.md; the synthetic generator's abbreviations are all covered.
+    private static readonly FrozenDictionary<string, string> Abbreviations = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["intl"] = "international",
+        ["int"] = "international",
+        ["internat"] = "international",
+        ["svcs"] = "services",
+        ["svc"] = "services",
+        ["servs"] = "services",
+        ["serv"] = "services",
+        ["srvs"] = "services",
+        ["eng"] = "engineering",
+        ["engg"] = "engineering",
+        ["engr"] = "engineering",
+        ["mfg"] = "manufacturing",
+        ["manuf"] = "manufacturing",
+        ["mfrs"] = "manufacturers",
+        ["bros"] = "brothers",
+        ["grp"] = "group",
+        ["assoc"] = "associates",
+        ["assocs"] = "associates",
+        ["mgmt"] = "management",
+        ["mgt"] = "management",
+        ["tech"] = "technology",
+        ["techn"] = "technology",
+        ["techs"] = "technology",
+        ["technologies"] = "technology",
+        ["hldgs"] = "holdings",
+        ["hldg"] = "holdings",
+        ["natl"] = "national",
+        ["constr"] = "construction",
+        ["const"] = "construction",
+        ["distrib"] = "distribution",
+        ["dist"] = "distribution",
+        ["distributors"] = "distribution",
+        ["distributor"] = "distribution",
+        ["sys"] = "systems",
+        ["solns"] = "solutions",
+        ["soln"] = "solutions",
+        ["elec"] = "electrical",
+        ["mech"] = "mechanical",
+        ["bldrs"] = "builders",
+        ["bldg"] = "building",
+        ["props"] = "properties",
+        ["prop"] = "properties",
+        ["invs"] = "investments",
+        ["dev"] = "development",
+        ["devt"] = "development",
+        ["ctr"] = "centre",
+        ["cntr"] = "centre",
+        ["center"] = "centre",
+        ["dept"] = "department",
+        ["univ"] = "university",
+        ["gen"] = "general",
+        ["ins"] = "insurance",
+        ["fin"] = "financial",
+        ["consult"] = "consultants",
+        ["acct"] = "accountants",
+        ["accts"] = "accountants",
+        ["prods"] = "products",
+        ["comms"] = "communications",
+        ["transp"] = "transport",
+        ["logs"] = "logistics",
+        ["recruit"] = "recruitment",
+        ["contr"] = "contractors",
+        ["prec"] = "precision",
+        ["supp"] = "supplies",
+        ["env"] = "environmental",
+        ["enviro"] = "environmental",
+        ["hosp"] = "hospitality",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Two-token spellings joined into one token before abbreviations are expanded.
+    private static readonly (string First, string Second, string Joined)[] JoinedPhrases =
+    [
+        ("health", "care", "healthcare"),
+    ];
+
+    // Single-token legal forms removed from the end of a name.
+    private static readonly FrozenSet<string> LegalFormTokens = new[]
+    {
+        "ltd", "limited", "plc", "llp", "lp", "co", "company", "inc", "incorporated", "corp",
+        "corporation", "cic",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Multi-token legal forms removed from the end of a name (checked before single tokens).
+    private static readonly string[][] LegalFormPhrases =
+    [
+        ["public", "limited", "company"],
+        ["limited", "liability", "partnership"],
+        ["community", "interest", "company"],
+        ["and", "company"],
+        ["and", "co"],
+        ["and", "sons"],
+        ["and", "son"],
+    ];
+
+    /// <summary>Standardises one company name.</summary>
+    /// <param name="raw">The name as recorded; may be null.</param>
+    /// <returns>The standardised name (tokens joined by single spaces), or null when
+    /// <paramref name="raw"/> holds no letter or digit.</returns>
+    public static string? Standardise(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        string? folded = NameStandardiser.Fold(raw, ampersandAsWord: true, dropFullStops: true);
+        if (folded is null)
+        {
+            return null;
+        }
+
+        var tokens = new List<string>(folded.Split(' '));
+        JoinPhrases(tokens);
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (Abbreviations.TryGetValue(tokens[i], out string? expanded))
+            {
+                tokens[i] = expanded;
+            }
+        }
+
+        // "the" is removed everywhere, but a name that is only "the" keeps it rather than vanish.
+        if (tokens.Count > 1)
+        {
+            tokens.RemoveAll(static t => t == "the");
+            if (tokens.Count == 0)
+            {
+                tokens.Add("the");
+            }
+        }
+
+        while (tokens.Count > 1 && TryStripLegalForm(tokens))
+        {
+        }
+
+        return string.Join(' ', tokens);
+    }
+
+    /// <summary>Splits a standardised company name into its tokens.</summary>
+    /// <param name="standardised">A value returned by <see cref="Standardise"/>; may be null.</param>
+    /// <returns>The tokens in order; empty for null or blank input.</returns>
+    public static IReadOnlyList<string> Tokens(string? standardised)
+    {
+        if (string.IsNullOrWhiteSpace(standardised))
+        {
+            return [];
+        }
+
+        return standardised.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    /// <summary>Joins two-token spellings ("health care") into their one-token form.</summary>
+    private static void JoinPhrases(List<string> tokens)
+    {
+        for (int i = 0; i + 1 < tokens.Count; i++)
+        {
+            foreach (var (first, second, joined) in JoinedPhrases)
+            {
+                if (tokens[i] == first && tokens[i + 1] == second)
+                {
+                    tokens[i] = joined;
+                    tokens.RemoveAt(i + 1);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Removes one trailing legal form, keeping at least one token.</summary>
+    private static bool TryStripLegalForm(List<string> tokens)
+    {
+        foreach (string[] phrase in LegalFormPhrases)
+        {
+            if (tokens.Count > phrase.Length && EndsWith(tokens, phrase))
+            {
+                tokens.RemoveRange(tokens.Count - phrase.Length, phrase.Length);
+                return true;
+            }
+        }
+
+        if (LegalFormTokens.Contains(tokens[^1]))
+        {
+            tokens.RemoveAt(tokens.Count - 1);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool EndsWith(List<string> tokens, string[] phrase)
+    {
+        int offset = tokens.Count - phrase.Length;
+        for (int i = 0; i < phrase.Length; i++)
+        {
+            if (!string.Equals(tokens[offset + i], phrase[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

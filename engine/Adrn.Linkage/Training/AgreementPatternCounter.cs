@@ -1,0 +1,37 @@
+using Adrn.Linkage.Blocking;
+using Adrn.Linkage.Comparison;
+using Adrn.Linkage.Preparation;
+
+namespace Adrn.Linkage.Training;
+
+/// <summary>Counts the agreement patterns of one blocking partition's pairs (a training unit of work).</summary>
+public static class AgreementPatternCounter
+{
+    /// <summary>Compares every candidate pair of the partition and returns the histogram of gamma vectors.</summary>
+    /// <param name="prepared">Prepared records.</param>
+    /// <param name="partition">The partition.</param>
+    /// <param name="comparisons">The comparisons.</param>
+    /// <returns>A mergeable histogram.</returns>
+    public static AgreementPatternCounts Count(PreparedLinkage prepared, BlockingPartition partition, ComparisonSet comparisons)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(partition);
+        ArgumentNullException.ThrowIfNull(comparisons);
+        var visitor = new Visitor(comparisons.CreateComparer(), new AgreementPatternCounts(comparisons.Count));
+        partition.ForEachPair(ref visitor);
+        return visitor.Counts;
+    }
+
+    private readonly struct Visitor(PairComparer comparer, AgreementPatternCounts counts) : IPairVisitor
+    {
+        public AgreementPatternCounts Counts => counts;
+
+        public void Visit(int left, int right, int rule)
+        {
+            // Pack on the fly: no gamma buffer, no allocation per pair.
+            ulong key = 0;
+            for (var c = 0; c < comparer.Count; c++) key |= (ulong)(comparer.Gamma(c, left, right) + 1) << (4 * c);
+            counts.AddPacked(key);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using Adrn.Linkage.Blocking;
+using Adrn.Linkage.Comparison;
+using Adrn.Linkage.Configuration;
+using Adrn.Linkage.Model;
+using Adrn.Linkage.Preparation;
+
+namespace Adrn.Linkage.Training;
+
+/// <summary>
+/// Stage 5: estimates the model as Splink does: u by random sampling, lambda from deterministic rules and an
+/// assumed recall, m by EM rounds each blocked on one rule (comparisons on that rule's columns are left out of
+/// the round, since blocking forces them to agree); a comparison's m is the mean over the rounds that
+/// estimated it. Hand-set m/u in the config override the estimates.
+/// </summary>
+public static class ModelTrainer
+{
+    /// <summary>Trains a model.</summary>
+    /// <param name="prepared">Prepared records.</param>
+    /// <param name="comparisons">Comparisons.</param>
+    /// <param name="partitions">Number of blocking partitions for EM rounds and lambda counting.</param>
+    /// <param name="progress">Progress sink, or null.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>The trained model.</returns>
+    public static MatchModel Train(PreparedLinkage prepared, ComparisonSet comparisons, int partitions = 64,
+        IProgress<LinkageProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(comparisons);
+        var config = prepared.Config;
+        var training = config.Training;
+        var cfg = comparisons.Configs;
+        var k = cfg.Count;
+        var log = new List<TrainingRoundLog>();
+
+        // u
+        double[][] u = cfg.Select(c => DefaultU(c.Levels.Count)).ToArray();
+        if (cfg.Any(c => c.FixedU is null))
+        {
+            progress?.Report(new LinkageProgress("u_sampling", 0, training.UMaxPairs, 0));
+            var sw = Stopwatch.StartNew();
+            var est = UEstimator.EstimateUUsingRandomSampling(prepared, comparisons, training.UMaxPairs, training.Seed, ct);
+            progress?.Report(new LinkageProgress("u_sampling", est.Pairs, est.Pairs, est.Pairs / Math.Max(sw.Elapsed.TotalSeconds, 1e-9)));
+            u = est.U;
+            log.Add(new TrainingRoundLog
+            {
+                Step = "u: random sampling",
+                Pairs = est.Pairs,
+                Estimated = cfg.Where(c => c.FixedU is null).Select(c => c.Name).ToList(),
+                Note = est.Exhaustive ? "every possible pair compared" : $"seed {training.Seed}",
+            });
+        }
+
+        for (var c = 0; c < k; c++)
+            if (cfg[c].FixedU is { } fu) u[c] = ByGamma(fu);
+
+        // lambda
+        double lambda;
+        if (training.ProbabilityTwoRandomRecordsMatch is { } fixedLambda)
+        {
+            lambda = fixedLambda;
+            log.Add(new TrainingRoundLog { Step = "lambda: fixed", Pairs = 0, Note = "probability_two_random_records_match from config" });
+        }
+        else
+        {
+            progress?.Report(new LinkageProgress("lambda", 0, 1, 0));
+            var plan = BlockingPlan.Build(prepared, training.DeterministicRules, partitions);
+            long matches = plan.CountComparisonsAdded(-1, ct).Sum();
+            if (matches == 0)
+                throw new InvalidOperationException("training.deterministic_rules produce no pairs, so lambda cannot be estimated; loosen the rules or set probability_two_random_records_match");
+            lambda = Math.Clamp(matches / training.Recall / prepared.TotalPossiblePairs, 1e-12, 0.5);
+            log.Add(new TrainingRoundLog
+            {
+                Step = "lambda: deterministic rules",
+                Pairs = matches,
+                Note = $"{matches} pairs from {string.Join(" | ", training.DeterministicRules.Select(r => r.Name))} / recall {training.Recall} / {prepared.TotalPossiblePairs:G6} possible pairs",
+            });
+            progress?.Report(new LinkageProgress("lambda", 1, 1, 0));
+        }
+
+        // m
+        var m = cfg.Select(c => c.FixedM is { } fm ? ByGamma(fm) : DefaultM(c.Levels.Count)).ToArray();
+        var sums = cfg.Select(c => new double[c.Levels.Count + 1]).ToArray();
+        var rounds = new int[k];
+        var roundIndex = 0;
+        foreach (var round in training.EmRounds)
+        {
+            roundIndex++;
+            var active = new bool[k];
+            var ruleColumns = round.BlockingRule.Parts.Select(p => p.Column).ToHashSet(StringComparer.Ordinal);
+            for (var c = 0; c < k; c++)
+                active[c] = cfg[c].FixedM is null && !ruleColumns.Contains(cfg[c].Column) &&
+                            !cfg[c].Levels.Any(l => l.OtherColumn is not null && ruleColumns.Contains(l.OtherColumn));
+            if (!active.Any(a => a)) continue;
+
+            var plan = BlockingPlan.Build(prepared, [round.BlockingRule], partitions);
+            var counts = CountPatterns(prepared, plan, comparisons, $"em {roundIndex}", progress, ct);
+            if (counts.TotalPairs == 0)
+            {
+                log.Add(new TrainingRoundLog { Step = $"em: {round.BlockingRule.Name}", Pairs = 0, Converged = false, Note = "the rule produced no pairs; round skipped" });
+                continue;
+            }
+
+            var result = ExpectationMaximisation.Run(counts, 0.3, m, u, active, estimateU: false, round.MaxIterations, round.Tolerance);
+            for (var c = 0; c < k; c++)
+            {
+                if (!active[c]) continue;
+                rounds[c]++;
+                for (var g = 0; g < sums[c].Length; g++) sums[c][g] += result.M[c][g];
+                // Later rounds start from the running mean, as Splink's later sessions start from the updated model.
+                for (var g = 0; g < sums[c].Length; g++) m[c][g] = sums[c][g] / rounds[c];
+            }
+
+            log.Add(new TrainingRoundLog
+            {
+                Step = $"em: {round.BlockingRule.Name}",
+                Pairs = counts.TotalPairs,
+                Estimated = Enumerable.Range(0, k).Where(c => active[c]).Select(c => cfg[c].Name).ToList(),
+                Iterations = result.Iterations,
+                Converged = result.Converged,
+                Note = $"{counts.PatternCount} distinct agreement patterns; proportion of matches in round {result.Lambda:G6}",
+            });
+        }
+
+        return BuildModel(config, cfg, lambda, m, u, log);
+    }
+
+    /// <summary>Counts agreement patterns over all partitions of a plan (parallel; merged by addition).</summary>
+    /// <param name="prepared">Prepared records.</param>
+    /// <param name="plan">Blocking plan.</param>
+    /// <param name="comparisons">Comparisons.</param>
+    /// <param name="stage">Stage name for progress.</param>
+    /// <param name="progress">Progress sink, or null.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>The merged histogram.</returns>
+    public static AgreementPatternCounts CountPatterns(PreparedLinkage prepared, BlockingPlan plan, ComparisonSet comparisons,
+        string stage, IProgress<LinkageProgress>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(comparisons);
+        var total = new AgreementPatternCounts(comparisons.Count);
+        var gate = new object();
+        var done = 0;
+        var sw = Stopwatch.StartNew();
+        Parallel.For(0, plan.Partitions.Count, new ParallelOptions { CancellationToken = ct }, p =>
+        {
+            var counts = AgreementPatternCounter.Count(prepared, plan.Partitions[p], comparisons);
+            lock (gate)
+            {
+                total.Merge(counts);
+                done++;
+                progress?.Report(new LinkageProgress(stage, done, plan.Partitions.Count, total.TotalPairs / Math.Max(sw.Elapsed.TotalSeconds, 1e-9)));
+            }
+        });
+        return total;
+    }
+
+    internal static MatchModel BuildModel(LinkageJobConfig config, IReadOnlyList<ComparisonConfig> cfg, double lambda, double[][] m, double[][] u, IReadOnlyList<TrainingRoundLog> log)
+    {
+        var comparisons = new List<ComparisonParameters>();
+        for (var c = 0; c < cfg.Count; c++)
+        {
+            var levels = new List<LevelParameters> { new() { Gamma = -1, Label = "null", Type = "null" } };
+            var n = cfg[c].Levels.Count;
+            for (var i = 0; i < n; i++)
+            {
+                var l = cfg[c].Levels[i];
+                var g = n - i;
+                levels.Add(new LevelParameters
+                {
+                    Gamma = g,
+                    Label = l.Label,
+                    Type = l.Kind.ToString().ToSnakeCase(),
+                    Threshold = l.Kind is ComparisonLevelKind.Exact or ComparisonLevelKind.Swapped or ComparisonLevelKind.DateOneCharacter or ComparisonLevelKind.DateDayMonthSwap
+                        or ComparisonLevelKind.PostcodeArea or ComparisonLevelKind.PostcodeDistrict or ComparisonLevelKind.PostcodeSector ? null : l.Threshold,
+                    TermFrequency = l.TermFrequency,
+                    M = m[c][g],
+                    U = u[c][g],
+                    MatchWeight = Weight(m[c][g], u[c][g]),
+                });
+            }
+
+            levels.Add(new LevelParameters { Gamma = 0, Label = "else", Type = "else", M = m[c][0], U = u[c][0], MatchWeight = Weight(m[c][0], u[c][0]) });
+            comparisons.Add(new ComparisonParameters { Name = cfg[c].Name, Column = cfg[c].Column, Levels = levels });
+        }
+
+        return new MatchModel
+        {
+            LinkType = config.LinkType.ToString().ToSnakeCase(),
+            ProbabilityTwoRandomRecordsMatch = lambda,
+            TfMinimumU = config.TermFrequency.MinimumU,
+            TfWeight = config.TermFrequency.Weight,
+            Comparisons = comparisons,
+            Training = log,
+        };
+    }
+
+    /// <summary>log2(m/u) with both floored at 1e-10 so a zero probability gives a large but finite weight.</summary>
+    internal static double Weight(double m, double u) => Math.Log2(Math.Max(m, 1e-10) / Math.Max(u, 1e-10));
+
+    /// <summary>Config lists probabilities else-first; by gamma that is the same order.</summary>
+    private static double[] ByGamma(IReadOnlyList<double> p) => p.ToArray();
+
+    /// <summary>Starting m: weight 4^gamma normalised, so the best level starts with most of the mass.</summary>
+    internal static double[] DefaultM(int levels)
+    {
+        var m = new double[levels + 1];
+        var sum = 0.0;
+        for (var g = 0; g <= levels; g++) sum += m[g] = Math.Pow(4, g);
+        for (var g = 0; g <= levels; g++) m[g] /= sum;
+        return m;
+    }
+
+    private static double[] DefaultU(int levels)
+    {
+        var u = new double[levels + 1];
+        var sum = 0.0;
+        for (var g = 0; g <= levels; g++) sum += u[g] = Math.Pow(0.1, g);
+        for (var g = 0; g <= levels; g++) u[g] /= sum;
+        return u;
+    }
+}

@@ -1,0 +1,120 @@
+using Adrn.Linkage.Comparison;
+using Adrn.Linkage.Preparation;
+
+namespace Adrn.Linkage.Training;
+
+/// <summary>
+/// Estimates u = P(level | non-match) from random record pairs: almost all random pairs are non-matches, so the
+/// share of sampled pairs at each level estimates u (Splink's <c>estimate_u_using_random_sampling</c>).
+/// </summary>
+public static class UEstimator
+{
+    private const int ChunkPairs = 1 << 16;
+
+    /// <summary>
+    /// Compares <paramref name="maxPairs"/> uniformly random pairs (with replacement; every possible pair when
+    /// there are fewer) and returns u per level among non-null comparisons. A level never seen gets u = 0.5 /
+    /// (non-null pairs), half a count, so its weight stays finite.
+    /// </summary>
+    /// <param name="prepared">Prepared records.</param>
+    /// <param name="comparisons">Comparisons.</param>
+    /// <param name="maxPairs">Sample size.</param>
+    /// <param name="seed">PRNG seed: the same seed gives the same estimate on any machine and thread count.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>The estimate.</returns>
+    public static UEstimate EstimateUUsingRandomSampling(PreparedLinkage prepared, ComparisonSet comparisons, long maxPairs, ulong seed, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(comparisons);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPairs, 1);
+        var k = comparisons.Count;
+        var levels = comparisons.Configs.Select(c => c.Levels.Count + 2).ToArray();
+        var totals = levels.Select(n => new long[n]).ToArray();
+        var gate = new object();
+        var records = prepared.Records;
+        var cross = prepared.IsCrossSourceOnly;
+        var nLeft = cross ? records.SourceStart[1] : records.Count;
+        var nRight = cross ? records.Count - nLeft : records.Count;
+        var exhaustive = prepared.TotalPossiblePairs <= maxPairs;
+        long pairs = 0;
+
+        void Merge(long[][] local, long n)
+        {
+            lock (gate)
+            {
+                for (var c = 0; c < k; c++)
+                    for (var g = 0; g < local[c].Length; g++) totals[c][g] += local[c][g];
+                pairs += n;
+            }
+        }
+
+        var options = new ParallelOptions { CancellationToken = ct };
+        if (exhaustive)
+        {
+            Parallel.For(0, nLeft, options, () => (levels.Select(n => new long[n]).ToArray(), comparisons.CreateComparer(), 0L),
+                (i, _, state) =>
+                {
+                    var (local, comparer, n) = state;
+                    var from = cross ? nLeft : i + 1;
+                    var to = cross ? nLeft + nRight : records.Count;
+                    for (var j = from; j < to; j++)
+                    {
+                        for (var c = 0; c < k; c++) local[c][comparer.Gamma(c, i, j) + 1]++;
+                        n++;
+                    }
+
+                    return (local, comparer, n);
+                },
+                state => Merge(state.Item1, state.Item3));
+        }
+        else
+        {
+            var chunks = (int)((maxPairs + ChunkPairs - 1) / ChunkPairs);
+            Parallel.For(0, chunks, options, () => (levels.Select(n => new long[n]).ToArray(), comparisons.CreateComparer(), 0L),
+                (chunk, _, state) =>
+                {
+                    var (local, comparer, n) = state;
+                    // Each chunk has its own stream derived from (seed, chunk): the sample does not depend on
+                    // how chunks are spread over threads.
+                    var rng = new SplitMix64(seed ^ (0xA0761D6478BD642FUL * (ulong)(chunk + 1)));
+                    var count = (int)Math.Min(ChunkPairs, maxPairs - (long)chunk * ChunkPairs);
+                    for (var s = 0; s < count; s++)
+                    {
+                        int i, j;
+                        if (cross)
+                        {
+                            i = rng.NextInt(nLeft);
+                            j = nLeft + rng.NextInt(nRight);
+                        }
+                        else
+                        {
+                            i = rng.NextInt(nLeft);
+                            j = rng.NextInt(nLeft - 1);
+                            if (j >= i) j++;
+                        }
+
+                        for (var c = 0; c < k; c++) local[c][comparer.Gamma(c, i, j) + 1]++;
+                        n++;
+                    }
+
+                    return (local, comparer, n);
+                },
+                state => Merge(state.Item1, state.Item3));
+        }
+
+        var u = new double[k][];
+        for (var c = 0; c < k; c++)
+        {
+            var nonNull = 0L;
+            for (var g = 1; g < totals[c].Length; g++) nonNull += totals[c][g];
+            u[c] = new double[totals[c].Length - 1];
+            for (var g = 0; g < u[c].Length; g++)
+            {
+                var count = totals[c][g + 1];
+                u[c][g] = nonNull == 0 ? 1.0 / u[c].Length : Math.Max(count, 0.5) / nonNull;
+            }
+        }
+
+        return new UEstimate(u, totals, pairs, exhaustive);
+    }
+}

@@ -1,0 +1,88 @@
+using Adrn.Engine.Jobs;
+using Adrn.Engine.Tests.Fixtures;
+using Adrn.Engine.Workers;
+using Adrn.Engine.Workloads;
+using static Adrn.Engine.Coordination.JobCoordinatorProtocol;
+
+namespace Adrn.Engine.Tests.Workers;
+
+/// <summary>The worker's side of work pulling; a TestProbe plays the job registry.</summary>
+public sealed class PartitionWorkerSpec : Akka.TestKit.Xunit2.TestKit, IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly WorkloadCache _workloads = new(new NumberPairsWorkloadFactory());
+
+    public PartitionWorkerSpec()
+        : base("akka.loglevel = WARNING")
+    {
+    }
+
+    private static readonly PartitionWorkerSettings QuietPolling = new() { PollInterval = TimeSpan.FromMinutes(5) };
+
+    [Fact]
+    public void Worker_must_ask_for_a_task_as_soon_as_it_starts()
+    {
+        var jobs = CreateTestProbe();
+        Sys.ActorOf(PartitionWorkerProtocol.Props(jobs.Ref, _workloads, QuietPolling));
+
+        jobs.ExpectMsg<RequestTask>();
+    }
+
+    [Fact]
+    public void Worker_must_run_its_task_write_the_result_atomically_and_only_then_ask_again()
+    {
+        var job = NumberPairsWorkload.WriteJob(_dir.Path, new NumberPairsWorkload.Spec([1, 2, 3, 4, 5, 6], 2, MillisecondsPerPartition: 300));
+        var jobs = CreateTestProbe();
+        var worker = Sys.ActorOf(PartitionWorkerProtocol.Props(jobs.Ref, _workloads, QuietPolling));
+        jobs.ExpectMsg<RequestTask>();
+
+        jobs.Reply(new PartitionTask(job, JobPhase.Counting, 1, 1, null));
+        // A second task while busy is not started (a worker holds one partition at a time).
+        jobs.Send(worker, new PartitionTask(job, JobPhase.Counting, 0, 1, null));
+        var done = jobs.ExpectMsg<CompletePartition>(TimeSpan.FromSeconds(10));
+        jobs.ExpectMsg<RequestTask>();
+        jobs.ExpectNoMsg(TimeSpan.FromMilliseconds(600));
+
+        // Partition 1 of {1..6} mod 2 is {1,3,5}: 3 pairs, all with even sums.
+        var path = Path.Combine(job.OutputDirectory, done.Result.RelativePath);
+        Assert.Equal((JobPhase.Counting, 1, 3L), (done.Result.Phase, done.Result.Partition, done.Result.PairsCompared));
+        Assert.Equal("3 3", File.ReadAllText(path));
+        Assert.Equal(PartitionResultFile.Sha256(path), done.Result.Sha256);
+        Assert.Empty(Directory.GetFiles(job.PartitionDirectory, "*.tmp"));
+    }
+
+    [Fact]
+    public void Worker_must_report_a_failing_partition_and_ask_for_more_work()
+    {
+        var job = NumberPairsWorkload.WriteJob(_dir.Path, new NumberPairsWorkload.Spec([1, 2, 3], 1, FailingPartition: 0));
+        var jobs = CreateTestProbe();
+        Sys.ActorOf(PartitionWorkerProtocol.Props(jobs.Ref, _workloads, QuietPolling));
+        jobs.ExpectMsg<RequestTask>();
+
+        jobs.Reply(new PartitionTask(job, JobPhase.Counting, 0, 1, null));
+        var failed = jobs.ExpectMsg<FailPartition>(TimeSpan.FromSeconds(10));
+        jobs.ExpectMsg<RequestTask>();
+
+        Assert.Equal(0, failed.Partition);
+        Assert.Contains("configured to fail", failed.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(job.OutputDirectory, PartitionResultFile.RelativePath(JobPhase.Counting, 0))));
+    }
+
+    [Fact]
+    public void Worker_must_poll_again_while_idle()
+    {
+        var jobs = CreateTestProbe();
+        Sys.ActorOf(PartitionWorkerProtocol.Props(jobs.Ref, _workloads, new PartitionWorkerSettings { PollInterval = TimeSpan.FromMilliseconds(200) }));
+
+        jobs.ExpectMsg<RequestTask>();
+        jobs.Reply(NoTaskAvailable.Instance);
+        jobs.ExpectMsg<RequestTask>(TimeSpan.FromSeconds(2));
+    }
+
+    public new void Dispose()
+    {
+        _workloads.Dispose();
+        base.Dispose();
+        _dir.Dispose();
+    }
+}
