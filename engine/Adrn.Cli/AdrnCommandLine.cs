@@ -76,6 +76,8 @@ public static class AdrnCommandLine
     {
         yield return DemoCommand.Create();
         yield return SynthCommand.Create();
+        yield return LinkCommand.Create();
+        yield return NodeCommand.Create();
         yield return RegressCommand.Create();
     }
 }

@@ -119,6 +119,22 @@ public sealed class ReferenceRegressionTests
     }
 
     [Fact]
+    public void Weighted_fixed_effects_with_cluster_errors_match_weighted_dummy_regression()
+    {
+        var fit = Regression.Fit(Data.Value, "y ~ x1 + x2 | firm + year", Options(VcovSpec.Cluster("firm")) with { Weights = "w" });
+        AssertAll(["x1", "x2"], StatsmodelsReference.FeWeightedCoefficients, c => c.Estimate, fit, "weighted coefficient");
+        AssertAll(["x1", "x2"], StatsmodelsReference.FeWeightedSeClusterFirm, c => c.StdError, fit, "weighted cluster SE");
+    }
+
+    [Fact]
+    public void Default_fixed_effect_tolerance_is_accurate_to_1e_minus_6_relative()
+    {
+        var fit = Regression.Fit(Data.Value, "y ~ x1 + x2 | firm + year", new RegressionOptions { Vcov = VcovSpec.Cluster("firm") });
+        AssertAll(["x1", "x2"], StatsmodelsReference.FeCoefficients, c => c.Estimate, fit, "coefficient");
+        AssertAll(["x1", "x2"], StatsmodelsReference.FeSeClusterFirm, c => c.StdError, fit, "cluster SE");
+    }
+
+    [Fact]
     public void Default_vcov_with_fixed_effects_clusters_by_the_first_one_as_fixest()
     {
         var fit = Regression.Fit(Data.Value, "y ~ x1 + x2 | firm + year", new RegressionOptions { FixedEffectTolerance = 1e-13 });

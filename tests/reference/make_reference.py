@@ -163,6 +163,13 @@ emit("FeSeTwoWay", np.sqrt(np.diag(V2)))
 ssr_fe_only = sm.OLS(fe.y, Xf.drop(columns=["x1", "x2"])).fit().ssr
 emit("FeFit", [resf.rsquared, 1 - resf.ssr / ssr_fe_only, nf, nf - K_full])
 
+# ---- 5b. Weighted fixed effects (firm + year), clustered by firm, same nested rule (weights enter B and M)
+Xfw = Xf
+resfw = sm.WLS(fe.y, Xfw, weights=fe.w).fit()
+emit("FeWeightedCoefficients", resfw.params[["x1", "x2"]])
+Vfw = raw_cluster(resfw, fe.firm)[:2, :2] * g_firm / (g_firm - 1) * (nf - 1) / (nf - K_nested)
+emit("FeWeightedSeClusterFirm", np.sqrt(np.diag(Vfw)))
+
 # ---- 6. IV / 2SLS without FE: y ~ x1 | d ~ z (iid); and with firm FE by dummies
 Xiv = design(df, {"x1": None, "d": None})
 Ziv = design(df, {"x1": None, "z": None})

@@ -114,16 +114,26 @@ internal sealed class CompanyNameGenerator
         };
     }
 
-    /// <summary>A registered-office street line.</summary>
-    public static string CreateAddress(SeededRandom rng, SicSection section)
+    /// <summary>A registered-office street line, packed as (kind, number, street) for <see cref="FormatAddress"/>.</summary>
+    public static int CreateAddress(SeededRandom rng, SicSection section)
     {
         var industrial = section.Code is "B" or "C" or "E" or "F" or "H";
         if (industrial && rng.Chance(0.6))
         {
-            return $"Unit {rng.NextInt(1, 40)}, {Estates[rng.NextInt(Estates.Length)]}";
+            return (1 << 24) | (rng.NextInt(1, 40) << 8) | rng.NextInt(Estates.Length);
         }
 
-        return $"{rng.NextInt(1, 250)} {Streets[rng.NextInt(Streets.Length)]}";
+        return (rng.NextInt(1, 250) << 8) | rng.NextInt(Streets.Length);
+    }
+
+    /// <summary>The street line of a packed address ("12 High Street", "Unit 4, Riverside Business Park").</summary>
+    public static string FormatAddress(int code)
+    {
+        var number = (code >> 8) & 0xFFFF;
+        var place = code & 0xFF;
+        return (code >> 24) == 1
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Unit {number}, {Estates[place]}")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{number} {Streets[place]}");
     }
 
     private static string PickLegalForm(SeededRandom rng, SicSection section, int size, bool surnameStem, bool foreignOwned)

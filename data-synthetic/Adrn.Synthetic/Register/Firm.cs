@@ -7,15 +7,20 @@ internal sealed class Firm
 
     /// <summary>Index of the firm this one was made to look like, or -1.</summary>
     public int LookAlikeOf { get; init; } = -1;
-    public required string EmployerId { get; init; }
-    public required string PayeReference { get; init; }
-    public required string CompanyNumber { get; init; }
+    // NOTE: identifiers, address and postcode text are computed on demand from compact fields:
+    // a million firms would otherwise hold several hundred megabytes of strings.
+    public string EmployerId => Identifiers.EmployerId(Index);
+    public string PayeReference => Identifiers.PayeReference(Index, TaxOffice);
+    public string CompanyNumber => Identifiers.CompanyNumber(Index, CompanyNumberPrefix);
+    public string Address => CompanyNameGenerator.FormatAddress(AddressCode);
+    public string PostcodeText => Reference.Postcode.Format(Postcode);
+    public short TaxOffice { get; init; }
+    public string? CompanyNumberPrefix { get; init; }
+    public int AddressCode { get; init; }
     public required CompanyName Name { get; init; }
     public string? TradingName { get; set; }
-    public required string Address { get; init; }
     public int Area { get; init; }
     public int Postcode { get; init; }
-    public required string PostcodeText { get; init; }
     public int Region { get; init; }
     public int Section { get; init; }
     public required string Division { get; init; }

@@ -27,6 +27,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
     private JobDescriptor? _job;
     private string? _configHash;
     private int _partitionCount;
+    private int _countingUnits;
     private readonly SortedDictionary<int, PartitionResult> _counted = [];
     private readonly SortedDictionary<int, PartitionResult> _scored = [];
     private string? _model;
@@ -90,7 +91,10 @@ public sealed class JobCoordinator : ReceivePersistentActor
         _job = e.Job;
         _configHash = e.ConfigHash;
         _partitionCount = e.PartitionCount;
+        _countingUnits = e.CountingUnits;
     }
+
+    private int Total(JobPhase phase) => phase == JobPhase.Counting ? _countingUnits : _partitionCount;
 
     private void Apply(JobJournal.PartitionCompleted e)
     {
@@ -154,7 +158,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
         _workload = opened.Workload;
         if (_job is null)
         {
-            Persist(new JobJournal.JobStarted(opened.Job, opened.Workload.ConfigHash, opened.Workload.PartitionCount), e =>
+            Persist(new JobJournal.JobStarted(opened.Job, opened.Workload.ConfigHash, opened.Workload.PartitionCount, opened.Workload.CountingUnitCount), e =>
             {
                 Apply(e);
                 _log.Info("Job {0} started: {1} partitions, config hash {2}.", _jobId, e.PartitionCount, e.ConfigHash);
@@ -164,7 +168,8 @@ public sealed class JobCoordinator : ReceivePersistentActor
         }
 
         if (!string.Equals(_configHash, opened.Workload.ConfigHash, StringComparison.Ordinal) ||
-            _partitionCount != opened.Workload.PartitionCount)
+            _partitionCount != opened.Workload.PartitionCount ||
+            _countingUnits != opened.Workload.CountingUnitCount)
         {
             FailJob($"Job {_jobId} cannot resume: its job file or inputs changed since it started " +
                 $"(hash {_configHash} then, {opened.Workload.ConfigHash} now). Start a new job instead.");
@@ -191,7 +196,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
 
         var phase = _model is null ? JobPhase.Counting : JobPhase.Scoring;
         var done = phase == JobPhase.Counting ? _counted : _scored;
-        if (done.Count < _partitionCount)
+        if (done.Count < Total(phase))
         {
             StartHandingOut(phase, done);
             return;
@@ -202,7 +207,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
         if (phase == JobPhase.Counting)
         {
             var files = _counted.Values.Select(r => Path.Combine(_job!.OutputDirectory, r.RelativePath)).ToList();
-            _log.Info("Job {0}: all {1} partitions counted; training the model on the merged counts.", _jobId, _partitionCount);
+            _log.Info("Job {0}: all {1} counting units done; training the model.", _jobId, _countingUnits);
             Task.Run(() => (object)new ModelReady(workload.TrainModel(files, CancellationToken.None)))
                 .PipeTo(Self, failure: ex => new StepFailed($"Job {_jobId}: training failed: {Unwrap(ex).Message}. " + ResumeHint()));
         }
@@ -231,7 +236,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
         _partitionOfWorker.Clear();
         _handOuts.Clear();
         _failures.Clear();
-        for (var p = 0; p < _partitionCount; p++)
+        for (var p = 0; p < Total(phase); p++)
         {
             if (!done.ContainsKey(p))
             {
@@ -241,7 +246,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
 
         _phaseClock.Restart();
         _phasePairs = 0;
-        _log.Info("Job {0}: {1} phase, {2} of {3} partitions to run.", _jobId, phase, _pending.Count, _partitionCount);
+        _log.Info("Job {0}: {1} phase, {2} of {3} tasks to run.", _jobId, phase, _pending.Count, Total(phase));
         PublishProgress();
         ServeWaitingWorkers();
     }
@@ -324,7 +329,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
             Apply(e);
             _phasePairs += result.PairsCompared;
             PublishProgress();
-            if (done.Count == _partitionCount)
+            if (done.Count == Total(result.Phase))
             {
                 Advance();
             }
@@ -476,7 +481,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
     {
         var done = CurrentPhase == JobPhase.Counting ? _counted : _scored;
         var seconds = _phaseClock.Elapsed.TotalSeconds;
-        return new JobProgress(_jobId, CurrentPhase, done.Count, _partitionCount, _phasePairs, seconds > 0 ? _phasePairs / seconds : 0);
+        return new JobProgress(_jobId, CurrentPhase, done.Count, Total(CurrentPhase), _phasePairs, seconds > 0 ? _phasePairs / seconds : 0);
     }
 
     private void PublishProgress()

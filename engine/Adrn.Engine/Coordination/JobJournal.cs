@@ -18,8 +18,9 @@ public static class JobJournal
     /// <summary>The job was started from <paramref name="Job"/>, whose inputs hashed to <paramref name="ConfigHash"/>.</summary>
     /// <param name="Job">The job.</param>
     /// <param name="ConfigHash">Hash of the job file and inputs when the job started.</param>
-    /// <param name="PartitionCount">Number of partitions P.</param>
-    public sealed record JobStarted(JobDescriptor Job, string ConfigHash, int PartitionCount) : IAdrnMessage;
+    /// <param name="PartitionCount">Number of partitions P (scoring tasks).</param>
+    /// <param name="CountingUnits">Number of counting tasks before training (0 when training is one step).</param>
+    public sealed record JobStarted(JobDescriptor Job, string ConfigHash, int PartitionCount, int CountingUnits) : IAdrnMessage;
 
     /// <summary>A partition finished and its result file was renamed into place.</summary>
     /// <param name="Result">The result file, row count and checksum.</param>

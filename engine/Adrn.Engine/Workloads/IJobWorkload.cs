@@ -19,15 +19,21 @@ public interface IJobWorkload : IDisposable
     /// <summary>Number of partitions P of the blocking key space (at least 1).</summary>
     int PartitionCount { get; }
 
+    /// <summary>
+    /// Number of counting units (0 to U-1) run before training; 0 when the workload trains in one
+    /// step in <see cref="TrainModel"/> without partitioned counting.
+    /// </summary>
+    int CountingUnitCount { get; }
+
     /// <summary>Counts the agreement patterns of one partition's candidate pairs and writes the counts to <paramref name="outputPath"/>.</summary>
-    /// <param name="partition">Partition index, 0 to P-1.</param>
+    /// <param name="partition">Counting unit index, 0 to U-1.</param>
     /// <param name="outputPath">File to create (a temporary name; the runtime renames it when complete).</param>
     /// <param name="cancellationToken">Stops the work early.</param>
     /// <returns>Rows written and candidate pairs compared.</returns>
     PartitionWork CountPatterns(int partition, string outputPath, CancellationToken cancellationToken);
 
     /// <summary>Trains the model (EM) on the merged counts of every partition.</summary>
-    /// <param name="countFiles">The count files of partitions 0 to P-1, in partition order.</param>
+    /// <param name="countFiles">The count files of units 0 to U-1, in unit order (empty when U is 0).</param>
     /// <param name="cancellationToken">Stops the work early.</param>
     /// <returns>The trained model as JSON (journalled, and sent with every scoring task).</returns>
     string TrainModel(IReadOnlyList<string> countFiles, CancellationToken cancellationToken);

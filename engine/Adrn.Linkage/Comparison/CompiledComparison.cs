@@ -65,15 +65,37 @@ internal sealed class CompiledComparison
     /// <summary>Gamma of two non-null value ids (levels that need the records, i.e. swapped, use <paramref name="left"/>/<paramref name="right"/>).</summary>
     public sbyte GammaOfValues(int a, int b, int left, int right)
     {
+        // Levels of one comparison often apply the same metric at several thresholds (Jaro-Winkler >= 0.9,
+        // >= 0.8): each metric is computed at most once per pair and reused by later levels.
+        var memo = new MetricMemo();
         for (var k = 0; k < Kinds.Length; k++)
         {
-            if (Holds(k, a, b, left, right)) return (sbyte)(LevelCount - k);
+            if (Holds(k, a, b, left, right, ref memo)) return (sbyte)(LevelCount - k);
         }
 
         return 0;
     }
 
-    private bool Holds(int k, int a, int b, int left, int right)
+    /// <summary>Metric values computed so far for the current pair (NaN / -1 = not yet).</summary>
+    private struct MetricMemo
+    {
+        public double JaroWinkler;
+        public double Jaro;
+        public double TokenSet;
+        public int Levenshtein;
+        public int DamerauLevenshtein;
+        public bool Started;
+
+        public void Start()
+        {
+            if (Started) return;
+            JaroWinkler = Jaro = TokenSet = double.NaN;
+            Levenshtein = DamerauLevenshtein = -1;
+            Started = true;
+        }
+    }
+
+    private bool Holds(int k, int a, int b, int left, int right, ref MetricMemo memo)
     {
         var c = Column;
         var t = Thresholds[k];
@@ -82,15 +104,24 @@ internal sealed class CompiledComparison
             case ComparisonLevelKind.Exact:
                 return a == b;
             case ComparisonLevelKind.JaroWinkler:
-                return a == b || StringMetrics.JaroWinkler(c.Values[a], c.Values[b]) >= t;
+                if (a == b) return true;
+                memo.Start();
+                if (double.IsNaN(memo.JaroWinkler)) memo.JaroWinkler = StringMetrics.JaroWinkler(c.Values[a], c.Values[b]);
+                return memo.JaroWinkler >= t;
             case ComparisonLevelKind.Jaro:
-                return a == b || StringMetrics.Jaro(c.Values[a], c.Values[b]) >= t;
+                if (a == b) return true;
+                memo.Start();
+                if (double.IsNaN(memo.Jaro)) memo.Jaro = StringMetrics.Jaro(c.Values[a], c.Values[b]);
+                return memo.Jaro >= t;
             case ComparisonLevelKind.Levenshtein:
             {
                 if (a == b) return true;
                 var sa = c.Values[a];
                 var sb = c.Values[b];
-                return Math.Abs(sa.Length - sb.Length) <= t && StringMetrics.Levenshtein(sa, sb) <= t;
+                if (Math.Abs(sa.Length - sb.Length) > t) return false;
+                memo.Start();
+                if (memo.Levenshtein < 0) memo.Levenshtein = StringMetrics.Levenshtein(sa, sb);
+                return memo.Levenshtein <= t;
             }
 
             case ComparisonLevelKind.DamerauLevenshtein:
@@ -98,11 +129,17 @@ internal sealed class CompiledComparison
                 if (a == b) return true;
                 var sa = c.Values[a];
                 var sb = c.Values[b];
-                return Math.Abs(sa.Length - sb.Length) <= t && StringMetrics.DamerauLevenshtein(sa, sb) <= t;
+                if (Math.Abs(sa.Length - sb.Length) > t) return false;
+                memo.Start();
+                if (memo.DamerauLevenshtein < 0) memo.DamerauLevenshtein = StringMetrics.DamerauLevenshtein(sa, sb);
+                return memo.DamerauLevenshtein <= t;
             }
 
             case ComparisonLevelKind.TokenSet:
-                return a == b || TokenSetSimilarity.Weighted(c.Tokens![a], c.Tokens[b], c.TokenWeights) >= t;
+                if (a == b) return true;
+                memo.Start();
+                if (double.IsNaN(memo.TokenSet)) memo.TokenSet = TokenSetSimilarity.Weighted(c.Tokens![a], c.Tokens[b], c.TokenWeights);
+                return memo.TokenSet >= t;
             case ComparisonLevelKind.DateOneCharacter:
             {
                 var x = Ymd![a];

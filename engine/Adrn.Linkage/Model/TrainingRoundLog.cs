@@ -18,6 +18,9 @@ public sealed record TrainingRoundLog
     /// <summary>Whether EM met its tolerance before the iteration limit.</summary>
     public bool Converged { get; init; } = true;
 
+    /// <summary>Wall-clock seconds the step took.</summary>
+    public double Seconds { get; init; }
+
     /// <summary>Free text (e.g. how lambda was derived).</summary>
     public string? Note { get; init; }
 }

@@ -164,6 +164,7 @@ public static class CompanyNameStandardiser
 
         while (tokens.Count > 1 && TryStripLegalForm(tokens))
         {
+            // Each pass removes one trailing legal form: "Smith & Co Ltd" needs two.
         }
 
         return string.Join(' ', tokens);

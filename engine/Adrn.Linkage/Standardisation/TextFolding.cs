@@ -9,7 +9,8 @@ namespace Adrn.Linkage.Standardisation;
 /// globalization (no ICU), and a table gives the same answer on every machine. It covers Latin-1
 /// Supplement and Latin Extended-A (every accented letter in UK, Irish and western/central
 /// European names); combining diacritical marks (U+0300–U+036F) fold to nothing, so decomposed
-/// input folds like precomposed input. Other letters are only lower-cased.
+/// input folds like precomposed input; fullwidth ASCII (U+FF01–U+FF5E) folds to ASCII. Other
+/// letters are only lower-cased.
 /// </remarks>
 internal static class TextFolding
 {
@@ -48,6 +49,12 @@ internal static class TextFolding
             return string.Empty;
         }
 
+        if (c is >= '\uFF01' and <= '\uFF5E')
+        {
+            // Fullwidth forms of printable ASCII (East Asian keyboards): fold to ASCII first.
+            return Fold((char)(c - 0xFEE0), out single);
+        }
+
         string? folded = c switch
         {
             >= '\u00C0' and <= '\u00FF' => LatinOneSupplement[c - 0xC0],
@@ -82,7 +89,6 @@ internal static class TextFolding
     {
         '\u2018' or '\u2019' or '\u02BC' or '\u00B4' => '\'',
         '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212' => '-',
-        '\uFF06' => '&',
         '\u00A0' or '\u2007' or '\u202F' or '\u2009' => ' ',
         _ => c,
     };

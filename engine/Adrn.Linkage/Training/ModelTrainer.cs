@@ -48,6 +48,7 @@ public static class ModelTrainer
                 Pairs = est.Pairs,
                 Estimated = cfg.Where(c => c.FixedU is null).Select(c => c.Name).ToList(),
                 Note = est.Exhaustive ? "every possible pair compared" : $"seed {training.Seed}",
+                Seconds = Math.Round(sw.Elapsed.TotalSeconds, 3),
             });
         }
 
@@ -64,6 +65,7 @@ public static class ModelTrainer
         else
         {
             progress?.Report(new LinkageProgress("lambda", 0, 1, 0));
+            var sw = Stopwatch.StartNew();
             var plan = BlockingPlan.Build(prepared, training.DeterministicRules, partitions);
             long matches = plan.CountComparisonsAdded(-1, ct).Sum();
             if (matches == 0)
@@ -73,6 +75,7 @@ public static class ModelTrainer
             {
                 Step = "lambda: deterministic rules",
                 Pairs = matches,
+                Seconds = Math.Round(sw.Elapsed.TotalSeconds, 3),
                 Note = $"{matches} pairs from {string.Join(" | ", training.DeterministicRules.Select(r => r.Name))} / recall {training.Recall} / {prepared.TotalPossiblePairs:G6} possible pairs",
             });
             progress?.Report(new LinkageProgress("lambda", 1, 1, 0));
@@ -93,6 +96,7 @@ public static class ModelTrainer
                             !cfg[c].Levels.Any(l => l.OtherColumn is not null && ruleColumns.Contains(l.OtherColumn));
             if (!active.Any(a => a)) continue;
 
+            var sw = Stopwatch.StartNew();
             var plan = BlockingPlan.Build(prepared, [round.BlockingRule], partitions);
             var counts = CountPatterns(prepared, plan, comparisons, $"em {roundIndex}", progress, ct);
             if (counts.TotalPairs == 0)
@@ -118,6 +122,7 @@ public static class ModelTrainer
                 Estimated = Enumerable.Range(0, k).Where(c => active[c]).Select(c => cfg[c].Name).ToList(),
                 Iterations = result.Iterations,
                 Converged = result.Converged,
+                Seconds = Math.Round(sw.Elapsed.TotalSeconds, 3),
                 Note = $"{counts.PatternCount} distinct agreement patterns; proportion of matches in round {result.Lambda:G6}",
             });
         }

@@ -23,7 +23,7 @@ internal static class ParquetTableReader
         {
             if (field.IsArray) continue; // repeated fields have no place in a regression table
             var t = field.ClrType;
-            if (t == typeof(string))
+            if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>)) // Parquet.Net 6 reports UTF-8 columns as ReadOnlyMemory<char>
             {
                 var text = new string?[rows];
                 var offset = 0;

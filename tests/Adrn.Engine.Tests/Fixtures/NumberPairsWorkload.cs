@@ -35,6 +35,8 @@ internal sealed class NumberPairsWorkload : IJobWorkload
 
     public int PartitionCount => _spec.Partitions;
 
+    public int CountingUnitCount => _spec.Partitions;
+
     public PartitionWork CountPatterns(int partition, string outputPath, CancellationToken cancellationToken)
     {
         MaybeFailOrWait(partition, cancellationToken);

@@ -105,6 +105,35 @@ public sealed class StringMetricsReferenceTests
     }
 
     [Fact]
+    public void JaroWinkler_prefix_scale_matches_stringdist_jw_with_p_0_2()
+    {
+        var failures = new List<string>();
+        foreach (var row in Rows)
+        {
+            if (row["sd_fractional_transpositions_differ"] == "1")
+            {
+                continue;
+            }
+
+            Check(failures, row, "sd_jaro_winkler_p02_bt0", StringMetrics.JaroWinkler(row["a"], row["b"], 0.2, 4, boostThreshold: 0.0));
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    [Fact]
+    public void JaroWinkler_with_no_rewarded_prefix_is_jellyfish_jaro()
+    {
+        var failures = new List<string>();
+        foreach (var row in Rows.Where(r => r["a"].Length > 0 || r["b"].Length > 0))
+        {
+            Check(failures, row, "jf_jaro", StringMetrics.JaroWinkler(row["a"], row["b"], 0.1, maxPrefix: 0));
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    [Fact]
     public void Levenshtein_matches_jellyfish_and_stringdist()
     {
         var failures = new List<string>();

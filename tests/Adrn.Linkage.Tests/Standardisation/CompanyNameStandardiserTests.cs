@@ -31,9 +31,12 @@ public sealed class CompanyNameStandardiserTests
     [InlineData("Bank of the West Inc.", "bank of west")]
     [InlineData("Limited Editions Ltd", "limited editions")]
     [InlineData("Smith & Co Ltd", "smith")]
+    [InlineData("Smith ＆ Jones Ｌｔｄ", "smith and jones")]
     public void Standardise_canonicalises_legal_forms_abbreviations_and_punctuation(string raw, string expected)
     {
         Assert.Equal(expected, CompanyNameStandardiser.Standardise(raw));
+        // Standardising a standardised name changes nothing.
+        Assert.Equal(expected, CompanyNameStandardiser.Standardise(expected));
     }
 
     [Theory]

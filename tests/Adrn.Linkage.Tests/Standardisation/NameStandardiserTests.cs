@@ -21,9 +21,12 @@ public sealed class NameStandardiserTests
     [InlineData("Ó Súilleabháin", "o suilleabhain")]
     [InlineData("van  der\tBerg", "van der berg")]
     [InlineData("Smith (nee Jones)", "smith nee jones")]
+    [InlineData("ΩMEGA Дмитрий", "ωmega дмитрий")]
+    [InlineData("Ｊｏｎｅｓ", "jones")]
     public void Standardise_folds_case_accents_and_punctuation(string raw, string expected)
     {
         Assert.Equal(expected, NameStandardiser.Standardise(raw));
+        Assert.Equal(expected, NameStandardiser.Standardise(expected));
     }
 
     [Theory]

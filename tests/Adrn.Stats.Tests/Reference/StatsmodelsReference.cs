@@ -28,6 +28,8 @@ internal static class StatsmodelsReference
     public static readonly double[] FeSeClusterFirm = [0.06703360972680565, 0.031620672072140255];
     public static readonly double[] FeSeTwoWay = [0.002529630770063616, 0.04374209810696559];
     public static readonly double[] FeFit = [0.46889674216103416, 0.23076952331774503, 599.0, 552.0];
+    public static readonly double[] FeWeightedCoefficients = [0.8258108491861261, -0.1016665579031572];
+    public static readonly double[] FeWeightedSeClusterFirm = [0.06633671067333141, 0.03482476715851935];
     public static readonly double[] IvCoefficients = [1.5228803479838124, 0.6092579578595545, 0.6418809734136642];
     public static readonly double[] IvSeIid = [0.09486266565009449, 0.06599288707742144, 0.0915380188892667];
     public static readonly double[] FeIvCoefficients = [0.6750980348655374, 0.648210077329301];

@@ -6,13 +6,16 @@ Independent sources (no code of ours is involved):
     jaro_similarity, jaro_winkler_similarity, levenshtein_distance,
     damerau_levenshtein_distance, soundex.
   * R stringdist 0.9.10 (Debian package r-cran-stringdist), via stringdist_reference.R:
-    methods "jw" (p = 0 and p = 0.1, bt = 0), "lv", "osa", "dl".
+    methods "jw" (p = 0, 0.1 and 0.2, bt = 0), "lv", "osa", "dl".
   * npm double-metaphone 2.0.1 (Titus Wormer), via double_metaphone_reference.mjs.
 
-Run from this folder (Debian, no network needed except `npm install` once):
-    /usr/bin/python3 make_reference.py
-Outputs: pairs.csv (input of the R script), metrics_expected.csv, soundex_expected.csv,
-double_metaphone_expected.csv. The C# tests read the *_expected.csv files.
+To regenerate (Debian; the npm package is installed outside the repository):
+    apt-get install -y python3-jellyfish r-cran-stringdist nodejs npm
+    npm install --prefix /tmp/dmref double-metaphone@2.0.1
+    /usr/bin/python3 tests/reference/string-metrics/make_reference.py
+FEBRL data is read from /work/shared/data/febrl (dataset4a/4b_clean.csv, dataset4_truth_pairs.csv).
+The script is deterministic (fixed seed): rerunning it reproduces the committed files.
+Outputs: metrics_expected.csv, soundex_expected.csv, double_metaphone_expected.csv. The C# tests read the *_expected.csv files.
 """
 import csv
 import os
@@ -127,7 +130,7 @@ def write_csv(path, header, rows):
 
 def main():
     pairs = [(x, y, "edge") for x, y in EDGE_CASES] + febrl_pairs() + long_pairs()
-    pairs_path = os.path.join(HERE, "pairs.csv")
+    pairs_path = os.path.join(HERE, "pairs.tmp.csv")
     write_csv(pairs_path, ["a", "b", "source"], pairs)
 
     sd_path = os.path.join(HERE, "stringdist_output.csv")
@@ -135,6 +138,7 @@ def main():
     with open(sd_path, newline="", encoding="utf-8") as f:
         sd_rows = list(csv.DictReader(f))
     os.remove(sd_path)
+    os.remove(pairs_path)
     assert len(sd_rows) == len(pairs), (len(sd_rows), len(pairs))
 
     rows = []
@@ -146,7 +150,7 @@ def main():
             repr(jellyfish.jaro_winkler_similarity(x, y)),
             jellyfish.levenshtein_distance(x, y),
             jellyfish.damerau_levenshtein_distance(x, y),
-            sd["jaro"], sd["jw"], sd["lv"], sd["osa"], sd["dl"],
+            sd["jaro"], sd["jw"], sd["jw_p02"], sd["lv"], sd["osa"], sd["dl"],
             # stringdist divides an odd number of out-of-order matches by two exactly (t = 2.5);
             # jellyfish, Winkler's strcmp95 and DuckDB/Splink floor it (t = 2). Flag the rows
             # where that changes the Jaro value, so tests hold stringdist's Jaro only elsewhere.
@@ -154,7 +158,7 @@ def main():
         ])
     write_csv(os.path.join(HERE, "metrics_expected.csv"),
               ["a", "b", "source", "jf_jaro", "jf_jaro_winkler", "jf_levenshtein", "jf_damerau_levenshtein",
-               "sd_jaro", "sd_jaro_winkler_bt0", "sd_lv", "sd_osa", "sd_dl",
+               "sd_jaro", "sd_jaro_winkler_bt0", "sd_jaro_winkler_p02_bt0", "sd_lv", "sd_osa", "sd_dl",
                "sd_fractional_transpositions_differ"], rows)
 
     # Soundex: FEBRL surnames and given names (ASCII), plus classic examples.

@@ -11,6 +11,7 @@ out <- data.frame(
   # stringdist returns distances: similarity = 1 - distance.
   jaro = fmt(1 - stringdist(a, b, method = "jw", p = 0)),
   jw = fmt(1 - stringdist(a, b, method = "jw", p = 0.1, bt = 0)),
+  jw_p02 = fmt(1 - stringdist(a, b, method = "jw", p = 0.2, bt = 0)),
   lv = stringdist(a, b, method = "lv"),
   osa = stringdist(a, b, method = "osa"),
   dl = stringdist(a, b, method = "dl"),

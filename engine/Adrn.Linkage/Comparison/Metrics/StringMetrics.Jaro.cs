@@ -16,7 +16,8 @@ public static partial class StringMetrics
     /// <param name="a">First string.</param>
     /// <param name="b">Second string.</param>
     /// <returns>(m/|a| + m/|b| + (m − t)/m) / 3, with m matching characters inside the window
-    /// max(|a|,|b|)/2 − 1 and t half the transposed matches; as Python jellyfish and R stringdist.</returns>
+    /// max(|a|,|b|)/2 − 1 and t = ⌊(matches out of order) / 2⌋, as Python jellyfish, Winkler's
+    /// strcmp95 and Splink (R stringdist does not floor t).</returns>
     public static double Jaro(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.Length == 0 && b.Length == 0)
@@ -29,7 +30,7 @@ public static partial class StringMetrics
             return 0.0;
         }
 
-        return JaroCore(a, b, out _);
+        return JaroCore(a, b);
     }
 
     /// <summary>
@@ -70,7 +71,7 @@ public static partial class StringMetrics
             return 0.0;
         }
 
-        double jaro = JaroCore(a, b, out _);
+        double jaro = JaroCore(a, b);
         if (jaro <= boostThreshold)
         {
             return jaro;
@@ -86,27 +87,26 @@ public static partial class StringMetrics
         return jaro + (prefix * prefixScale * (1.0 - jaro));
     }
 
-    /// <summary>Jaro similarity of two non-empty strings; <paramref name="matches"/> is m.</summary>
+    /// <summary>Jaro similarity of two non-empty strings.</summary>
     [SkipLocalsInit]
-    private static double JaroCore(ReadOnlySpan<char> a, ReadOnlySpan<char> b, out int matches)
+    private static double JaroCore(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         // Identical strings are common in real data (exact agreement) and need no window scan.
         if (a.SequenceEqual(b))
         {
-            matches = a.Length;
             return 1.0;
         }
 
         if (a.Length <= 64 && b.Length <= 64)
         {
-            return JaroShort(a, b, out matches);
+            return JaroShort(a, b);
         }
 
         int total = a.Length + b.Length;
         byte[]? rented = null;
         // One flag buffer for both strings: flags of a in [0, |a|), flags of b in [|a|, |a|+|b|).
-        // Bytes rather than bools so the clear below is a plain memset; SkipLocalsInit avoids
-        // zeroing the whole stack block when only `total` bytes are used.
+        // Bytes rather than bools so the clear below is a plain memset; SkipLocalsInit stops the
+        // runtime zeroing the block before that clear.
         Span<byte> flags = total <= StackLimit * 4
             ? stackalloc byte[total]
             : (rented = ArrayPool<byte>.Shared.Rent(total));
@@ -139,7 +139,6 @@ public static partial class StringMetrics
                 }
             }
 
-            matches = m;
             if (m == 0)
             {
                 return 0.0;
@@ -187,7 +186,7 @@ public static partial class StringMetrics
     /// "already matched" flags of each string fit in one 64-bit word, so there is no buffer to
     /// clear and the transposition walk jumps from match to match with trailing-zero counts.
     /// </summary>
-    private static double JaroShort(ReadOnlySpan<char> a, ReadOnlySpan<char> b, out int matches)
+    private static double JaroShort(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         int window = Math.Max(0, (Math.Max(a.Length, b.Length) / 2) - 1);
         ulong flagsA = 0;
@@ -211,7 +210,6 @@ public static partial class StringMetrics
             }
         }
 
-        matches = m;
         if (m == 0)
         {
             return 0.0;

@@ -1,0 +1,241 @@
+using System.CommandLine;
+using System.Globalization;
+using Adrn.Engine.Coordination;
+using Adrn.Engine.Hosting;
+using Adrn.Engine.Jobs;
+using Adrn.Engine.LinkageWorkloads;
+using Adrn.Engine.Running;
+using Spectre.Console;
+
+namespace Adrn.Cli.Commands;
+
+/// <summary>
+/// <c>adrn link --config JOB --out DIR [--truth FILE] [--workers N]</c> runs a linkage job on the
+/// actor engine: in this process by default (one worker per core, SQLite journal under DIR), or on
+/// a running cluster with <c>--cluster akka.tcp://adrn@HOST:PORT</c>. <c>--resume JOB_ID</c>
+/// finishes a journalled job without redoing its finished partitions.
+/// Exit codes: 0 the job finished, 1 it failed (the message says how to resume), 2 bad usage.
+/// </summary>
+public static class LinkCommand
+{
+    /// <summary>Builds the <c>link</c> command.</summary>
+    public static Command Create()
+    {
+        var config = new Option<string?>("--config") { Description = "The JSON job file (see docs/config.md). Required unless --resume." };
+        var output = new Option<string?>("--out") { Description = "Output folder (created if missing); in local mode it also holds the journal (.adrn/adrn-journal.db)." };
+        var truth = new Option<string?>("--truth") { Description = "CSV of true pairs; the run report then includes precision and recall." };
+        var workers = new Option<int>("--workers") { Description = "Local mode: workers (each runs one partition at a time). Default: one per core.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var variables = new Option<string[]>("--var") { Description = "Job file variable as name=value (repeatable); fills ${name} in the job file.", AllowMultipleArgumentsPerToken = false };
+        var jobId = new Option<string?>("--job-id") { Description = "Id of the new job (default: time-stamped). Letters, digits, '-' and '_'." };
+        var resume = new Option<string?>("--resume") { Description = "Resume this journalled job: finished partitions are kept, the rest run." };
+        var cluster = new Option<string?>("--cluster") { Description = "Submit to the cluster reachable at this node address, e.g. akka.tcp://adrn@127.0.0.1:4053, instead of running locally." };
+        var journal = new Option<string?>("--journal-connection") { Description = "Local mode: journal to this PostgreSQL connection string instead of SQLite under --out." };
+        var command = new Command("link", "Link records with the actor engine (local by default, or on a cluster), journalled and resumable.")
+        {
+            config, output, truth, workers, variables, jobId, resume, cluster, journal,
+        };
+        command.SetAction((parseResult, ct) => RunAsync(parseResult, new Arguments(
+            parseResult.GetValue(config),
+            parseResult.GetValue(output),
+            parseResult.GetValue(truth),
+            parseResult.GetValue(workers),
+            parseResult.GetValue(variables) ?? [],
+            parseResult.GetValue(jobId),
+            parseResult.GetValue(resume),
+            parseResult.GetValue(cluster),
+            parseResult.GetValue(journal)), ct));
+        return command;
+    }
+
+    private sealed record Arguments(
+        string? Config, string? Out, string? Truth, int Workers, string[] Variables, string? JobId, string? Resume, string? Cluster, string? Journal);
+
+    private static async Task<int> RunAsync(ParseResult parseResult, Arguments a, CancellationToken ct)
+    {
+        var stdout = parseResult.InvocationConfiguration.Output;
+        var stderr = parseResult.InvocationConfiguration.Error;
+        var request = BuildRequest(a);
+        string? outDir = a.Out is null ? null : Path.GetFullPath(a.Out);
+        var where = a.Cluster is null ? "locally" : "on " + a.Cluster;
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"job {request.JobId}: {(request.Job is null ? "resuming" : "starting")} {where}; if interrupted, resume with: adrn link --resume {request.JobId}{(outDir is null ? string.Empty : " --out " + outDir)}{(a.Cluster is null ? string.Empty : " --cluster " + a.Cluster)}"));
+
+        var outcome = await WithProgressAsync(stdout, progress => a.Cluster is null
+            ? LocalJobRunner.RunAsync(request, LocalOptions(a, outDir), new LinkageJobWorkloadFactory(), progress, ct)
+            : ClusterJobClient.RunAsync(a.Cluster, request, progress, TimeSpan.FromSeconds(60), ct)).ConfigureAwait(false);
+
+        if (!outcome.Succeeded)
+        {
+            stderr.WriteLine($"adrn link: {outcome.Error}");
+            return ExitCodes.Failed;
+        }
+
+        var summary = outcome.Summary!;
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"job {summary.JobId} complete: {summary.PairsWritten:N0} scored pairs written"));
+        foreach (var file in summary.OutputFiles)
+        {
+            stdout.WriteLine($"  {file}");
+        }
+
+        foreach (var note in summary.Notes)
+        {
+            stdout.WriteLine($"  {note}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static JobRequest BuildRequest(Arguments a)
+    {
+        if (a.Resume is not null)
+        {
+            if (a.Config is not null || a.JobId is not null)
+            {
+                throw new UsageException("--resume JOB_ID continues a journalled job; do not also give --config or --job-id.");
+            }
+
+            if (a.Cluster is null && a.Out is null && a.Journal is null)
+            {
+                throw new UsageException("--resume needs the journal: give --out DIR (SQLite journal under DIR) or --journal-connection, or --cluster ADDRESS.");
+            }
+
+            return JobRequest.Resume(CheckJobId(a.Resume, "--resume"));
+        }
+
+        if (string.IsNullOrWhiteSpace(a.Config))
+        {
+            throw new UsageException("--config JOB is required (or --resume JOB_ID).");
+        }
+
+        if (!File.Exists(a.Config))
+        {
+            throw new UsageException($"job file '{a.Config}' does not exist.");
+        }
+
+        if (string.IsNullOrWhiteSpace(a.Out))
+        {
+            throw new UsageException("--out DIR is required.");
+        }
+
+        if (a.Truth is not null && !File.Exists(a.Truth))
+        {
+            throw new UsageException($"truth file '{a.Truth}' does not exist.");
+        }
+
+        if (a.Workers < 1)
+        {
+            throw new UsageException($"--workers must be at least 1 (got {a.Workers}).");
+        }
+
+        var outDir = Path.GetFullPath(a.Out);
+        try
+        {
+            Directory.CreateDirectory(outDir);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot create output folder '{outDir}': {ex.Message}", ex);
+        }
+
+        var id = a.JobId is null ? JobDescriptor.NewJobId(DateTimeOffset.UtcNow) : CheckJobId(a.JobId, "--job-id");
+        return JobRequest.Start(new JobDescriptor(
+            id,
+            Path.GetFullPath(a.Config),
+            outDir,
+            ParseVariables(a.Variables),
+            a.Truth is null ? null : Path.GetFullPath(a.Truth)));
+    }
+
+    private static string CheckJobId(string id, string option)
+    {
+        try
+        {
+            return JobDescriptor.ValidateJobId(id);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException($"{option}: {ex.Message.Split(" (Parameter")[0]}", ex);
+        }
+    }
+
+    private static Dictionary<string, string> ParseVariables(string[] variables)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var variable in variables)
+        {
+            var eq = variable.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new UsageException($"--var '{variable}' is not name=value.");
+            }
+
+            result[variable[..eq]] = variable[(eq + 1)..];
+        }
+
+        return result;
+    }
+
+    private static LocalEngineOptions LocalOptions(Arguments a, string? outDir)
+    {
+        if (a.Workers < 1)
+        {
+            throw new UsageException($"--workers must be at least 1 (got {a.Workers}).");
+        }
+
+        var journal = JournalOptions.FromConnectionStringOrDirectory(a.Journal, Path.Combine(outDir ?? ".", ".adrn"));
+        return new LocalEngineOptions { WorkerCount = a.Workers, Journal = journal };
+    }
+
+    private static async Task<JobOutcome> WithProgressAsync(
+        TextWriter stdout,
+        Func<IProgress<JobCoordinatorProtocol.JobProgress>, Task<JobOutcome>> run)
+    {
+        // NOTE: a live bar only when a person is watching; logs and tests get one plain line per
+        // finished partition, which is what a CI log or `tee` can show.
+        if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            return await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var tasks = new Dictionary<JobPhase, ProgressTask>();
+                    var progress = new Progress<JobCoordinatorProtocol.JobProgress>(p =>
+                    {
+                        if (!tasks.TryGetValue(p.Phase, out var task))
+                        {
+                            tasks[p.Phase] = task = context.AddTask(p.Phase == JobPhase.Scoring ? "scoring" : "counting", maxValue: Math.Max(1, p.PartitionsTotal));
+                        }
+
+                        task.Value = p.PartitionsDone;
+                        task.Description = string.Create(CultureInfo.InvariantCulture,
+                            $"{(p.Phase == JobPhase.Scoring ? "scoring" : "counting")} {p.PartitionsDone}/{p.PartitionsTotal} partitions, {p.PairsPerSecond:N0} pairs/s");
+                    });
+                    return await run(progress).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+        }
+
+        var plain = new PlainProgress(stdout);
+        return await run(plain).ConfigureAwait(false);
+    }
+
+    private sealed class PlainProgress(TextWriter stdout) : IProgress<JobCoordinatorProtocol.JobProgress>
+    {
+        private (JobPhase, int)? _last;
+
+        public void Report(JobCoordinatorProtocol.JobProgress value)
+        {
+            lock (this)
+            {
+                if (_last == (value.Phase, value.PartitionsDone))
+                {
+                    return;
+                }
+
+                _last = (value.Phase, value.PartitionsDone);
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{(value.Phase == JobPhase.Scoring ? "scoring" : "counting")}: {value.PartitionsDone}/{value.PartitionsTotal} partitions, {value.PairsPerSecond:N0} pairs/s"));
+                stdout.Flush();
+            }
+        }
+    }
+}

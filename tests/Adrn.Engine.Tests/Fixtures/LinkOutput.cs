@@ -1,0 +1,81 @@
+using System.Globalization;
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+
+namespace Adrn.Engine.Tests.Fixtures;
+
+/// <summary>Reads a finished job's outputs into comparable values.</summary>
+internal static class LinkOutput
+{
+    /// <summary>
+    /// Every row of an Arrow pairs/links file as one string (ids, sources, exact weight and
+    /// probability, gammas), in file order, which is the documented sort (id_l, id_r).
+    /// </summary>
+    public static List<string> Rows(string arrowPath)
+    {
+        var rows = new List<string>();
+        using var stream = File.OpenRead(arrowPath);
+        using var reader = new ArrowFileReader(stream);
+        while (reader.ReadNextRecordBatch() is { } batch)
+        {
+            using (batch)
+            {
+                var schema = batch.Schema;
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    var cells = new List<string>();
+                    for (var c = 0; c < schema.FieldsList.Count; c++)
+                    {
+                        cells.Add(schema.FieldsList[c].Name + "=" + Cell(batch.Column(c), i));
+                    }
+
+                    rows.Add(string.Join('|', cells));
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>(id_l, id_r) of each row.</summary>
+    public static List<(string Left, string Right)> IdPairs(string arrowPath)
+    {
+        var pairs = new List<(string, string)>();
+        using var stream = File.OpenRead(arrowPath);
+        using var reader = new ArrowFileReader(stream);
+        while (reader.ReadNextRecordBatch() is { } batch)
+        {
+            using (batch)
+            {
+                var left = (StringArray)batch.Column("id_l");
+                var right = (StringArray)batch.Column("id_r");
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    pairs.Add((left.GetString(i), right.GetString(i)));
+                }
+            }
+        }
+
+        return pairs;
+    }
+
+    private static string Cell(IArrowArray array, int i) => array switch
+    {
+        StringArray s => s.GetString(i) ?? "null",
+        DoubleArray d => d.GetValue(i)?.ToString("R", CultureInfo.InvariantCulture) ?? "null",
+        Int8Array b => b.GetValue(i)?.ToString(CultureInfo.InvariantCulture) ?? "null",
+        Int32Array n => n.GetValue(i)?.ToString(CultureInfo.InvariantCulture) ?? "null",
+        Int64Array l => l.GetValue(i)?.ToString(CultureInfo.InvariantCulture) ?? "null",
+        _ => throw new NotSupportedException(array.GetType().Name),
+    };
+
+    /// <summary>Asserts that two finished jobs wrote the same pairs, links and model.</summary>
+    public static void AssertSameOutputs(string expectedDir, string actualDir)
+    {
+        var expectedPairs = Rows(Path.Combine(expectedDir, "pairs.arrow"));
+        Assert.NotEmpty(expectedPairs);
+        Assert.Equal(expectedPairs, Rows(Path.Combine(actualDir, "pairs.arrow")));
+        Assert.Equal(Rows(Path.Combine(expectedDir, "links.arrow")), Rows(Path.Combine(actualDir, "links.arrow")));
+        Assert.Equal(File.ReadAllText(Path.Combine(expectedDir, "model.json")), File.ReadAllText(Path.Combine(actualDir, "model.json")));
+    }
+}
