@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Adrn.Cli.Tests;
 
 /// <summary>Runs the built <c>adrn</c> executable as a real child process and captures its output.</summary>
-internal static class AdrnProcess
+public static class AdrnProcess
 {
     public sealed record Outcome(int ExitCode, string StdOut, string StdErr);
 

@@ -140,4 +140,15 @@ public sealed class DataSourceTests
         var ex = Assert.Throws<KeyNotFoundException>(() => Regression.Fit(data, "y ~ z"));
         Assert.Contains("No column 'z'. Available columns: y, x.", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Factor_with_thousands_of_levels_is_refused_with_advice_to_absorb_it()
+    {
+        var n = 5000;
+        var ids = Enumerable.Range(0, n).Select(i => (double)(i / 2)).ToArray();
+        var y = Enumerable.Range(0, n).Select(i => (double)(i % 7)).ToArray();
+        var data = RegressionData.FromArrays(new Dictionary<string, System.Array> { ["y"] = y, ["id"] = ids });
+        var ex = Assert.Throws<ArgumentException>(() => Regression.Fit(data, "y ~ i(id)"));
+        Assert.Contains("absorb it as a fixed effect instead: \"... | id\"", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -49,4 +49,24 @@ public sealed class FormulaTests
         Assert.Equal(position, ex.Position);
         Assert.Contains(text, ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("iid", "iid")]
+    [InlineData("HETERO", "hc1")]
+    [InlineData("hc3", "hc3")]
+    [InlineData("cluster:firm", "cluster:firm")]
+    [InlineData("cluster: firm + year ", "cluster:firm+year")]
+    public void Vcov_specifications_parse_from_the_cli_syntax(string text, string canonical) =>
+        Assert.Equal(canonical, Adrn.Stats.Estimation.VcovSpec.Parse(text).ToString());
+
+    [Theory]
+    [InlineData("cluster")]
+    [InlineData("cluster:a+b+c")]
+    [InlineData("robust")]
+    [InlineData("iid:x")]
+    public void Invalid_vcov_specifications_are_rejected_with_the_accepted_forms(string text)
+    {
+        var ex = Assert.Throws<FormatException>(() => Adrn.Stats.Estimation.VcovSpec.Parse(text));
+        Assert.Contains("cluster:", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -49,6 +49,7 @@ internal sealed partial class PopulationGenerator
             }
 
             var payRng = new SeededRandom(Seed, StreamPay, (ulong)t);
+            var spell = new SeededRandom(Seed, StreamSpell, 0);
             for (var i = 0; i < persons; i++)
             {
                 var j = _employerOf[i];
@@ -67,7 +68,7 @@ internal sealed partial class PopulationGenerator
 
                 // Keyed employer details are drawn per job spell (person, employer): a provider keys
                 // them once, so they repeat in every year of the spell.
-                var spell = new SeededRandom(Seed, StreamSpell, (ulong)i * (ulong)_firms.Length + (ulong)j);
+                spell.Reset(Seed, StreamSpell, (ulong)i * (ulong)_firms.Length + (ulong)j);
                 b.Text(8)[r] = RecordedPaye(spell, firm, _previousEmployer[i], noise);
                 b.Text(9)[r] = KeyedEmployerName(spell, firm, noise);
                 b.Text(10)[r] = RecordedEmployerPostcode(spell, firm, noise);

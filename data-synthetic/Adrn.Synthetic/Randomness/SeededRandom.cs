@@ -14,8 +14,15 @@ internal sealed class SeededRandom
     private bool _hasSpareNormal;
 
     /// <summary>Creates a generator for the run seed and a named stream, so stages do not share draws.</summary>
-    public SeededRandom(ulong seed, ulong stream, ulong index = 0)
+    public SeededRandom(ulong seed, ulong stream, ulong index = 0) => Reset(seed, stream, index);
+
+    /// <summary>
+    /// Restarts the generator on the stream for (seed, stream, index): the same state a new
+    /// instance would have. Lets a hot loop re-seed per entity without allocating.
+    /// </summary>
+    public void Reset(ulong seed, ulong stream, ulong index)
     {
+        _hasSpareNormal = false;
         // NOTE: mixing seed, stream and index through SplitMix64 gives independent-looking
         // sub-streams; a stage that draws per entity (a job spell) can recreate its stream at will.
         var x = SplitMix(seed ^ SplitMix(stream * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL) ^ SplitMix(index + 0xD1B54A32D192ED03UL));

@@ -9,6 +9,9 @@ namespace Adrn.Stats.Estimation;
 /// </summary>
 internal sealed class ModelFrame
 {
+    /// <summary>Factor terms are expanded to dense dummies; beyond this many a fixed effect is the right tool.</summary>
+    public const int MaximumDummyColumns = 2000;
+
     public required int N { get; init; }
     public required double[] Y { get; init; }
     public required List<(string Name, double[] Values)> Exogenous { get; init; }
@@ -116,6 +119,10 @@ internal sealed class ModelFrame
                         if (reference is not null && !codes.Labels.Contains(reference))
                             throw new ArgumentException($"Reference level '{reference}' of {atom} does not occur in the estimation sample; levels: {string.Join(", ", codes.Labels.Take(20))}.", nameof(formula));
                         if (reference is null && impliedReference && term.Atoms.Count == 1) reference = codes.Labels[0];
+                        if (codes.Levels * columns.Count > MaximumDummyColumns)
+                            throw new ArgumentException(
+                                $"{atom} has {codes.Levels} levels, which would add {codes.Levels * columns.Count} dummy columns (limit {MaximumDummyColumns}); " +
+                                $"absorb it as a fixed effect instead: \"... | {atom.Variable}\".", nameof(formula));
                         foreach (var (name, values) in columns)
                         {
                             for (var l = 0; l < codes.Levels; l++)

@@ -52,7 +52,7 @@ public sealed record VcovSpec(VcovKind Kind, IReadOnlyList<string> ClusterVariab
             return Cluster(vars);
         }
 
-        if (colon >= 0) throw new FormatException($"Invalid vcov '{text}': only 'cluster' takes variables.");
+        if (colon >= 0) throw new FormatException($"Invalid vcov '{text}': only cluster takes variables; use iid, hc0, hc1 (hetero), hc2, hc3, cluster:var or cluster:a+b.");
         return kind switch
         {
             "IID" => Iid,

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Adrn.Engine.Tests.Fixtures;
@@ -8,7 +7,7 @@ namespace Adrn.Engine.Tests.Fixtures;
 /// An <c>adrn</c> process started from the test (<c>dotnet adrn.dll ...</c>), with its output
 /// captured line by line. Disposing kills it if it still runs, so no test leaves a process behind.
 /// </summary>
-internal sealed partial class AdrnProcess : IDisposable
+internal sealed class AdrnProcess : IDisposable
 {
     private readonly Process _process;
     private readonly List<string> _lines = [];
@@ -123,7 +122,11 @@ internal sealed partial class AdrnProcess : IDisposable
             return;
         }
 
-        _ = SendSignal(_process.Id, 15);
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
         if (!_process.WaitForExit(grace))
         {
             Kill();
@@ -148,7 +151,4 @@ internal sealed partial class AdrnProcess : IDisposable
             _lines.Add(line);
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int SendSignal(int pid, int signal);
 }

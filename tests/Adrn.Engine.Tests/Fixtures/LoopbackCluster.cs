@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace Adrn.Engine.Tests.Fixtures;
+
+/// <summary>
+/// A seed node and worker nodes as separate <c>adrn node</c> processes on 127.0.0.1. Disposing
+/// stops the workers one at a time (SIGTERM: they leave the cluster), then the seed.
+/// </summary>
+internal sealed class LoopbackCluster : IDisposable
+{
+    private readonly List<AdrnProcess> _workers = [];
+
+    public LoopbackCluster(string stateDirectory, int workerNodes, int workersPerNode = 1)
+    {
+        var seedPort = FreePort.Next();
+        Address = string.Create(CultureInfo.InvariantCulture, $"akka.tcp://adrn@127.0.0.1:{seedPort}");
+        var workers = workersPerNode.ToString(CultureInfo.InvariantCulture);
+        Seed = AdrnProcess.Start("seed", "node", "--role", "seed", "--host", "127.0.0.1", "--port", seedPort.ToString(CultureInfo.InvariantCulture),
+            "--seed-nodes", Address, "--workers", workers, "--state-dir", stateDirectory);
+        WaitUp(Seed);
+        for (var i = 0; i < workerNodes; i++)
+        {
+            var worker = AdrnProcess.Start("worker-" + (i + 1), "node", "--role", "worker", "--host", "127.0.0.1",
+                "--port", FreePort.Next().ToString(CultureInfo.InvariantCulture), "--seed-nodes", Address, "--workers", workers);
+            _workers.Add(worker);
+            WaitUp(worker);
+        }
+
+        // Every node logs each member that comes up; wait until the seed has seen them all.
+        var members = workerNodes + 1;
+        if (!Seed.WaitForLine(_ => Seed.Lines.Count(l => l.Contains("Cluster: member up", StringComparison.Ordinal)) >= members, TimeSpan.FromSeconds(60)))
+        {
+            throw new TimeoutException("The cluster did not form within 60 s.\n" + Output);
+        }
+    }
+
+    public string Address { get; }
+
+    public AdrnProcess Seed { get; }
+
+    public IReadOnlyList<AdrnProcess> Workers => _workers;
+
+    public string Output => string.Join('\n', new[] { Seed }.Concat(_workers).Select(p => p.Output));
+
+    public void Dispose()
+    {
+        foreach (var worker in _workers)
+        {
+            worker.Stop(TimeSpan.FromSeconds(15));
+            worker.Dispose();
+        }
+
+        Seed.Stop(TimeSpan.FromSeconds(15));
+        Seed.Dispose();
+    }
+
+    private static void WaitUp(AdrnProcess node)
+    {
+        if (!node.WaitForLine(l => l.StartsWith("node ", StringComparison.Ordinal) && l.Contains(" up ", StringComparison.Ordinal), TimeSpan.FromSeconds(60)))
+        {
+            throw new TimeoutException("A node did not start within 60 s.\n" + node.Output);
+        }
+    }
+}

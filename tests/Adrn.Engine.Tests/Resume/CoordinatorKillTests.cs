@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Adrn.Engine.Coordination;
+using Adrn.Engine.Hosting;
+using Adrn.Engine.Jobs;
+using Adrn.Engine.Running;
+using Adrn.Engine.Tests.Fixtures;
+
+namespace Adrn.Engine.Tests.Resume;
+
+/// <summary>
+/// The coordinator's process (<c>adrn link</c> in local mode) killed with SIGKILL mid-job, then
+/// <c>adrn link --resume</c>: the job completes with the same output and the journal shows that no
+/// finished partition was scored again. Once with the default SQLite journal and once with a
+/// real PostgreSQL server started by the test.
+/// </summary>
+[Collection(EngineEndToEnd.Name)]
+public sealed partial class CoordinatorKillTests(Baselines baselines) : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public async Task A_killed_coordinator_resumes_from_its_SQLite_journal_without_rescoring_finished_partitions()
+    {
+        var outDir = Path.Combine(_dir.Path, "out");
+        await KillAndResumeAsync(outDir, "resume-sqlite", [],
+            JournalOptions.ForSqliteFile(Path.Combine(outDir, ".adrn", JournalOptions.SqliteFileName)));
+    }
+
+    [Fact]
+    public async Task A_killed_coordinator_resumes_from_its_PostgreSQL_journal_without_rescoring_finished_partitions()
+    {
+        using var postgres = new PostgresServer();
+        var outDir = Path.Combine(_dir.Path, "out");
+        await KillAndResumeAsync(outDir, "resume-postgres", ["--journal-connection", postgres.ConnectionString],
+            JournalOptions.ForPostgreSql(postgres.ConnectionString));
+    }
+
+    private async Task KillAndResumeAsync(string outDir, string jobId, string[] journalArgs, JournalOptions journal)
+    {
+        var job = baselines.JobFile(ScoringLoad.Medium);
+        using (var first = AdrnProcess.Start("link", ["link", "--config", job, "--out", outDir, "--job-id", jobId, "--workers", "1", .. journalArgs]))
+        {
+            Assert.True(first.WaitForLine(l => ScoringLine().Match(l) is { Success: true } m && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) >= 4,
+                TimeSpan.FromSeconds(120)), first.Output);
+            first.Kill();
+            Assert.DoesNotContain(first.Lines, l => l.Contains("complete", StringComparison.Ordinal));
+        }
+
+        var before = await JobJournalReader.ReadAsync(journal, jobId, CancellationToken.None);
+        var scoredBefore = Scored(before);
+        Assert.InRange(scoredBefore.Count, 4, 31);
+        Assert.DoesNotContain(before, e => e is JobJournal.JobCompleted);
+
+        using (var resumed = AdrnProcess.Start("resume", ["link", "--resume", jobId, "--out", outDir, "--workers", "1", .. journalArgs]))
+        {
+            Assert.True(resumed.WaitForExit(TimeSpan.FromSeconds(120)), resumed.Output);
+            Assert.True(resumed.ExitCode == 0, resumed.Output);
+        }
+
+        var after = await JobJournalReader.ReadAsync(journal, jobId, CancellationToken.None);
+        var scoredAfter = Scored(after);
+        // Each of the 32 partitions was journalled as scored exactly once: the ones finished before
+        // the kill were not handed out again.
+        Assert.Equal(32, scoredAfter.Count);
+        Assert.Equal(32, scoredAfter.Distinct().Count());
+        Assert.Equal(scoredBefore, scoredAfter.Take(scoredBefore.Count));
+        Assert.Single(after.OfType<JobJournal.JobStarted>());
+        Assert.Single(after.OfType<JobJournal.ModelTrained>());
+        Assert.IsType<JobJournal.JobCompleted>(after[^1]);
+        LinkOutput.AssertSameOutputs(baselines.OutputOf(ScoringLoad.Medium), outDir);
+    }
+
+    private static List<int> Scored(IReadOnlyList<object> events) =>
+        [.. events.OfType<JobJournal.PartitionCompleted>().Where(e => e.Result.Phase == JobPhase.Scoring).Select(e => e.Result.Partition)];
+
+    [GeneratedRegex(@"^scoring: (\d+)/(\d+) partitions")]
+    private static partial Regex ScoringLine();
+
+    public void Dispose() => _dir.Dispose();
+}
