@@ -60,6 +60,39 @@ public sealed class EstimationBehaviourTests
     private const Adrn.Stats.Disclosure.OutputStatus OutputStatusFail = Adrn.Stats.Disclosure.OutputStatus.Fail;
 
     [Fact]
+    public void Factor_by_numeric_interaction_gives_each_level_its_own_slope_as_separate_regressions_do()
+    {
+        // Exact identity: y ~ i(region) + i(region):x1 (all levels) = one OLS per region; compare the slopes
+        // with cov(x1, y) / var(x1) computed by hand within each region.
+        var data = Reference();
+        var fit = Regression.Fit(data, "y ~ i(region) + i(region):x1", new RegressionOptions { Vcov = VcovSpec.Iid });
+        var y = new double[data.RowCount];
+        var x = new double[data.RowCount];
+        data.GetColumn("y").CopyNumeric(y);
+        data.GetColumn("x1").CopyNumeric(x);
+        foreach (var region in new[] { "TLC", "TLD", "TLE", "TLI", "TLJ" })
+        {
+            var rows = Enumerable.Range(0, data.RowCount).Where(i => data.GetColumn("region").GetLabel(i) == region).ToArray();
+            double mx = rows.Average(i => x[i]), my = rows.Average(i => y[i]);
+            var slope = rows.Sum(i => (x[i] - mx) * (y[i] - my)) / rows.Sum(i => (x[i] - mx) * (x[i] - mx));
+            Assert.Equal(slope, fit[$"region::{region}:x1"].Estimate, 10);
+        }
+    }
+
+    [Fact]
+    public void Clustering_on_a_single_cluster_is_refused()
+    {
+        var data = RegressionData.FromArrays(new Dictionary<string, Array>
+        {
+            ["y"] = new double[] { 1, 3, 2, 5, 4, 6, 8, 7, 9, 12, 10, 11 },
+            ["x"] = new double[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 },
+            ["g"] = Enumerable.Repeat("only", 12).ToArray(),
+        });
+        var ex = Assert.Throws<ArgumentException>(() => Regression.Fit(data, "y ~ x", new RegressionOptions { Vcov = VcovSpec.Cluster("g") }));
+        Assert.Contains("Cluster variable 'g' has 1 value(s)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Hc2_with_fixed_effects_is_refused_with_an_explanation()
     {
         var ex = Assert.Throws<ArgumentException>(() => Regression.Fit(Reference(), "y ~ x1 | firm", new RegressionOptions { Vcov = VcovSpec.Hc2 }));

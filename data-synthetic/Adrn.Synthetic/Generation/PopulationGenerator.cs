@@ -96,6 +96,7 @@ internal sealed partial class PopulationGenerator
         WriteEmployers();
         WritePayroll();
         WriteCohort();
+        Report("truth files");
         WritePersonsTruth();
         WriteEmployersTruth();
         WriteDgp();

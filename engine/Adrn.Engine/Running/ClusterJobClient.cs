@@ -34,6 +34,7 @@ public static class ClusterJobClient
         using var host = new HostBuilder()
             .ConfigureServices(services => services.AddAkka("adrn-client", builder => builder
                 .ConfigureLoggers(loggers => loggers.LogLevel = Akka.Event.LogLevel.WarningLevel)
+                .WithAdrnSerialization()
                 .WithRemoting(address.Host!, 0)))
             .Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);

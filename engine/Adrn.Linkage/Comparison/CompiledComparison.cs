@@ -15,6 +15,7 @@ internal sealed class CompiledComparison
         Kinds = new ComparisonLevelKind[LevelCount];
         Thresholds = new double[LevelCount];
         Others = new ColumnData?[LevelCount];
+        ToOther = new int[]?[LevelCount];
         var cacheable = true;
         var expensive = false;
         for (var k = 0; k < LevelCount; k++)
@@ -24,7 +25,14 @@ internal sealed class CompiledComparison
             Thresholds[k] = level.Threshold;
             if (level.Kind == ComparisonLevelKind.Swapped)
             {
-                Others[k] = records.Column(level.OtherColumn!);
+                var other = records.Column(level.OtherColumn!);
+                Others[k] = other;
+                // Columns intern separately, so map this column's value ids to the other column's ids of the same text.
+                var index = new Dictionary<string, int>(other.Values.Length, StringComparer.Ordinal);
+                for (var v = 0; v < other.Values.Length; v++) index[other.Values[v]] = v;
+                var map = new int[Column.Values.Length];
+                for (var v = 0; v < map.Length; v++) map[v] = index.GetValueOrDefault(Column.Values[v], -1);
+                ToOther[k] = map;
                 cacheable = false;
             }
 
@@ -55,6 +63,9 @@ internal sealed class CompiledComparison
     public double[] Thresholds { get; }
 
     public ColumnData?[] Others { get; }
+
+    /// <summary>Per swapped level: this column's value id -> the other column's id of the same text (-1 = absent).</summary>
+    public int[]?[] ToOther { get; }
 
     /// <summary>Per date value: yyyymmdd as an int (for the one-character and day/month-swap levels).</summary>
     public int[]? Ymd { get; }
@@ -183,10 +194,10 @@ internal sealed class CompiledComparison
             case ComparisonLevelKind.Swapped:
             {
                 var o = Others[k]!.ValueIds;
-                var ids = c.ValueIds;
+                var map = ToOther[k]!;
                 var ol = o[left];
                 var or = o[right];
-                return ol >= 0 && or >= 0 && ids[left] == or && ol == ids[right];
+                return ol >= 0 && or >= 0 && map[a] == or && map[b] == ol;
             }
 
             default:

@@ -47,7 +47,7 @@ internal static class ParquetTableReader
     {
         var ci = CultureInfo.InvariantCulture;
         var t = field.ClrType;
-        if (t == typeof(string))
+        if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>))
         {
             var buf = new string?[n];
             await group.ReadAsync(field, buf.AsMemory()).ConfigureAwait(false);

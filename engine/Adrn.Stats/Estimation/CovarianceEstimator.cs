@@ -65,6 +65,9 @@ internal static class CovarianceEstimator
             default:
             {
                 var clusters = frame.Clusters.Select(c => c.Codes).ToList();
+                for (var c = 0; c < clusters.Count; c++)
+                    if (clusters[c].Levels < 2)
+                        throw new ArgumentException($"Cluster variable '{frame.Clusters[c].Name}' has {clusters[c].Levels} value(s) in the estimation sample; clustering needs at least 2 (and, to be reliable, many more).", nameof(vcov));
                 var meat = ClusterMeat(fit, clusters[0]);
                 var smallestG = clusters[0].Levels;
                 if (clusters.Count == 2)

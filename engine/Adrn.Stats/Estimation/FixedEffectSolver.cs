@@ -2,9 +2,11 @@ namespace Adrn.Stats.Estimation;
 
 /// <summary>
 /// Projects variables off one or more sets of fixed effects ("demeaning"), the core of
-/// high-dimensional fixed-effect regression. One fixed effect is a single pass of group means;
-/// two or more use alternating projections (Gauss–Seidel over the fixed-effect dimensions, solved in
-/// coefficient space as fixest does) with Irons–Tuck acceleration.
+/// high-dimensional fixed-effect regression. One fixed effect is a single pass of group means. Two
+/// (worker + firm) are solved by Jacobi-preconditioned conjugate gradient on the smaller effect's
+/// coefficients (see <see cref="UseConjugateGradient"/>). Three or more use alternating projections
+/// (Gauss–Seidel over the dimensions, in coefficient space as fixest does) with Irons–Tuck acceleration.
+/// Instances are immutable after construction and may be used from several threads at once.
 /// </summary>
 /// <remarks>
 /// NOTE: the fixed-effect dimensions are reordered internally by decreasing number of levels so the

@@ -17,7 +17,8 @@ public sealed class Fake1000ExampleTests(ITestOutputHelper output)
         foreach (var t in e.PrecisionRecall) output.WriteLine($"  {t.Threshold}: P {t.Precision:F4} R {t.Recall:F4} F1 {t.F1:F4}");
         Assert.Equal(2031, e.TruthPairs);
         Assert.Equal(0.9, e.Threshold);
-        Assert.True(e.Precision >= 0.0, $"precision {e.Precision:F4}");
-        Assert.True(e.Recall >= 0.0, $"recall {e.Recall:F4}");
+        // Measured 2025-11-25: precision 1.000, recall 0.635 at 0.9 (F1 0.777); bounds are those minus a margin.
+        Assert.True(e.Precision >= 0.98, $"precision {e.Precision:F4}");
+        Assert.True(e.Recall >= 0.60, $"recall {e.Recall:F4}");
     }
 }

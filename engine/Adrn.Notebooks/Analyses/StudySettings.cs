@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace Adrn.Notebooks.Analyses;
+
+/// <summary>
+/// Size and location of the synthetic study the notebooks run on. Notebooks read it from the
+/// environment (<see cref="FromEnvironment"/>) so a test can run the same notebook on a small
+/// population: <c>ADRN_STUDY_EMPLOYERS</c>, <c>ADRN_STUDY_EMPLOYEES</c> (payroll rows),
+/// <c>ADRN_STUDY_COHORT</c>, <c>ADRN_STUDY_SEED</c> and <c>ADRN_STUDY_DIR</c> (work folder).
+/// </summary>
+public sealed record StudySettings
+{
+    /// <summary>Employers in the register (default 5,000).</summary>
+    public int Employers { get; init; } = 5_000;
+
+    /// <summary>Payroll rows (person-job-years) over all years (default 60,000).</summary>
+    public long Employees { get; init; } = 60_000;
+
+    /// <summary>Cohort members (default 5,000).</summary>
+    public int Cohort { get; init; } = 5_000;
+
+    /// <summary>Payroll years (default 3).</summary>
+    public int Years { get; init; } = 3;
+
+    /// <summary>Seed of the synthetic population (default 42).</summary>
+    public ulong Seed { get; init; } = 42;
+
+    /// <summary>Folder for generated data and linkage outputs (default <c>$TMPDIR/adrn-study</c>).</summary>
+    public string WorkDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "adrn-study");
+
+    /// <summary>Settings from the <c>ADRN_STUDY_*</c> environment variables, defaults where unset.</summary>
+    /// <exception cref="FormatException">A variable is set but is not a positive whole number (the message names it).</exception>
+    public static StudySettings FromEnvironment()
+    {
+        var defaults = new StudySettings();
+        return new StudySettings
+        {
+            Employers = (int)Read("ADRN_STUDY_EMPLOYERS", defaults.Employers),
+            Employees = Read("ADRN_STUDY_EMPLOYEES", defaults.Employees),
+            Cohort = (int)Read("ADRN_STUDY_COHORT", defaults.Cohort),
+            Years = (int)Read("ADRN_STUDY_YEARS", defaults.Years),
+            Seed = (ulong)Read("ADRN_STUDY_SEED", (long)defaults.Seed),
+            WorkDirectory = Environment.GetEnvironmentVariable("ADRN_STUDY_DIR") is { Length: > 0 } dir ? dir : defaults.WorkDirectory,
+        };
+    }
+
+    private static long Read(string name, long fallback)
+    {
+        var text = Environment.GetEnvironmentVariable(name);
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new FormatException($"Environment variable {name}='{text}' must be a positive whole number.");
+    }
+
+    /// <summary>The folder name of this population inside <see cref="WorkDirectory"/> (sizes and seed).</summary>
+    public string PopulationName =>
+        string.Create(CultureInfo.InvariantCulture, $"synth-r{Employers}-p{Employees}-c{Cohort}-y{Years}-s{Seed}");
+}

@@ -1,0 +1,39 @@
+using Adrn.Linkage.Configuration;
+using Adrn.Linkage.Evaluation;
+
+namespace Adrn.Linkage.Tests.Examples;
+
+public sealed class DeterminismTests
+{
+    [Fact]
+    public void Outputs_are_identical_whatever_the_partition_count_and_thread_count()
+    {
+        _ = SharedData.DataRoot;
+        var config = LinkageJobConfig.Load(SharedData.Example("fake1000-dedupe.json"));
+        var a = LinkageJob.Run(config, SharedData.TempDir(), new LinkageRunOptions { Partitions = 1, MaxDegreeOfParallelism = 1, Formats = [SourceFormat.Csv] });
+        var b = LinkageJob.Run(config, SharedData.TempDir(), new LinkageRunOptions { Partitions = 13, MaxDegreeOfParallelism = 4, Formats = [SourceFormat.Csv] });
+        Assert.True(a.Links > 100);
+        Assert.Equal(File.ReadAllText(a.Files["links"][0]), File.ReadAllText(b.Files["links"][0]));
+        Assert.Equal(File.ReadAllText(a.Files["clusters"][0]), File.ReadAllText(b.Files["clusters"][0]));
+        // The model's parameters must agree exactly (its training log also records wall-clock seconds, which may not).
+        Assert.Equal((a.Model with { Training = [] }).ToJson(), (b.Model with { Training = [] }).ToJson());
+        var lines = File.ReadAllLines(a.Files["links"][0]);
+        Assert.StartsWith("id_l,id_r,source_l,source_r,match_weight,match_probability,gamma_first_name,gamma_surname", lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Links_round_trip_through_arrow_and_parquet_and_evaluate_like_the_run()
+    {
+        _ = SharedData.DataRoot;
+        var config = LinkageJobConfig.Load(SharedData.Example("febrl4.json"));
+        var run = LinkageJob.Run(config, SharedData.TempDir(), new LinkageRunOptions { Formats = [SourceFormat.Arrow, SourceFormat.Parquet, SourceFormat.Csv] });
+        var truth = Path.Combine(SharedData.DataRoot, "febrl", "dataset4_truth_pairs.csv");
+        foreach (var path in run.Files["links"])
+        {
+            var e = LinkEvaluation.Evaluate(path, truth, config.Resolution.MatchProbability);
+            Assert.Equal(run.Evaluation.TruePositives, e.TruePositives);
+            Assert.Equal(run.Evaluation.PredictedLinks, e.PredictedLinks);
+            Assert.Equal(run.Evaluation.F1, e.F1);
+        }
+    }
+}
