@@ -79,5 +79,6 @@ public static class AdrnCommandLine
         yield return LinkCommand.Create();
         yield return NodeCommand.Create();
         yield return RegressCommand.Create();
+        yield return EncodeCommand.Create();
     }
 }

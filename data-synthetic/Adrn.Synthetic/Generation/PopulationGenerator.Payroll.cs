@@ -50,6 +50,9 @@ internal sealed partial class PopulationGenerator
 
             var payRng = new SeededRandom(Seed, StreamPay, (ulong)t);
             var spell = new SeededRandom(Seed, StreamSpell, 0);
+            // NOTE: the hot loop of the generator (one pass per row of up to millions). It writes
+            // into the reusable columnar batch and re-seeds one spell generator in place; the only
+            // allocations are the row's own strings, which the batch hands to the writers.
             for (var i = 0; i < persons; i++)
             {
                 var j = _employerOf[i];

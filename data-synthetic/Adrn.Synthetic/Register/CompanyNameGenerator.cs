@@ -47,7 +47,8 @@ internal sealed class CompanyNameGenerator
             var surnameStem = false;
             if (stemKind < 0.45)
             {
-                stem = PersonNames.Surnames[PersonNames.PickSurname(rng)];
+                // A retry draws from the whole list, not by frequency: common surnames collide first.
+                stem = PersonNames.Surnames[attempt == 0 ? PersonNames.PickSurname(rng) : rng.NextInt(PersonNames.Surnames.Length)];
                 surnameStem = true;
             }
             else if (stemKind < 0.70)

@@ -4,6 +4,7 @@ using Adrn.Linkage;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Evaluation;
 using Adrn.Linkage.Panel;
+using Adrn.Linkage.Privacy;
 using Adrn.Synthetic;
 
 namespace Adrn.Cli.Commands;

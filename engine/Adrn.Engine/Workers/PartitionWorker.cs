@@ -74,6 +74,7 @@ public sealed class PartitionWorker : ReceiveActor, IWithTimers
         }
 
         _current = task;
+        _log.Info("Running partition {0} ({1}) of job {2}, attempt {3}.", task.Partition, task.Phase, task.Job.JobId, task.Attempt);
         var workloads = _workloads;
         var token = _stopping.Token;
         Task.Run(() => (object)new PartitionRan(task, Run(workloads, task, token)), token)

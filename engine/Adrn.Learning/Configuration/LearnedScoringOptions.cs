@@ -51,6 +51,12 @@ public sealed record LearnedScoringOptions
     /// <summary>Share (0..1) of the labelled pairs (by left record) kept out of tree fitting to fit the Platt calibration (default 0.25).</summary>
     public double CalibrationShare { get; init; } = 0.25;
 
+    /// <summary>
+    /// Example weight of a label from a file or clerical review relative to a rule label (default 5): a person's
+    /// decision is trusted more than the identifier rule, whose labels are noisy where the identifier is mis-keyed.
+    /// </summary>
+    public double ClericalLabelWeight { get; init; } = 5;
+
     /// <summary>Boosted trees (default 100).</summary>
     public int Trees { get; init; } = 100;
 
@@ -81,6 +87,7 @@ public sealed record LearnedScoringOptions
         if (RuleShare is <= 0 or > 1) problems.Add($"rule_share must be in (0, 1] (got {RuleShare})");
         if (HoldoutShare is < 0 or >= 1) problems.Add($"holdout_share must be in [0, 1) (got {HoldoutShare})");
         if (CalibrationShare is <= 0 or >= 1) problems.Add($"calibration_share must be in (0, 1) (got {CalibrationShare})");
+        if (ClericalLabelWeight <= 0) problems.Add($"clerical_label_weight must be positive (got {ClericalLabelWeight})");
         if (Trees < 1) problems.Add($"trees must be at least 1 (got {Trees})");
         if (Leaves < 2) problems.Add($"leaves must be at least 2 (got {Leaves})");
         if (MinimumPairsPerLeaf < 1) problems.Add($"minimum_pairs_per_leaf must be at least 1 (got {MinimumPairsPerLeaf})");

@@ -5,27 +5,32 @@ namespace Adrn.Learning.Features;
 
 /// <summary>
 /// An ML.NET <see cref="IDataView"/> over rows of a <see cref="PairFeatureMatrix"/> (columns <c>Features</c>,
-/// <c>Label</c>), so training and batch scoring read the arrays in place instead of one object per pair.
+/// <c>Label</c>, <c>Weight</c>), so training and batch scoring read the arrays in place instead of one object per pair.
 /// </summary>
 internal sealed class FeatureMatrixDataView : IDataView
 {
     public const string FeaturesColumn = "Features";
     public const string LabelColumn = "Label";
+    public const string WeightColumn = "Weight";
     private readonly PairFeatureMatrix _matrix;
     private readonly int[]? _rows;
     private readonly bool[]? _labels;
+    private readonly float[]? _weights;
 
     /// <param name="matrix">The pairs.</param>
     /// <param name="rows">Rows of the matrix to expose, in order (null = all).</param>
     /// <param name="labels">Label per exposed row (null = all false, for scoring).</param>
-    public FeatureMatrixDataView(PairFeatureMatrix matrix, int[]? rows, bool[]? labels)
+    /// <param name="weights">Example weight per exposed row (null = all 1).</param>
+    public FeatureMatrixDataView(PairFeatureMatrix matrix, int[]? rows, bool[]? labels, float[]? weights = null)
     {
         _matrix = matrix;
         _rows = rows;
         _labels = labels;
+        _weights = weights;
         var builder = new DataViewSchema.Builder();
         builder.AddColumn(FeaturesColumn, new VectorDataViewType(NumberDataViewType.Single, matrix.FeatureCount));
         builder.AddColumn(LabelColumn, BooleanDataViewType.Instance);
+        builder.AddColumn(WeightColumn, NumberDataViewType.Single);
         Schema = builder.ToSchema();
     }
 
@@ -78,8 +83,14 @@ internal sealed class FeatureMatrixDataView : IDataView
                 return (ValueGetter<TValue>)(Delegate)features;
             }
 
-            ValueGetter<bool> label = (ref bool dst) => dst = view._labels is not null && view._labels[_position];
-            return (ValueGetter<TValue>)(Delegate)label;
+            if (column.Index == 1)
+            {
+                ValueGetter<bool> label = (ref bool dst) => dst = view._labels is not null && view._labels[_position];
+                return (ValueGetter<TValue>)(Delegate)label;
+            }
+
+            ValueGetter<float> weight = (ref float dst) => dst = view._weights is null ? 1f : view._weights[_position];
+            return (ValueGetter<TValue>)(Delegate)weight;
         }
     }
 }

@@ -67,6 +67,13 @@ public sealed class PairFeatureMatrix
         return i;
     }
 
+    /// <summary>Removes the last pair appended (used when a pair turns out to be unlabelled).</summary>
+    public void RemoveLast()
+    {
+        if (Count == 0) throw new InvalidOperationException("the matrix is empty");
+        Count--;
+    }
+
     /// <summary>The features of one pair.</summary>
     /// <param name="row">Pair row.</param>
     /// <returns>The features.</returns>

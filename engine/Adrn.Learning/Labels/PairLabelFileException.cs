@@ -1,7 +1,7 @@
 namespace Adrn.Learning.Labels;
 
 /// <summary>A labels file has problems; every one found is listed (file, line, ids, reason).</summary>
-public sealed class PairLabelFileException : InvalidDataException
+public sealed class PairLabelFileException : FormatException
 {
     /// <summary>Creates the exception from the problems found.</summary>
     /// <param name="problems">Every problem, in file order.</param>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Adrn.Linkage.Input;
+using Adrn.Linkage.Privacy;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;

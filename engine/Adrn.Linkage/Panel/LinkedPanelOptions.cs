@@ -1,3 +1,5 @@
+using Adrn.Linkage.Privacy;
+
 namespace Adrn.Linkage.Panel;
 
 /// <summary>Inputs of the linked employer–employee panel.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Adrn.Linkage;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Panel;
+using Adrn.Linkage.Privacy;
 using Adrn.Synthetic;
 
 namespace Adrn.Notebooks.Analyses;

@@ -40,22 +40,31 @@ public sealed partial class ClusterTests(Baselines baselines) : IDisposable
         var outDir = Path.Combine(_dir.Path, "out");
         using var link = Submit(cluster, baselines.JobFile(ScoringLoad.Heavy), outDir, "cluster-kill");
 
-        // Kill a worker node once scoring is under way, while it holds a partition.
-        Assert.True(link.WaitForLine(l => ScoringLine().Match(l) is { Success: true } m && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 1,
-            TimeSpan.FromSeconds(120)), link.Output + cluster.Output);
-        var victim = cluster.Workers[0];
-        victim.Kill();
+        // Kill a worker node the moment it starts scoring a partition (partitions take seconds
+        // here), so it certainly dies holding a task.
+        static bool StartsScoring(string line) => line.Contains("Running partition", StringComparison.Ordinal) && line.Contains("(Scoring)", StringComparison.Ordinal);
+        AdrnProcess? victim = null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (victim is null && clock.Elapsed < TimeSpan.FromSeconds(120) && !link.HasExited)
+        {
+            victim = cluster.Workers.FirstOrDefault(w => w.Lines.Any(StartsScoring));
+            Thread.Sleep(10);
+        }
+
+        Assert.True(victim is not null, link.Output + cluster.Output);
+        victim!.Kill();
+        var held = ScoringTask().Match(victim.Lines.First(StartsScoring)).Groups[1].Value;
 
         Assert.True(link.WaitForExit(TimeSpan.FromSeconds(180)), link.Output + cluster.Output);
         Assert.True(link.ExitCode == 0, link.Output + cluster.Output);
         LinkOutput.AssertSameOutputs(baselines.OutputOf(ScoringLoad.Heavy), outDir);
         // The coordinator noticed the lost node and handed its partition to another worker.
-        Assert.Contains(cluster.Seed.Lines, l => l.Contains("handing it out again", StringComparison.Ordinal));
+        Assert.Contains(cluster.Seed.Lines, l => l.Contains($"holding partition {held}; handing it out again", StringComparison.Ordinal));
         Assert.Contains(cluster.Seed.Lines, l => l.Contains("Cluster: member unreachable", StringComparison.Ordinal));
     }
 
-    [GeneratedRegex(@"^scoring: (\d+)/(\d+) partitions")]
-    private static partial Regex ScoringLine();
+    [GeneratedRegex(@"Running partition (\d+) \(Scoring\)")]
+    private static partial Regex ScoringTask();
 
     public void Dispose() => _dir.Dispose();
 }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Adrn.Linkage.Panel;
+namespace Adrn.Linkage.Privacy;
 
 /// <summary>
 /// A secret key for keyed pseudonyms (HMAC-SHA256). The same key gives the same pseudonymous key for
@@ -67,6 +67,58 @@ public sealed class PseudonymKey
         // NOTE: 96 bits keep the chance of any collision among 10^8 identifiers below 10^-12.
         return Convert.ToHexStringLower(mac[..12]);
     }
+
+    /// <summary>
+    /// Loads the key for a command: from <paramref name="keyFile"/> when given, else from the
+    /// environment variable <paramref name="environmentVariable"/>. The key text is trimmed; it must
+    /// have at least <see cref="MinimumLength"/> characters.
+    /// </summary>
+    /// <param name="keyFile">A file holding the secret, or null.</param>
+    /// <param name="environmentVariable">The variable to read when no file is given.</param>
+    /// <returns>The key.</returns>
+    /// <exception cref="InvalidOperationException">No key was given, the file is missing, or the key is empty or too short; the message says how to provide one.</exception>
+    public static PseudonymKey Load(string? keyFile, string environmentVariable = "ADRN_PSEUDONYM_KEY")
+    {
+        string? secret;
+        string origin;
+        if (!string.IsNullOrWhiteSpace(keyFile))
+        {
+            if (!File.Exists(keyFile))
+            {
+                throw new InvalidOperationException($"key file '{keyFile}' does not exist.");
+            }
+
+            secret = File.ReadAllText(keyFile);
+            origin = $"key file '{keyFile}'";
+        }
+        else
+        {
+            secret = Environment.GetEnvironmentVariable(environmentVariable);
+            origin = $"environment variable {environmentVariable}";
+        }
+
+        if (string.IsNullOrWhiteSpace(secret))
+        {
+            throw new InvalidOperationException(
+                $"no secret key: {origin} is missing or empty. Give --key-file FILE or set {environmentVariable} to a secret of at least {MinimumLength} characters.");
+        }
+
+        if (secret.Trim().Length < MinimumLength)
+        {
+            throw new InvalidOperationException($"the secret key from {origin} is shorter than {MinimumLength} characters.");
+        }
+
+        return FromSecret(secret);
+    }
+
+    /// <summary>
+    /// A 256-bit key derived for one purpose (HMAC-SHA256 of the purpose under this key), so that
+    /// encodings of different fields use unrelated keys and never reveal this key.
+    /// </summary>
+    /// <param name="purpose">What the derived key is for, for example <c>bloom:first_name</c>.</param>
+    /// <returns>32 key bytes.</returns>
+    internal byte[] Derive(string purpose) =>
+        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("adrn-derive:" + purpose));
 
     /// <inheritdoc />
     public override string ToString() => IsEphemeral ? "PseudonymKey(ephemeral, hidden)" : "PseudonymKey(hidden)";

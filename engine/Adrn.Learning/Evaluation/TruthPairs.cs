@@ -1,0 +1,59 @@
+using System.Text;
+using Adrn.Learning.Labels;
+
+namespace Adrn.Learning.Evaluation;
+
+/// <summary>True pairs of record ids, as listed in a truth file (CSV; its first two columns are the ids of a true pair).</summary>
+public sealed class TruthPairs
+{
+    private readonly HashSet<(string, string)> _set = [];
+    private readonly List<(string IdLeft, string IdRight)> _pairs = [];
+
+    /// <summary>The distinct pairs in file order (first column, second column).</summary>
+    public IReadOnlyList<(string IdLeft, string IdRight)> Pairs => _pairs;
+
+    /// <summary>Adds a pair (order does not matter for <see cref="Contains"/>; repeats are kept once).</summary>
+    /// <param name="idLeft">First id.</param>
+    /// <param name="idRight">Second id.</param>
+    public void Add(string idLeft, string idRight)
+    {
+        ArgumentNullException.ThrowIfNull(idLeft);
+        ArgumentNullException.ThrowIfNull(idRight);
+        if (_set.Add(Key(idLeft, idRight))) _pairs.Add((idLeft, idRight));
+    }
+
+    /// <summary>Whether two ids form a true pair (either order).</summary>
+    /// <param name="a">One id.</param>
+    /// <param name="b">The other.</param>
+    /// <returns>True when listed.</returns>
+    public bool Contains(string a, string b) => _set.Contains(Key(a, b));
+
+    /// <summary>Reads a truth CSV (header row, then one true pair per row in its first two columns).</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The pairs.</returns>
+    /// <exception cref="InvalidDataException">A row has fewer than two ids (file and line named).</exception>
+    public static TruthPairs Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"truth file '{path}' does not exist", path);
+        var truth = new TruthPairs();
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        var header = true;
+        foreach (var (line, fields) in CsvRecordReader.Read(reader))
+        {
+            if (header)
+            {
+                header = false;
+                continue;
+            }
+
+            if (fields.Length < 2 || fields[0].Length == 0 || fields[1].Length == 0)
+                throw new InvalidDataException($"{path}, line {line}: a truth row needs two ids in its first two columns (got '{string.Join(",", fields)}')");
+            truth.Add(fields[0], fields[1]);
+        }
+
+        return truth;
+    }
+
+    private static (string, string) Key(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
+}

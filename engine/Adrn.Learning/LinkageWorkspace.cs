@@ -1,0 +1,107 @@
+using Adrn.Learning.Configuration;
+using Adrn.Learning.Labels;
+using Adrn.Learning.Scoring;
+using Adrn.Learning.Training;
+using Adrn.Linkage.Blocking;
+using Adrn.Linkage.Comparison;
+using Adrn.Linkage.Configuration;
+using Adrn.Linkage.Model;
+using Adrn.Linkage.Preparation;
+using Adrn.Linkage.Resolution;
+using Adrn.Linkage.Scoring;
+using Adrn.Linkage.Training;
+
+namespace Adrn.Learning;
+
+/// <summary>
+/// One job's prepared records, comparisons, blocking plan and Fellegi–Sunter model held in memory, so both scorers,
+/// clerical samples and comparisons work on exactly the same candidate pairs.
+/// </summary>
+public sealed class LinkageWorkspace
+{
+    private LinkageWorkspace(LinkageJobConfig config, PreparedLinkage prepared, ComparisonSet comparisons, BlockingPlan plan, MatchModel model)
+    {
+        Config = config;
+        Prepared = prepared;
+        Comparisons = comparisons;
+        Plan = plan;
+        Model = model;
+        Scoring = ScoringModel.Create(model, comparisons, prepared);
+        Lookup = new RecordLookup(prepared);
+    }
+
+    /// <summary>The job.</summary>
+    public LinkageJobConfig Config { get; }
+
+    /// <summary>Prepared records.</summary>
+    public PreparedLinkage Prepared { get; }
+
+    /// <summary>The job's comparisons.</summary>
+    public ComparisonSet Comparisons { get; }
+
+    /// <summary>The job's blocking plan.</summary>
+    public BlockingPlan Plan { get; }
+
+    /// <summary>The Fellegi–Sunter model.</summary>
+    public MatchModel Model { get; }
+
+    /// <summary>The Fellegi–Sunter model bound to the records (for scores and waterfall explanations).</summary>
+    public ScoringModel Scoring { get; }
+
+    /// <summary>Record lookup by id.</summary>
+    public RecordLookup Lookup { get; }
+
+    /// <summary>Prepares a job and trains its Fellegi–Sunter model, or loads it from <paramref name="modelPath"/>.</summary>
+    /// <param name="config">The job.</param>
+    /// <param name="modelPath">A saved <c>model.json</c>, or null (or a missing file) to train one.</param>
+    /// <returns>The workspace.</returns>
+    public static LinkageWorkspace Open(LinkageJobConfig config, string? modelPath = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var prepared = LinkagePreparation.Prepare(config);
+        var comparisons = ComparisonSet.Create(prepared, config.Comparisons);
+        var plan = BlockingPlan.Build(prepared, config.BlockingRules, config.Partitions);
+        var model = modelPath is not null && File.Exists(modelPath)
+            ? MatchModel.Load(modelPath)
+            : ModelTrainer.Train(prepared, comparisons, config.Partitions);
+        return new LinkageWorkspace(config, prepared, comparisons, plan, model);
+    }
+
+    /// <summary>Scores every candidate pair with the Fellegi–Sunter model (partitions in parallel), merged in (source, id) order.</summary>
+    /// <param name="minProbability">Pairs below this probability are dropped.</param>
+    /// <returns>The scored pairs.</returns>
+    public ScoredPairBatch ScoreFellegiSunter(double minProbability)
+    {
+        var batches = new ScoredPairBatch[Plan.Partitions.Count];
+        Parallel.For(0, batches.Length, p => batches[p] = PartitionScorer.Score(Prepared, Plan.Partitions[p], Scoring, minProbability));
+        return ScoredPairBatch.Merge(batches, Prepared.Records.IdRank, Comparisons.Count);
+    }
+
+    /// <summary>Trains the learned scorer on this workspace's candidate pairs.</summary>
+    /// <param name="options">Training options.</param>
+    /// <param name="labels">Labels from files or clerical review.</param>
+    /// <returns>The scorer.</returns>
+    public LearnedScorer TrainLearned(LearnedScoringOptions options, IReadOnlyList<PairLabel>? labels = null) =>
+        LearnedModelTrainer.Train(Prepared, Comparisons, Plan, options, labels);
+
+    /// <summary>Scores every candidate pair with a learned scorer.</summary>
+    /// <param name="scorer">The scorer (bound to this workspace's records).</param>
+    /// <param name="minProbability">Pairs below this probability are dropped.</param>
+    /// <returns>The scored pairs.</returns>
+    public ScoredPairBatch ScoreLearned(LearnedScorer scorer, double minProbability)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        if (!ReferenceEquals(scorer.Layout.Prepared, Prepared)) throw new ArgumentException("the scorer is bound to different prepared records", nameof(scorer));
+        return scorer.ScoreAll(Plan, minProbability);
+    }
+
+    /// <summary>The links the job's resolution keeps among scored pairs.</summary>
+    /// <param name="pairs">Scored pairs (sorted).</param>
+    /// <param name="threshold">Threshold, or null for the job's <c>match_probability</c>.</param>
+    /// <returns>The links.</returns>
+    public ScoredPairBatch Resolve(ScoredPairBatch pairs, double? threshold = null)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        return pairs.Select(LinkResolver.Resolve(pairs, Prepared.Records, Config.Resolution.Method, threshold ?? Config.Resolution.MatchProbability));
+    }
+}
