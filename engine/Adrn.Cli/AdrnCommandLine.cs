@@ -79,6 +79,7 @@ public static class AdrnCommandLine
         yield return LinkCommand.Create();
         yield return NodeCommand.Create();
         yield return RegressCommand.Create();
+        yield return ReviewCommand.Create();
         yield return EncodeCommand.Create();
     }
 }

@@ -95,6 +95,35 @@ public sealed class LinkageWorkspace
         return scorer.ScoreAll(Plan, minProbability);
     }
 
+    /// <summary>
+    /// Scores every candidate pair with the scorer the options select (<see cref="LearnedScoringOptions.Scorer"/>): the
+    /// Fellegi–Sunter model, or the learned model saved in <paramref name="modelDirectory"/> — trained (identifier rule
+    /// plus <paramref name="labels"/>) and saved there first when it holds none.
+    /// </summary>
+    /// <param name="options">Scorer choice and training options.</param>
+    /// <param name="modelDirectory">Folder holding (or to hold) <c>learned-model.zip</c> and <c>learned-model.json</c>, normally beside <c>model.json</c>.</param>
+    /// <param name="minProbability">Pairs below this probability are dropped.</param>
+    /// <param name="labels">Labels from files or clerical review, used when a model is trained.</param>
+    /// <returns>The scored pairs.</returns>
+    public ScoredPairBatch Score(LearnedScoringOptions options, string modelDirectory, double minProbability, IReadOnlyList<PairLabel>? labels = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelDirectory);
+        if (options.Scorer == ScorerKind.FellegiSunter) return ScoreFellegiSunter(minProbability);
+        LearnedScorer scorer;
+        if (File.Exists(Path.Combine(modelDirectory, LearnedScorer.ModelFileName)))
+        {
+            scorer = LearnedScorer.Load(modelDirectory, Prepared, Comparisons);
+        }
+        else
+        {
+            scorer = TrainLearned(options, labels);
+            scorer.Save(modelDirectory);
+        }
+
+        return ScoreLearned(scorer, minProbability);
+    }
+
     /// <summary>The links the job's resolution keeps among scored pairs.</summary>
     /// <param name="pairs">Scored pairs (sorted).</param>
     /// <param name="threshold">Threshold, or null for the job's <c>match_probability</c>.</param>

@@ -119,6 +119,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
         if (_summary is not null)
         {
             _log.Info("Job {0} is already complete; nothing to do.", _jobId);
+            Context.Parent.Tell(new JobSucceeded(_jobId, _summary));
             return;
         }
 

@@ -114,7 +114,7 @@ public sealed class LinkageJobWorkload : IJobWorkload
 
         // Stream-merge the sorted partition files: P cursors, one record batch each in memory.
         var candidates = new LinkCandidates(k);
-        long pairs;
+        long pairs = 0;
         var pairsPath = Path.Combine(outDir, "pairs.arrow");
         WriteAtomically(pairsPath, temp =>
         {
@@ -154,7 +154,6 @@ public sealed class LinkageJobWorkload : IJobWorkload
                 cursors.ForEach(c => c.Dispose());
             }
         });
-        pairs = CountRows(pairsPath);
 
         var accepted = candidates.ToBatch();
         var rows = LinkResolver.Resolve(accepted, records, _config.Resolution.Method, Threshold);
@@ -213,22 +212,6 @@ public sealed class LinkageJobWorkload : IJobWorkload
     public void Dispose()
     {
         // Prepared records are plain managed arrays; nothing to release.
-    }
-
-    private static long CountRows(string arrowPath)
-    {
-        using var stream = File.OpenRead(arrowPath);
-        using var reader = new Apache.Arrow.Ipc.ArrowFileReader(stream);
-        long rows = 0;
-        while (reader.ReadNextRecordBatch() is { } batch)
-        {
-            using (batch)
-            {
-                rows += batch.Length;
-            }
-        }
-
-        return rows;
     }
 
     private static void WriteAtomically(string path, Action<string> write)

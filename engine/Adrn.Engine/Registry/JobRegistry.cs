@@ -120,17 +120,17 @@ public sealed class JobRegistry : ReceivePersistentActor
     {
         var jobId = message.Job.JobId;
         var client = Sender;
+        if (_finished.Contains(jobId))
+        {
+            client.Tell(new JobRejected(jobId, $"Job id '{jobId}' was already used; choose another id or resume it with --resume {jobId}."));
+            return;
+        }
+
         if (_coordinators.ContainsKey(jobId) || _running.Contains(jobId))
         {
             // A client re-sending its submission after a lost reply: the job is already known.
             EnsureCoordinator(jobId);
             client.Tell(new JobAccepted(jobId));
-            return;
-        }
-
-        if (_finished.Contains(jobId))
-        {
-            client.Tell(new JobRejected(jobId, $"Job id '{jobId}' was already used; choose another id or resume it with --resume {jobId}."));
             return;
         }
 

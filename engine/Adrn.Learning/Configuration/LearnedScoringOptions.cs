@@ -48,6 +48,13 @@ public sealed record LearnedScoringOptions
     /// </summary>
     public double HoldoutShare { get; init; } = 0.5;
 
+    /// <summary>
+    /// Random partners drawn per rule-subset record and labelled by the rule like candidate pairs (default 5): they show
+    /// the model what non-matches look like outside the blocks, which the identifier's own blocking rule would
+    /// otherwise hide.
+    /// </summary>
+    public int RandomPairsPerRecord { get; init; } = 5;
+
     /// <summary>Share (0..1) of the labelled pairs (by left record) kept out of tree fitting to fit the Platt calibration (default 0.25).</summary>
     public double CalibrationShare { get; init; } = 0.25;
 
@@ -60,11 +67,15 @@ public sealed record LearnedScoringOptions
     /// <summary>Boosted trees (default 100).</summary>
     public int Trees { get; init; } = 100;
 
-    /// <summary>Leaves per tree (default 16).</summary>
-    public int Leaves { get; init; } = 16;
+    /// <summary>
+    /// Leaves per tree (default 8). Small trees with many pairs per leaf keep the model from memorising the rule's
+    /// label noise (true matches whose identifier was mis-keyed are labelled non-matches) through rarity features that
+    /// single out individual values.
+    /// </summary>
+    public int Leaves { get; init; } = 8;
 
-    /// <summary>Minimum labelled pairs per leaf (default 10).</summary>
-    public int MinimumPairsPerLeaf { get; init; } = 10;
+    /// <summary>Minimum labelled pairs per leaf (default 50); see <see cref="Leaves"/>.</summary>
+    public int MinimumPairsPerLeaf { get; init; } = 50;
 
     /// <summary>Learning rate of the boosting (default 0.2).</summary>
     public double LearningRate { get; init; } = 0.2;
@@ -88,6 +99,7 @@ public sealed record LearnedScoringOptions
         if (HoldoutShare is < 0 or >= 1) problems.Add($"holdout_share must be in [0, 1) (got {HoldoutShare})");
         if (CalibrationShare is <= 0 or >= 1) problems.Add($"calibration_share must be in (0, 1) (got {CalibrationShare})");
         if (ClericalLabelWeight <= 0) problems.Add($"clerical_label_weight must be positive (got {ClericalLabelWeight})");
+        if (RandomPairsPerRecord < 0) problems.Add($"random_pairs_per_record must not be negative (got {RandomPairsPerRecord})");
         if (Trees < 1) problems.Add($"trees must be at least 1 (got {Trees})");
         if (Leaves < 2) problems.Add($"leaves must be at least 2 (got {Leaves})");
         if (MinimumPairsPerLeaf < 1) problems.Add($"minimum_pairs_per_leaf must be at least 1 (got {MinimumPairsPerLeaf})");

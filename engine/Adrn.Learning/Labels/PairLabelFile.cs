@@ -27,6 +27,14 @@ public static class PairLabelFile
         return Read(reader, path, lookup);
     }
 
+    /// <summary>Like <see cref="Load"/>, with the line each label came from.</summary>
+    internal static IReadOnlyList<(PairLabel Label, int Line)> LoadWithLines(string path, RecordLookup lookup)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"labels file '{path}' does not exist", path);
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        return ReadWithLines(reader, path, lookup);
+    }
+
     /// <summary>Reads labels from CSV text (see <see cref="Load"/>).</summary>
     /// <param name="reader">The CSV text.</param>
     /// <param name="fileName">Name used in messages.</param>
@@ -38,8 +46,13 @@ public static class PairLabelFile
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(lookup);
+        return ReadWithLines(reader, fileName, lookup).Select(x => x.Label).ToList();
+    }
+
+    private static List<(PairLabel Label, int Line)> ReadWithLines(TextReader reader, string fileName, RecordLookup lookup)
+    {
         var problems = new List<PairLabelProblem>();
-        var labels = new List<PairLabel>();
+        var labels = new List<(PairLabel Label, int Line)>();
         var seen = new Dictionary<(int, int), (int Line, bool IsMatch, int Index)>();
         int l = -1, r = -1, lab = -1;
         var header = true;
@@ -105,7 +118,7 @@ public static class PairLabelFile
             }
 
             seen[key] = (line, isMatch, labels.Count);
-            labels.Add(new PairLabel(key.Left, key.Right, isMatch));
+            labels.Add((new PairLabel(key.Left, key.Right, isMatch), line));
         }
 
         if (header) throw new PairLabelFileException($"{fileName}: the file is empty; a labels file needs the header id_l,id_r,label");

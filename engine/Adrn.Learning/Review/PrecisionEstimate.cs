@@ -8,12 +8,13 @@ namespace Adrn.Learning.Review;
 /// Precision of a set of links estimated from a stratified clerical sample, with a confidence interval.
 /// <para>
 /// Method: with strata h of N_h links (weights W_h = N_h / N) and n_h reviewed pairs of which x_h are matches, the
-/// point estimate is the stratified mean P = Σ W_h x_h / n_h. Each stratum gets a Wilson score interval
-/// [L_h, U_h] at level z, whose half-width is scaled by the finite-population correction √((N_h − n_h)/(N_h − 1)) (a
-/// stratum reviewed in full is known exactly). The strata are combined by the normal approximation:
-/// centre C = Σ W_h (L_h + U_h)/2, standard error SE = √Σ (W_h (U_h − L_h)/(2z))², interval C ± z·SE clipped to [0, 1]
-/// and widened, if needed, to contain P. Using Wilson rather than Wald intervals per stratum keeps the interval honest
-/// when a stratum's reviewed pairs are all matches (Wald would give zero width).
+/// point estimate is the stratified mean P = Σ W_h p_h with p_h = x_h / n_h. Each stratum gets a Wilson score interval
+/// [L_h, U_h] at level z; its distances below and above p_h, scaled by the finite-population correction
+/// f_h = √((N_h − n_h)/(N_h − 1)) (a stratum reviewed in full is known exactly), are treated as that stratum's
+/// z-scaled standard errors on each side and combined in quadrature like the variance of a stratified mean:
+/// lower = P − √Σ (W_h f_h (p_h − L_h))², upper = P + √Σ (W_h f_h (U_h − p_h))², clipped to [0, 1]. Wilson rather than
+/// Wald distances keep the interval honest when a stratum's reviewed pairs are all matches (Wald would give zero
+/// width) while the centre stays at the unbiased stratified mean.
 /// </para>
 /// </summary>
 public sealed record PrecisionEstimate
@@ -60,7 +61,7 @@ public sealed record PrecisionEstimate
         }
 
         if (total == 0) throw new ArgumentException("the strata hold no links", nameof(strata));
-        double point = 0, centre = 0, variance = 0;
+        double point = 0, below = 0, above = 0;
         var rows = new List<StratumPrecision>();
         foreach (var s in strata)
         {
@@ -73,25 +74,23 @@ public sealed record PrecisionEstimate
             var w = (double)s.Population / total;
             var p = (double)s.Matches / s.Reviewed;
             var (lo, hi) = Wilson(s.Matches, s.Reviewed, z);
+            // A stratum reviewed in full (fpc = 0) is known exactly.
             var fpc = s.Population > 1 ? Math.Sqrt((double)(s.Population - s.Reviewed) / (s.Population - 1)) : 0;
-            var mid = (lo + hi) / 2;
-            var half = (hi - lo) / 2 * fpc;
-            // A stratum reviewed in full (fpc = 0) is known exactly: its centre is its observed share.
-            if (fpc == 0) mid = p;
+            var down = (p - lo) * fpc;
+            var up = (hi - p) * fpc;
             point += w * p;
-            centre += w * mid;
-            variance += Math.Pow(w * half / z, 2);
-            rows.Add(new StratumPrecision(s.Name, s.Population, s.Reviewed, s.Matches, p, Math.Max(0, mid - half), Math.Min(1, mid + half)));
+            below += Math.Pow(w * down, 2);
+            above += Math.Pow(w * up, 2);
+            rows.Add(new StratumPrecision(s.Name, s.Population, s.Reviewed, s.Matches, p, p - down, p + up));
         }
 
-        var se = Math.Sqrt(variance);
-        var lower = Math.Clamp(centre - z * se, 0, 1);
-        var upper = Math.Clamp(centre + z * se, 0, 1);
+        var lower = Math.Clamp(point - Math.Sqrt(below), 0, 1);
+        var upper = Math.Clamp(point + Math.Sqrt(above), 0, 1);
         return new PrecisionEstimate
         {
             Precision = point,
-            Lower = Math.Min(lower, point),
-            Upper = Math.Max(upper, point),
+            Lower = lower,
+            Upper = upper,
             Confidence = confidence,
             Population = total,
             Reviewed = strata.Sum(s => s.Reviewed),

@@ -56,6 +56,7 @@ public static class LearnedModelTrainer
             for (var i = 0; i < ids.Length; i++) inSubset[i] = split.InRuleSubset(ids[i]);
             var visitor = new RuleVisitor(matrix, writer, inSubset, rule.Index, rule.Best, isMatch);
             foreach (var partition in plan.Partitions) partition.ForEachPair(ref visitor);
+            AddRandomPairs(prepared, options, inSubset, ref visitor);
             foreach (var m in isMatch)
             {
                 if (m) ruleMatches++;
@@ -203,6 +204,38 @@ public static class LearnedModelTrainer
         return (index, best);
     }
 
+    /// <summary>
+    /// Adds <see cref="LearnedScoringOptions.RandomPairsPerRecord"/> random partners per rule-subset record, labelled by the
+    /// rule like candidate pairs.
+    /// </summary>
+    /// <remarks>
+    /// NOTE: candidate pairs alone are a biased sample: the only candidates whose other fields all disagree are those
+    /// the identifier's own blocking rule produced, so the rule labels nearly all of them matches and the model would
+    /// learn "nothing agrees => match". Random pairs (as in u sampling) show it what disagreement looks like among
+    /// non-matches.
+    /// </remarks>
+    private static void AddRandomPairs(PreparedLinkage prepared, LearnedScoringOptions options, bool[] inSubset, ref RuleVisitor visitor)
+    {
+        if (options.RandomPairsPerRecord == 0) return;
+        var records = prepared.Records;
+        var cross = prepared.IsCrossSourceOnly;
+        var (from, to) = cross ? (records.SourceStart[1], records.SourceStart[2]) : (0, records.Count);
+        if (to - from < 2) return;
+        var rng = new Random(options.Seed);
+        var leftEnd = cross ? records.SourceStart[1] : records.Count;
+        for (var i = 0; i < leftEnd; i++)
+        {
+            if (!inSubset[i]) continue;
+            for (var k = 0; k < options.RandomPairsPerRecord; k++)
+            {
+                var j = rng.Next(from, to);
+                if (j == i) continue;
+                if (!cross && j < i) visitor.Visit(j, i, -1);
+                else visitor.Visit(i, j, -1);
+            }
+        }
+    }
+
     /// <summary>Keeps every clerical label and every match; non-matches are sampled down (seeded) to the cap.</summary>
     private static List<int> Subsample(List<bool> isMatch, List<float> weight, int max, int seed)
     {
@@ -222,7 +255,8 @@ public static class LearnedModelTrainer
     {
         public void Visit(int left, int right, int ruleIndex)
         {
-            if (!inSubset[left]) return;
+            // Random pairs (rule index -1) were drawn for a subset record, which may be the right one after ordering.
+            if (!inSubset[left] && ruleIndex >= 0) return;
             var row = matrix.Append(left, right, writer);
             var gammas = matrix.Gammas.AsSpan(row * matrix.ComparisonCount, matrix.ComparisonCount);
             var agree = true;

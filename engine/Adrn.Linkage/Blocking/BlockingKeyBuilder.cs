@@ -122,6 +122,9 @@ internal static class BlockingKeyBuilder
                 BlockingKeyMethod.DoubleMetaphone => DoubleMetaphone.Encode(v).Primary,
                 BlockingKeyMethod.Year => v.Length >= 4 ? v[..4] : v,
                 BlockingKeyMethod.RarestToken => RarestToken(prepared, p.Column, record),
+                BlockingKeyMethod.PostcodeArea => Standardisation.UkPostcode.TryParse(v, out var pa) ? pa.Area : v,
+                BlockingKeyMethod.PostcodeDistrict => Standardisation.UkPostcode.TryParse(v, out var pd) ? pd.District : v,
+                BlockingKeyMethod.PostcodeSector => Standardisation.UkPostcode.TryParse(v, out var ps) ? ps.Sector : v,
                 _ => v,
             };
             parts.Add($"{p}={shown}");

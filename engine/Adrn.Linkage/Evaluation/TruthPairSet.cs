@@ -8,6 +8,9 @@ public sealed class TruthPairSet
 {
     private readonly HashSet<(string, string)> _pairs = [];
 
+    /// <summary>The pairs, each ordered (smaller id first, ordinal).</summary>
+    public IEnumerable<(string A, string B)> Pairs => _pairs;
+
     /// <summary>Number of distinct true pairs.</summary>
     public int Count => _pairs.Count;
 

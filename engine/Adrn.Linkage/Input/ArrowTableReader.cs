@@ -27,6 +27,11 @@ internal static class ArrowTableReader
             lists[i] = [];
         }
 
+        // Repeated strings are decoded into a scratch buffer and looked up by span in a per-column pool, so a
+        // value seen before allocates nothing.
+        var pools = new Dictionary<string, string>[wanted.Count];
+        for (var i = 0; i < pools.Length; i++) pools[i] = new Dictionary<string, string>(StringComparer.Ordinal);
+        var scratch = new char[256];
         var rows = 0;
         while (reader.ReadNextRecordBatch() is { } batch)
         {
@@ -36,7 +41,30 @@ internal static class ArrowTableReader
                 for (var i = 0; i < wanted.Count; i++)
                 {
                     var array = batch.Column(index[i]);
-                    for (var r = 0; r < batch.Length; r++) lists[i].Add(ValueAsText(array, r));
+                    if (array is StringArray strings)
+                    {
+                        var lookup = pools[i].GetAlternateLookup<ReadOnlySpan<char>>();
+                        for (var r = 0; r < batch.Length; r++)
+                        {
+                            if (strings.IsNull(r)) { lists[i].Add(null); continue; }
+                            var bytes = strings.GetBytes(r);
+                            var need = System.Text.Encoding.UTF8.GetMaxCharCount(bytes.Length);
+                            if (need > scratch.Length) scratch = new char[need];
+                            var chars = scratch.AsSpan(0, System.Text.Encoding.UTF8.GetChars(bytes, scratch)).Trim();
+                            if (chars.IsEmpty) { lists[i].Add(null); continue; }
+                            if (!lookup.TryGetValue(chars, out var v))
+                            {
+                                v = chars.ToString();
+                                if (pools[i].Count < 2_000_000) pools[i][v] = v;
+                            }
+
+                            lists[i].Add(v);
+                        }
+                    }
+                    else
+                    {
+                        for (var r = 0; r < batch.Length; r++) lists[i].Add(ValueAsText(array, r));
+                    }
                 }
             }
         }

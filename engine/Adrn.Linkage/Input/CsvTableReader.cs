@@ -11,20 +11,20 @@ internal static class CsvTableReader
     public static IReadOnlyList<string> ReadHeader(string path)
     {
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var fields = new List<string?>();
-        if (!ReadRecord(reader, fields, new StringBuilder()))
-            throw new InvalidDataException($"{path}: the file is empty (a header row is required)");
-        return fields.Select(f => f ?? "").ToList();
+        var csv = new CsvRecordReader(reader);
+        if (!csv.Next()) throw new InvalidDataException($"{path}: the file is empty (a header row is required)");
+        var header = new List<string>(csv.FieldCount);
+        for (var i = 0; i < csv.FieldCount; i++) header.Add(csv.FieldString(i));
+        return header;
     }
 
     public static RawTable Read(string path, IReadOnlyList<string> wanted)
     {
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        var sb = new StringBuilder();
-        var fields = new List<string?>();
-        if (!ReadRecord(reader, fields, sb))
-            throw new InvalidDataException($"{path}: the file is empty (a header row is required)");
-        var header = fields.Select(f => f ?? "").ToList();
+        var csv = new CsvRecordReader(reader);
+        if (!csv.Next()) throw new InvalidDataException($"{path}: the file is empty (a header row is required)");
+        var header = new List<string>(csv.FieldCount);
+        for (var i = 0; i < csv.FieldCount; i++) header.Add(csv.FieldString(i));
         var index = new int[wanted.Count];
         var lists = new List<string?>[wanted.Count];
         for (var i = 0; i < wanted.Count; i++)
@@ -34,22 +34,36 @@ internal static class CsvTableReader
             lists[i] = [];
         }
 
-        // Interning repeated values per column keeps memory down for long panels (the same employer name
-        // or postcode appears in thousands of rows).
+        // Repeated values (the same employer name or postcode in thousands of rows) are looked up by span in a
+        // per-column pool and share one string: no string is allocated for a value already seen.
         var pools = new Dictionary<string, string>[wanted.Count];
-        for (var i = 0; i < pools.Length; i++) pools[i] = new Dictionary<string, string>(StringComparer.Ordinal);
-        var rows = 0;
-        while (ReadRecord(reader, fields, sb))
+        var lookups = new Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>[wanted.Count];
+        for (var i = 0; i < pools.Length; i++)
         {
-            if (fields.Count == 1 && fields[0] is null) continue; // blank line
+            pools[i] = new Dictionary<string, string>(StringComparer.Ordinal);
+            lookups[i] = pools[i].GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        var rows = 0;
+        while (csv.Next())
+        {
+            if (csv.FieldCount == 1 && csv.Field(0).IsEmpty) continue; // blank line
             rows++;
             for (var i = 0; i < index.Length; i++)
             {
-                var v = index[i] < fields.Count ? fields[index[i]] : null;
-                if (v is not null)
+                string? v = null;
+                if (index[i] < csv.FieldCount)
                 {
-                    if (pools[i].TryGetValue(v, out var pooled)) v = pooled;
-                    else if (pools[i].Count < 1_000_000) pools[i][v] = v;
+                    var span = csv.Field(index[i]);
+                    if (!span.IsEmpty)
+                    {
+                        if (csv.IsEscaped(index[i])) v = csv.FieldString(index[i]);
+                        else if (!lookups[i].TryGetValue(span, out v))
+                        {
+                            v = span.ToString();
+                            if (pools[i].Count < 2_000_000) pools[i][v] = v;
+                        }
+                    }
                 }
 
                 lists[i].Add(v);
@@ -57,53 +71,5 @@ internal static class CsvTableReader
         }
 
         return new RawTable(wanted, lists.Select(l => l.ToArray()).ToList(), rows);
-    }
-
-    /// <summary>Reads one record into <paramref name="fields"/>; false at end of file.</summary>
-    private static bool ReadRecord(StreamReader reader, List<string?> fields, StringBuilder sb)
-    {
-        fields.Clear();
-        var c = reader.Read();
-        if (c < 0) return false;
-        while (true)
-        {
-            sb.Clear();
-            var quoted = false;
-            // Skip leading blanks before a possible opening quote.
-            while (c == ' ' || c == '\t') c = reader.Read();
-            if (c == '"')
-            {
-                quoted = true;
-                while (true)
-                {
-                    c = reader.Read();
-                    if (c < 0) break;
-                    if (c == '"')
-                    {
-                        if (reader.Peek() == '"') { reader.Read(); sb.Append('"'); continue; }
-                        c = reader.Read();
-                        break;
-                    }
-
-                    sb.Append((char)c);
-                }
-
-                while (c == ' ' || c == '\t') c = reader.Read();
-            }
-            else
-            {
-                while (c >= 0 && c != ',' && c != '\n' && c != '\r')
-                {
-                    sb.Append((char)c);
-                    c = reader.Read();
-                }
-            }
-
-            var text = quoted ? sb.ToString() : sb.ToString().Trim();
-            fields.Add(text.Length == 0 ? null : text);
-            if (c == ',') { c = reader.Read(); continue; }
-            if (c == '\r' && reader.Peek() == '\n') reader.Read();
-            return true;
-        }
     }
 }

@@ -180,26 +180,71 @@ public static class LinkageJob
         };
     }
 
+    /// <summary>
+    /// Explains one pair with a saved model: prepares the job's data, binds the model and returns each
+    /// comparison's level, label, values and weight (the bars of a waterfall chart).
+    /// </summary>
+    /// <param name="config">The job.</param>
+    /// <param name="modelPath">A <c>model.json</c> written by a run of this job.</param>
+    /// <param name="sourceLeft">Source name of the left record.</param>
+    /// <param name="idLeft">Id of the left record.</param>
+    /// <param name="sourceRight">Source name of the right record.</param>
+    /// <param name="idRight">Id of the right record.</param>
+    /// <returns>The explanation.</returns>
+    /// <exception cref="KeyNotFoundException">A record does not exist.</exception>
+    public static MatchWeightExplanation Explain(LinkageJobConfig config, string modelPath, string sourceLeft, string idLeft, string sourceRight, string idRight)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelPath);
+        var prepared = LinkagePreparation.Prepare(config);
+        var scoring = ScoringModel.Create(MatchModel.Load(modelPath), ComparisonSet.Create(prepared, config.Comparisons), prepared);
+        return scoring.Explain(sourceLeft, idLeft, sourceRight, idRight);
+    }
+
     private static EvaluationReport Evaluate(PreparedLinkage prepared, ScoredPairBatch pairs, ScoredPairBatch links, double threshold, string? truthPath)
     {
-        var ids = prepared.Records.Ids;
-        TruthPairSet? truth = null;
-        if (truthPath is not null) truth = TruthPairSet.Load(truthPath);
+        var records = prepared.Records;
+        var cross = prepared.IsCrossSourceOnly;
+        bool Allowed(int a, int b) => a != b && (!cross || records.SourceOf(a) != records.SourceOf(b));
+        HashSet<long>? truth = null;
+        long truthCount = 0;
+        if (truthPath is not null)
+        {
+            var set = TruthPairSet.Load(truthPath);
+            truthCount = set.Count;
+            var bySource = new Dictionary<string, int>[records.SourceNames.Count];
+            for (var s = 0; s < bySource.Length; s++)
+            {
+                bySource[s] = new Dictionary<string, int>(records.SourceStart[s + 1] - records.SourceStart[s], StringComparer.Ordinal);
+                for (var i = records.SourceStart[s]; i < records.SourceStart[s + 1]; i++) bySource[s][records.Ids[i]] = i;
+            }
+
+            truth = new HashSet<long>(set.Count);
+            foreach (var (x, y) in set.Pairs)
+                foreach (var sx in bySource)
+                    if (sx.TryGetValue(x, out var i))
+                        foreach (var sy in bySource)
+                            if (sy.TryGetValue(y, out var j) && Allowed(i, j)) truth.Add(LinkEvaluation.PairKey(i, j));
+        }
         else if (prepared.TruthClusters is { } clusters)
         {
-            var cross = prepared.IsCrossSourceOnly;
-            var records = prepared.Records;
-            truth = TruthPairSet.FromClusters(ids, clusters, (a, b) => !cross || records.SourceOf(a) != records.SourceOf(b));
+            var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var i = 0; i < clusters.Length; i++)
+            {
+                if (clusters[i] is not { } c) continue;
+                if (!groups.TryGetValue(c, out var list)) groups[c] = list = [];
+                list.Add(i);
+            }
+
+            truth = [];
+            foreach (var list in groups.Values)
+                for (var a = 0; a < list.Count; a++)
+                    for (var b = a + 1; b < list.Count; b++)
+                        if (Allowed(list[a], list[b])) truth.Add(LinkEvaluation.PairKey(list[a], list[b]));
+            truthCount = truth.Count;
         }
 
-        static List<(string, string, double)> Rows(ScoredPairBatch b, string[] ids)
-        {
-            var list = new List<(string, string, double)>(b.Count);
-            for (var i = 0; i < b.Count; i++) list.Add((ids[b.Left[i]], ids[b.Right[i]], b.Probability[i]));
-            return list;
-        }
-
-        return LinkEvaluation.Evaluate(Rows(links, ids), Rows(pairs, ids), truth, threshold);
+        return LinkEvaluation.Evaluate(links, pairs, truth, truthCount, threshold);
     }
 
     private static string WritePairs(string outDir, string name, SourceFormat format, PreparedLinkage prepared, ComparisonSet comparisons, ScoredPairBatch b)

@@ -71,19 +71,25 @@ public sealed class RecordTable
 
     private int[] RankIds(string[] ids)
     {
-        var order = new int[ids.Length];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        // Records are already grouped by source; rank by (source, id) so the output order is a function of the ids only.
-        var source = new int[ids.Length];
-        for (var s = 0; s + 1 < SourceStart.Length; s++)
-            for (var i = SourceStart[s]; i < SourceStart[s + 1]; i++) source[i] = s;
-        Array.Sort(order, (a, b) =>
-        {
-            var c = source[a].CompareTo(source[b]);
-            return c != 0 ? c : string.CompareOrdinal(ids[a], ids[b]);
-        });
+        // Records are grouped by source already; rank by (source, id) so the output order is a function of the
+        // ids only. Sorting a string key array with the ordinal comparer avoids a delegate call per comparison.
         var rank = new int[ids.Length];
-        for (var i = 0; i < order.Length; i++) rank[order[i]] = i;
+        for (var s = 0; s + 1 < SourceStart.Length; s++)
+        {
+            var from = SourceStart[s];
+            var n = SourceStart[s + 1] - from;
+            var keys = new string[n];
+            var order = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                keys[i] = ids[from + i];
+                order[i] = from + i;
+            }
+
+            Array.Sort(keys, order, StringComparer.Ordinal);
+            for (var i = 0; i < n; i++) rank[order[i]] = from + i;
+        }
+
         return rank;
     }
 }

@@ -200,6 +200,20 @@ public static class ModelTrainer
         };
     }
 
+    /// <summary>The model EM starts from: default (or hand-set) m and u per comparison, lambda from the config or 0.01. Useful for benchmarks and tests that need a model without training.</summary>
+    /// <param name="config">The job.</param>
+    /// <param name="comparisons">The comparisons.</param>
+    /// <returns>The model.</returns>
+    public static MatchModel StartingModel(LinkageJobConfig config, ComparisonSet comparisons)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(comparisons);
+        var cfg = comparisons.Configs;
+        var m = cfg.Select(c => c.FixedM is { } fm ? ByGamma(fm) : DefaultM(c.Levels.Count)).ToArray();
+        var u = cfg.Select(c => c.FixedU is { } fu ? ByGamma(fu) : DefaultU(c.Levels.Count)).ToArray();
+        return BuildModel(config, cfg, config.Training.ProbabilityTwoRandomRecordsMatch ?? 0.01, m, u, []);
+    }
+
     /// <summary>log2(m/u) with both floored at 1e-10 so a zero probability gives a large but finite weight.</summary>
     internal static double Weight(double m, double u) => Math.Log2(Math.Max(m, 1e-10) / Math.Max(u, 1e-10));
 

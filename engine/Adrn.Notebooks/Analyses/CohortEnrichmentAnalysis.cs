@@ -129,8 +129,8 @@ public sealed class CohortEnrichmentAnalysis
         var curve = results.Skip(1).ToList();
         var chart = PlotlyChart.Combine(
             [
-                PlotlyChart.Line<double, double, string>(x: curve.Select(r => r.Threshold), y: curve.Select(r => r.Fit["manager_or_professional"].Estimate), Name: "estimate", ShowMarkers: true),
-                PlotlyChart.Line<double, double, string>(x: curve.Select(r => r.Threshold), y: curve.Select(_ => t0.Fit["manager_or_professional"].Estimate), Name: "on true links"),
+                PlotlyChart.Line<double, double, string>(UseDefaults: false, x: curve.Select(r => r.Threshold), y: curve.Select(r => r.Fit["manager_or_professional"].Estimate), Name: "estimate", ShowMarkers: true),
+                PlotlyChart.Line<double, double, string>(UseDefaults: false, x: curve.Select(r => r.Threshold), y: curve.Select(_ => t0.Fit["manager_or_professional"].Estimate), Name: "on true links"),
             ])
             .WithXAxisStyle<double, double, double>(TitleText: "cohort link threshold")
             .WithYAxisStyle<double, double, double>(TitleText: "log pay gap")

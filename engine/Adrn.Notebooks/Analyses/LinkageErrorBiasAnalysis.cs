@@ -116,9 +116,9 @@ public sealed class LinkageErrorBiasAnalysis
         var labels = Estimates.Select(e => e.Label).ToList();
         var chart = PlotlyChart.Combine(
             [
-                PlotlyChart.Point<string, double, string>(x: labels, y: Estimates.Select(e => e.Fit[term].Estimate), Name: "estimate"),
-                PlotlyChart.Point<string, double, string>(x: labels, y: Estimates.Select(e => e.Fit[term].CiLow), Name: "95% CI low"),
-                PlotlyChart.Point<string, double, string>(x: labels, y: Estimates.Select(e => e.Fit[term].CiHigh), Name: "95% CI high"),
+                PlotlyChart.Point<string, double, string>(UseDefaults: false, x: labels, y: Estimates.Select(e => e.Fit[term].Estimate), Name: "estimate"),
+                PlotlyChart.Point<string, double, string>(UseDefaults: false, x: labels, y: Estimates.Select(e => e.Fit[term].CiLow), Name: "95% CI low"),
+                PlotlyChart.Point<string, double, string>(UseDefaults: false, x: labels, y: Estimates.Select(e => e.Fit[term].CiHigh), Name: "95% CI high"),
             ])
             .WithYAxisStyle<double, double, double>(TitleText: term)
             .WithSize(Width: 860, Height: 440);

@@ -97,11 +97,11 @@ public static class ProductivityAnalysis
         var est = terms.Select(t => fit[t]).ToList();
         var chart = Chart.Combine(
             [
-                Chart.Point<string, double, string>(x: terms, y: est.Select(c => c.Estimate), Name: "estimate")
+                Chart.Point<string, double, string>(UseDefaults: false, x: terms, y: est.Select(c => c.Estimate), Name: "estimate")
                     .WithTraceInfo(Name: "estimate"),
-                Chart.Point<string, double, string>(x: terms, y: est.Select(c => c.CiLow), Name: "95% CI low"),
-                Chart.Point<string, double, string>(x: terms, y: est.Select(c => c.CiHigh), Name: "95% CI high"),
-                Chart.Point<string, double, string>(x: terms, y: terms.Select(t => planted.Coefficients[t]), Name: "planted"),
+                Chart.Point<string, double, string>(UseDefaults: false, x: terms, y: est.Select(c => c.CiLow), Name: "95% CI low"),
+                Chart.Point<string, double, string>(UseDefaults: false, x: terms, y: est.Select(c => c.CiHigh), Name: "95% CI high"),
+                Chart.Point<string, double, string>(UseDefaults: false, x: terms, y: terms.Select(t => planted.Coefficients[t]), Name: "planted"),
             ])
             .WithYAxisStyle<double, double, double>(TitleText: "coefficient")
             .WithSize(Width: 760, Height: 420);

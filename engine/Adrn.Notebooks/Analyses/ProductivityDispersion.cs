@@ -71,7 +71,7 @@ public sealed class ProductivityDispersion
         var table = new CheckedTable("Productivity dispersion within SIC sections (GVA per worker, GBP)",
             ["section", "firms", "p10", "median", "p90", "90/10 ratio"], rows, check.Check,
             "Percentiles of firm GVA per worker (loss-making firms excluded); sections with too few firms are suppressed.");
-        var chart = PlotlyChart.Column<double, string, string>(values: ratios.Values, Keys: ratios.Keys, Name: "90/10 ratio")
+        var chart = PlotlyChart.Column<double, string, string>(UseDefaults: false, values: ratios.Values, Keys: ratios.Keys, Name: "90/10 ratio")
             .WithYAxisStyle<double, double, double>(TitleText: "90/10 ratio of GVA per worker")
             .WithXAxisStyle<double, double, double>(TitleText: "SIC 2007 section")
             .WithSize(Width: 760, Height: 400);

@@ -38,8 +38,23 @@ public sealed class ChartView
     /// <summary>Output check of the figures drawn, or null when the chart shows model diagnostics only.</summary>
     public OutputCheck? Check { get; }
 
-    /// <summary>The chart as plotly figure JSON (<c>data</c>, <c>layout</c>, <c>frames</c>), from Plotly.NET.</summary>
-    public string FigureJson => GenericChart.toFigureJson(Chart);
+    /// <summary>The chart as plotly figure JSON (<c>data</c> = Plotly.NET's traces, <c>layout</c> = its layout).</summary>
+    /// <remarks>
+    /// NOTE: Plotly.NET's own <c>GenericChart.toFigureJson</c> first initialises its HTML globals, which
+    /// need Giraffe.ViewEngine bound to the same FSharp.Core as Plotly.NET. The dotnet-interactive and
+    /// dotnet-repl kernels ship an older FSharp.Core (10.0) than Plotly.NET 6 (10.1), and that binding
+    /// fails there; serialising the traces and layout (DynamicObj, Newtonsoft) needs no HTML globals.
+    /// </remarks>
+    public string FigureJson
+    {
+        get
+        {
+            var settings = new Newtonsoft.Json.JsonSerializerSettings { NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore };
+            var data = Newtonsoft.Json.JsonConvert.SerializeObject(GenericChart.getTraces(Chart), settings);
+            var layout = Newtonsoft.Json.JsonConvert.SerializeObject(GenericChart.getLayout(Chart), settings);
+            return "{\"data\":" + data + ",\"layout\":" + layout + "}";
+        }
+    }
 
     /// <summary>
     /// The HTML fragment: heading, a <c>div</c> the chart is drawn into, the inlined plotly.js (loaded

@@ -33,7 +33,7 @@ public static class LinkageCharts
         // Bars are drawn bottom-up; reverse so the list reads top-down like the model.
         labels.Reverse();
         weights.Reverse();
-        var chart = Chart.Bar<double, string, string>(values: weights, Keys: labels, Name: "match weight")
+        var chart = Chart.Bar<double, string, string>(UseDefaults: false, values: weights, Keys: labels, Name: "match weight")
             .WithXAxisStyle<double, double, double>(TitleText: "match weight (log2 Bayes factor)")
             .WithSize(Width: 760, Height: Math.Max(320, 22 * labels.Count + 80));
         return new ChartView($"Match weights of {model.LinkType} model", chart);
@@ -62,8 +62,8 @@ public static class LinkageCharts
         u.Reverse();
         var chart = Chart.Combine(
             [
-                Chart.Bar<double, string, string>(values: m, Keys: labels, Name: "m = P(level | match)"),
-                Chart.Bar<double, string, string>(values: u, Keys: labels, Name: "u = P(level | non-match)"),
+                Chart.Bar<double, string, string>(UseDefaults: false, values: m, Keys: labels, Name: "m = P(level | match)"),
+                Chart.Bar<double, string, string>(UseDefaults: false, values: u, Keys: labels, Name: "u = P(level | non-match)"),
             ])
             .WithXAxisStyle<double, double, double>(TitleText: "probability")
             .WithSize(Width: 760, Height: Math.Max(320, 30 * labels.Count + 80));
@@ -82,9 +82,9 @@ public static class LinkageCharts
         var x = rows.Select(r => r.Threshold).ToList();
         var chart = Chart.Combine(
             [
-                Chart.Line<double, double, string>(x: x, y: rows.Select(r => r.Precision), Name: "precision", ShowMarkers: true),
-                Chart.Line<double, double, string>(x: x, y: rows.Select(r => r.Recall), Name: "recall", ShowMarkers: true),
-                Chart.Line<double, double, string>(x: x, y: rows.Select(r => r.F1), Name: "F1", ShowMarkers: true),
+                Chart.Line<double, double, string>(UseDefaults: false, x: x, y: rows.Select(r => r.Precision), Name: "precision", ShowMarkers: true),
+                Chart.Line<double, double, string>(UseDefaults: false, x: x, y: rows.Select(r => r.Recall), Name: "recall", ShowMarkers: true),
+                Chart.Line<double, double, string>(UseDefaults: false, x: x, y: rows.Select(r => r.F1), Name: "F1", ShowMarkers: true),
             ])
             .WithXAxisStyle<double, double, double>(TitleText: "match probability threshold")
             .WithYAxisStyle<double, double, double>(TitleText: "share")
@@ -113,7 +113,7 @@ public static class LinkageCharts
         labels.Add("match weight");
         values.Add(explanation.MatchWeight);
         measures.Add(StyleParam.WaterfallMeasure.Total);
-        var chart = Chart.Waterfall<string, double, string>(x: labels, y: values, Name: "match weight", Measure: measures)
+        var chart = Chart.Waterfall<string, double, string>(UseDefaults: false, x: labels, y: values, Name: "match weight", Measure: measures)
             .WithYAxisStyle<double, double, double>(TitleText: "match weight (log2)")
             .WithSize(Width: 760, Height: 440);
         return new ChartView($"Why this pair scores {explanation.MatchWeight:F2} (probability {explanation.MatchProbability:P1})", chart);

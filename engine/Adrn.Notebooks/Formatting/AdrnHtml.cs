@@ -275,5 +275,6 @@ public static class AdrnHtml
 
     private static string Num(double x) => Math.Abs(x) >= 1000 ? x.ToString("N0", Inv) : x.ToString("G5", Inv);
 
-    private static string Share(double? x) => x is { } v && !double.IsNaN(v) ? v.ToString("P2", Inv) : string.Empty;
+    // NOTE: invariant "P2" puts a space before the % sign; write "98.99%" as people do.
+    private static string Share(double? x) => x is { } v && !double.IsNaN(v) ? (v * 100).ToString("F2", Inv) + "%" : string.Empty;
 }

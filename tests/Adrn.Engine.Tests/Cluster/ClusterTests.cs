@@ -63,6 +63,36 @@ public sealed partial class ClusterTests(Baselines baselines) : IDisposable
         Assert.Contains(cluster.Seed.Lines, l => l.Contains("Cluster: member unreachable", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_restarted_seed_node_resumes_the_job_from_its_journal_without_rescoring_finished_partitions()
+    {
+        var stateDir = Path.Combine(_dir.Path, "seed-state");
+        using var cluster = new LoopbackCluster(stateDir, workerNodes: 1);
+        var outDir = Path.Combine(_dir.Path, "out");
+        using var link = Submit(cluster, baselines.JobFile(ScoringLoad.Medium), outDir, "cluster-resume");
+        Assert.True(link.WaitForLine(l => ProgressLine().Match(l) is { Success: true } m && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 4,
+            TimeSpan.FromSeconds(120)), link.Output + cluster.Output);
+
+        cluster.KillAndRestartSeed();
+
+        // The submitting client keeps its subscription alive and gets the outcome from the new coordinator.
+        Assert.True(link.WaitForExit(TimeSpan.FromSeconds(120)), link.Output + cluster.Output);
+        Assert.True(link.ExitCode == 0, link.Output + cluster.Output);
+        Assert.Contains(cluster.Seed.Lines, l => l.Contains("Resuming unfinished job cluster-resume", StringComparison.Ordinal));
+        LinkOutput.AssertSameOutputs(baselines.OutputOf(ScoringLoad.Medium), outDir);
+        cluster.Dispose();
+        var events = await Adrn.Engine.Running.JobJournalReader.ReadAsync(
+            Adrn.Engine.Hosting.JournalOptions.ForSqliteFile(Path.Combine(stateDir, Adrn.Engine.Hosting.JournalOptions.SqliteFileName)), "cluster-resume", CancellationToken.None);
+        var scored = events.OfType<Adrn.Engine.Coordination.JobJournal.PartitionCompleted>()
+            .Where(e => e.Result.Phase == Adrn.Engine.Jobs.JobPhase.Scoring).Select(e => e.Result.Partition).ToList();
+        Assert.Equal(32, scored.Count);
+        Assert.Equal(32, scored.Distinct().Count());
+        Assert.Single(events.OfType<Adrn.Engine.Coordination.JobJournal.JobStarted>());
+    }
+
+    [GeneratedRegex(@"^scoring: (\d+)/(\d+) partitions")]
+    private static partial Regex ProgressLine();
+
     [GeneratedRegex(@"Running partition (\d+) \(Scoring\)")]
     private static partial Regex ScoringTask();
 

@@ -271,6 +271,29 @@ public sealed class JobCoordinatorSpec : Akka.TestKit.Xunit2.TestKit, IDisposabl
         Assert.Equal([2, 3], handedOut);
     }
 
+    [Fact]
+    public void Coordinator_must_run_again_a_finished_partition_whose_result_file_changed_before_a_resume()
+    {
+        var job = Job(partitions: 2);
+        var first = StartCoordinator(job, job.JobId);
+        var worker = CreateTestProbe();
+        worker.Send(first, RequestTask.Instance);
+        var done = Run(worker.ExpectMsg<PartitionTask>(TimeSpan.FromSeconds(10)));
+        worker.Send(first, done);
+        first.Tell(GetJobStatus.Instance, TestActor);
+        Assert.Equal([0], ExpectMsg<JobStatus>().Counted);
+        Watch(first);
+        Sys.Stop(first);
+        ExpectTerminated(first);
+        File.AppendAllText(Path.Combine(job.OutputDirectory, done.Result.RelativePath), "tampered");
+
+        var resumed = StartCoordinator(null, job.JobId);
+        worker.Send(resumed, RequestTask.Instance);
+        var again = worker.ExpectMsg<PartitionTask>();
+
+        Assert.Equal(0, again.Partition);
+    }
+
     public new void Dispose()
     {
         _workloads.Dispose();

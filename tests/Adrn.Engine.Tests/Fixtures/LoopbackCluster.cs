@@ -9,14 +9,18 @@ namespace Adrn.Engine.Tests.Fixtures;
 internal sealed class LoopbackCluster : IDisposable
 {
     private readonly List<AdrnProcess> _workers = [];
+    private readonly List<AdrnProcess> _killedSeeds = [];
+    private readonly string[] _seedArgs;
+    private bool _disposed;
 
     public LoopbackCluster(string stateDirectory, int workerNodes, int workersPerNode = 1)
     {
         var seedPort = FreePort.Next();
         Address = string.Create(CultureInfo.InvariantCulture, $"akka.tcp://adrn@127.0.0.1:{seedPort}");
         var workers = workersPerNode.ToString(CultureInfo.InvariantCulture);
-        Seed = AdrnProcess.Start("seed", "node", "--role", "seed", "--host", "127.0.0.1", "--port", seedPort.ToString(CultureInfo.InvariantCulture),
-            "--seed-nodes", Address, "--workers", workers, "--state-dir", stateDirectory);
+        _seedArgs = ["node", "--role", "seed", "--host", "127.0.0.1", "--port", seedPort.ToString(CultureInfo.InvariantCulture),
+            "--seed-nodes", Address, "--workers", workers, "--state-dir", stateDirectory];
+        Seed = AdrnProcess.Start("seed", _seedArgs);
         WaitUp(Seed);
         for (var i = 0; i < workerNodes; i++)
         {
@@ -36,14 +40,29 @@ internal sealed class LoopbackCluster : IDisposable
 
     public string Address { get; }
 
-    public AdrnProcess Seed { get; }
+    public AdrnProcess Seed { get; private set; }
+
+    /// <summary>SIGKILLs the seed node and starts it again on the same address and state folder.</summary>
+    public void KillAndRestartSeed()
+    {
+        Seed.Kill();
+        _killedSeeds.Add(Seed);
+        Seed = AdrnProcess.Start("seed (restarted)", _seedArgs);
+        WaitUp(Seed);
+    }
 
     public IReadOnlyList<AdrnProcess> Workers => _workers;
 
-    public string Output => string.Join('\n', new[] { Seed }.Concat(_workers).Select(p => p.Output));
+    public string Output => string.Join('\n', _killedSeeds.Append(Seed).Concat(_workers).Select(p => p.Output));
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         foreach (var worker in _workers)
         {
             worker.Stop(TimeSpan.FromSeconds(15));
@@ -52,6 +71,7 @@ internal sealed class LoopbackCluster : IDisposable
 
         Seed.Stop(TimeSpan.FromSeconds(15));
         Seed.Dispose();
+        _killedSeeds.ForEach(s => s.Dispose());
     }
 
     private static void WaitUp(AdrnProcess node)

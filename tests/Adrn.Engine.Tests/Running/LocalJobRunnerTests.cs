@@ -68,5 +68,22 @@ public sealed class LocalJobRunnerTests : IDisposable
         Assert.Contains("--resume job-failing", outcome.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Resuming_a_finished_job_reports_its_outcome_without_running_a_partition_again()
+    {
+        var (first, job) = await RunAsync("finished", 2, new NumberPairsWorkload.Spec([.. Enumerable.Range(1, 30)], 3));
+        Assert.True(first.Succeeded, first.Error);
+        var journal = JournalOptions.ForSqliteFile(Path.Combine(job.OutputDirectory, ".adrn", JournalOptions.SqliteFileName));
+        var before = await JobJournalReader.ReadAsync(journal, job.JobId, CancellationToken.None);
+
+        var again = await LocalJobRunner.RunAsync(JobRequest.Resume(job.JobId), new LocalEngineOptions { WorkerCount = 2, Journal = journal },
+            new NumberPairsWorkloadFactory(), null, CancellationToken.None);
+        var after = await JobJournalReader.ReadAsync(journal, job.JobId, CancellationToken.None);
+
+        Assert.True(again.Succeeded, again.Error);
+        Assert.Equal(first.Summary!.PairsWritten, again.Summary!.PairsWritten);
+        Assert.Equal(before.Count, after.Count);
+    }
+
     public void Dispose() => _dir.Dispose();
 }

@@ -128,4 +128,19 @@ public sealed class BlockingTests
         var named = pairs.Select(p => (ids[p.L], ids[p.R])).OrderBy(x => x).ToList();
         Assert.Equal([("a1", "b1"), ("a1", "b2"), ("a2", "b1"), ("a2", "b2")], named);
     }
+
+    [Fact]
+    public void Link_and_dedupe_pairs_join_records_within_and_across_sources()
+    {
+        var t = new TestJob();
+        t.File("l.csv", "id,first,last,city\na1,anna,smith,leeds\na2,anna,smith,york\n");
+        t.File("r.csv", "id,first,last,city\nb1,anna,smith,hull\nb2,bob,smith,leeds\n");
+        var prepared = Prepare(t, "link_and_dedupe", """{ "path": "l.csv", "id_column": "id" }, { "path": "r.csv", "id_column": "id" }""",
+            """{ "parts": ["last"] }""");
+        var pairs = AllPairs(BlockingPlan.Build(prepared, prepared.Config.BlockingRules, 2));
+        var ids = prepared.Records.Ids;
+        var named = pairs.Select(p => (ids[p.L], ids[p.R])).OrderBy(x => x).ToList();
+        Assert.Equal([("a1", "a2"), ("a1", "b1"), ("a1", "b2"), ("a2", "b1"), ("a2", "b2"), ("b1", "b2")], named);
+        Assert.Equal(6, prepared.TotalPossiblePairs);
+    }
 }

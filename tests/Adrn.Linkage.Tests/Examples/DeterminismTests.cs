@@ -36,4 +36,28 @@ public sealed class DeterminismTests
             Assert.Equal(run.Evaluation.F1, e.F1);
         }
     }
+
+    [Fact]
+    public void A_saved_model_scores_the_same_links_when_loaded_instead_of_training()
+    {
+        _ = SharedData.DataRoot;
+        var config = LinkageJobConfig.Load(SharedData.Example("fake1000-dedupe.json"));
+        var trained = LinkageJob.Run(config, SharedData.TempDir(), new LinkageRunOptions { Formats = [SourceFormat.Csv] });
+        var loaded = LinkageJob.Run(config, SharedData.TempDir(), new LinkageRunOptions { Formats = [SourceFormat.Csv], ModelPath = trained.Files["model"][0] });
+        Assert.Equal(File.ReadAllText(trained.Files["links"][0]), File.ReadAllText(loaded.Files["links"][0]));
+        Assert.Equal(trained.Evaluation.F1, loaded.Evaluation.F1);
+    }
+
+    [Fact]
+    public void Explaining_a_written_link_reproduces_its_match_weight_and_gammas()
+    {
+        _ = SharedData.DataRoot;
+        var config = LinkageJobConfig.Load(SharedData.Example("fake1000-dedupe.json"));
+        var run = LinkageJob.Run(config, SharedData.TempDir(), new LinkageRunOptions { Formats = [SourceFormat.Csv] });
+        var first = File.ReadLines(run.Files["links"][0]).Skip(1).First().Split(',');
+        var e = LinkageJob.Explain(config, run.Files["model"][0], first[2], first[0], first[3], first[1]);
+        Assert.Equal(double.Parse(first[4], System.Globalization.CultureInfo.InvariantCulture), e.MatchWeight, 9);
+        for (var c = 0; c < e.Comparisons.Count; c++) Assert.Equal(int.Parse(first[6 + c], System.Globalization.CultureInfo.InvariantCulture), e.Comparisons[c].Gamma);
+        Assert.Equal(e.MatchWeight, e.PriorMatchWeight + e.Comparisons.Sum(x => x.Weight + x.TermFrequencyAdjustment), 9);
+    }
 }

@@ -1,0 +1,116 @@
+using Adrn.Engine.Coordination;
+using Adrn.Engine.Jobs;
+using Adrn.Engine.Registry;
+using Adrn.Engine.Tests.Fixtures;
+using Adrn.Engine.Workloads;
+using Akka.Actor;
+using static Adrn.Engine.Coordination.JobCoordinatorProtocol;
+using static Adrn.Engine.Registry.JobRegistryProtocol;
+
+namespace Adrn.Engine.Tests.Registry;
+
+/// <summary>The registry's routing and resume behaviour; TestProbes play workers and clients.</summary>
+public sealed class JobRegistrySpec : Akka.TestKit.Xunit2.TestKit, IDisposable
+{
+    private const string Hocon = """
+        akka.loglevel = WARNING
+        akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.local"
+        akka.persistence.snapshot-store.local.dir = "snapshots-unused"
+        """;
+
+    private readonly TempDirectory _dir = new();
+    private readonly WorkloadCache _workloads = new(new NumberPairsWorkloadFactory());
+
+    public JobRegistrySpec()
+        : base(Hocon)
+    {
+    }
+
+    private JobDescriptor Job(string id) =>
+        NumberPairsWorkload.WriteJob(Path.Combine(_dir.Path, id), new NumberPairsWorkload.Spec([.. Enumerable.Range(1, 12)], 3), id);
+
+    private PartitionTask NextTask(Akka.TestKit.TestProbe worker, IActorRef registry)
+    {
+        PartitionTask? task = null;
+        AwaitAssert(() =>
+        {
+            worker.Send(registry, RequestTask.Instance);
+            task = Assert.IsType<PartitionTask>(worker.ReceiveOne(TimeSpan.FromSeconds(1)));
+        }, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50));
+        return task!;
+    }
+
+    [Fact]
+    public void Registry_must_route_workers_to_the_oldest_running_job_and_reports_to_their_job()
+    {
+        var registry = Sys.ActorOf(JobRegistryProtocol.Props(_workloads, new JobRegistrySettings()));
+        var client = CreateTestProbe();
+        client.Send(registry, new SubmitJob(Job("first")));
+        client.ExpectMsg<JobAccepted>();
+        client.Send(registry, new SubmitJob(Job("second")));
+        client.ExpectMsg<JobAccepted>();
+        var worker = CreateTestProbe();
+
+        var task = NextTask(worker, registry);
+
+        Assert.Equal("first", task.Job.JobId);
+    }
+
+    [Fact]
+    public void Registry_must_resume_unfinished_jobs_when_it_restarts_with_resume_enabled()
+    {
+        var settings = new JobRegistrySettings { ResumeUnfinishedJobs = true };
+        var registry = Sys.ActorOf(JobRegistryProtocol.Props(_workloads, settings));
+        var client = CreateTestProbe();
+        client.Send(registry, new SubmitJob(Job("survivor")));
+        client.ExpectMsg<JobAccepted>();
+        var worker = CreateTestProbe();
+        NextTask(worker, registry);
+        Watch(registry);
+        Sys.Stop(registry);
+        ExpectTerminated(registry);
+
+        // A new incarnation (as a cluster singleton on a restarted seed) knows the job from its journal.
+        var restarted = Sys.ActorOf(JobRegistryProtocol.Props(_workloads, settings));
+        var task = NextTask(worker, restarted);
+
+        Assert.Equal("survivor", task.Job.JobId);
+    }
+
+    [Fact]
+    public void Registry_must_reject_a_new_job_that_reuses_the_id_of_a_finished_job()
+    {
+        var registry = Sys.ActorOf(JobRegistryProtocol.Props(_workloads, new JobRegistrySettings()));
+        var client = CreateTestProbe();
+        var job = Job("done");
+        client.Send(registry, new SubmitJob(job));
+        client.ExpectMsg<JobAccepted>();
+        client.Send(registry, new SubscribeToJob("done"));
+        var worker = CreateTestProbe();
+        var workload = _workloads.Get(job);
+        var model = (string?)null;
+        for (var step = 0; step < 6; step++)
+        {
+            var task = NextTask(worker, registry);
+            model ??= task.ModelJson;
+            var result = PartitionResultFile.Write(task.Job, task.Phase, task.Partition, path => task.Phase == JobPhase.Counting
+                ? workload.CountPatterns(task.Partition, path, CancellationToken.None)
+                : workload.ScorePartition(task.Partition, task.ModelJson!, path, CancellationToken.None));
+            worker.Send(registry, new CompletePartition("done", result));
+        }
+
+        client.FishForMessage<JobSucceeded>(_ => true, TimeSpan.FromSeconds(10));
+        client.Send(registry, new SubmitJob(job));
+        var rejected = client.FishForMessage<JobRejected>(_ => true, TimeSpan.FromSeconds(5));
+
+        Assert.Contains("already used", rejected.Reason, StringComparison.Ordinal);
+    }
+
+    public new void Dispose()
+    {
+        _workloads.Dispose();
+        base.Dispose();
+        _dir.Dispose();
+    }
+}

@@ -1,0 +1,45 @@
+using Adrn.Linkage.Configuration;
+using Adrn.Linkage.Input;
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+
+namespace Adrn.Linkage.Tests.Input;
+
+public sealed class SourceFormatTests
+{
+    [Fact]
+    public void Csv_reader_handles_quotes_escapes_blank_padding_crlf_and_missing_fields()
+    {
+        var t = new TestJob();
+        var path = t.File("q.csv", "id, name ,note\r\n1,\"Smith, John\",\"said \"\"hi\"\"\"\r\n2,  jones  ,\r\n\r\n3,\"multi\nline\",x");
+        var table = SourceReader.Read(path, SourceFormat.Csv, ["id", "name", "note"]);
+        Assert.Equal(3, table.RowCount);
+        Assert.Equal(new string?[] { "Smith, John", "jones", "multi\nline" }, table.Column("name").AsEnumerable());
+        Assert.Equal(new string?[] { "said \"hi\"", null, "x" }, table.Column("note").AsEnumerable());
+        Assert.Equal(["id", "name", "note"], SourceReader.ReadHeader(new SourceConfig { Name = "q", Path = path, Format = SourceFormat.Csv, IdColumn = "id", ColumnMap = new Dictionary<string, string>(), DateFormats = [] }));
+    }
+
+    [Fact]
+    public void Arrow_sources_read_strings_numbers_and_dates_as_text()
+    {
+        var t = new TestJob();
+        var path = Path.Combine(t.Directory, "a.arrow");
+        var ids = new StringArray.Builder().Append("a").Append("b").AppendNull().Build();
+        var names = new StringArray.Builder().Append(" anna ").Append("bob").Append("carl").Build();
+        var ages = new Int32Array.Builder().Append(31).AppendNull().Append(7).Build();
+        var dob = new Date64Array.Builder().Append(new DateTime(1980, 3, 4)).Append(new DateTime(2001, 12, 31)).AppendNull().Build();
+        var batch = new RecordBatch.Builder().Append("id", true, ids).Append("name", true, names).Append("age", true, ages).Append("dob", true, dob).Build();
+        using (var stream = File.Create(path))
+        using (var writer = new ArrowFileWriter(stream, batch.Schema))
+        {
+            writer.WriteRecordBatch(batch);
+            writer.WriteEnd();
+        }
+
+        var table = SourceReader.Read(path, SourceReader.FormatOf(path), ["id", "name", "age", "dob"]);
+        Assert.Equal(new string?[] { "a", "b", null }, table.Column("id").AsEnumerable());
+        Assert.Equal(new string?[] { "anna", "bob", "carl" }, table.Column("name").AsEnumerable());
+        Assert.Equal(new string?[] { "31", null, "7" }, table.Column("age").AsEnumerable());
+        Assert.Equal(new string?[] { "1980-03-04", "2001-12-31", null }, table.Column("dob").AsEnumerable());
+    }
+}
