@@ -77,6 +77,8 @@ public static class AdrnCommandLine
         yield return DemoCommand.Create();
         yield return SynthCommand.Create();
         yield return LinkCommand.Create();
+        yield return BlockingCommand.Create();
+        yield return EvaluateCommand.Create();
         yield return NodeCommand.Create();
         yield return RegressCommand.Create();
         yield return ReviewCommand.Create();

@@ -23,34 +23,27 @@ namespace Adrn.Notebooks;
 /// </summary>
 public static class AdrnKernelExtension
 {
-    private static readonly object Gate = new();
-    private static bool _registered;
-
     /// <summary>
-    /// Registers the formatters (once per process; formatters are global in .NET Interactive) for the
-    /// kernel the notebook runs in.
+    /// Registers the formatters for the kernel the notebook runs in. Formatters are global in .NET
+    /// Interactive and the latest registration wins, so calling this again (for example after the
+    /// formatters were reset) is harmless.
     /// </summary>
     /// <param name="kernel">The kernel loading the extension (usually <c>Kernel.Root</c>).</param>
     public static void Load(Kernel kernel)
     {
         ArgumentNullException.ThrowIfNull(kernel);
-        lock (Gate)
-        {
-            if (_registered) return;
-            Register<CheckedTable>(AdrnHtml.Render);
-            Register<ModelComparison>(AdrnHtml.Render);
-            Register<RegressionResult>(AdrnHtml.Render);
-            Register<TableCheck>(AdrnHtml.Render);
-            Register<BlockingReport>(AdrnHtml.Render);
-            Register<MatchModel>(AdrnHtml.Render);
-            Register<EvaluationReport>(AdrnHtml.Render);
-            Register<MatchWeightExplanation>(AdrnHtml.Render);
-            Register<LinkageRunResult>(AdrnHtml.Render);
-            Register<AkmResult>(AdrnHtml.Render);
-            Register<ChartView>(AdrnHtml.Render);
-            Register<OutputCheck>(AdrnHtml.CheckBanner);
-            _registered = true;
-        }
+        Register<CheckedTable>(AdrnHtml.Render);
+        Register<ModelComparison>(AdrnHtml.Render);
+        Register<RegressionResult>(AdrnHtml.Render);
+        Register<TableCheck>(AdrnHtml.Render);
+        Register<BlockingReport>(AdrnHtml.Render);
+        Register<MatchModel>(AdrnHtml.Render);
+        Register<EvaluationReport>(AdrnHtml.Render);
+        Register<MatchWeightExplanation>(AdrnHtml.Render);
+        Register<LinkageRunResult>(AdrnHtml.Render);
+        Register<AkmResult>(AdrnHtml.Render);
+        Register<ChartView>(AdrnHtml.Render);
+        Register<OutputCheck>(AdrnHtml.CheckBanner);
     }
 
     private static void Register<T>(Func<T, string> render)

@@ -3,7 +3,7 @@ namespace Adrn.Cli.Tests;
 /// <summary>The command line's conventions: help everywhere, exit code 2 for bad usage.</summary>
 public sealed class CommandLineSpec
 {
-    public static TheoryData<string> Commands => new() { "demo", "synth", "regress" };
+    public static TheoryData<string> Commands => new() { "demo", "synth", "regress", "link", "blocking", "evaluate", "encode", "review", "node" };
 
     [Fact]
     public void Root_help_lists_every_command_and_exits_0()

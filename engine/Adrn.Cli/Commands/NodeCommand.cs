@@ -96,11 +96,17 @@ public static class NodeCommand
             WorkerCount = workers,
             Journal = journalOptions,
         };
+        var incarnation = 0;
         await ClusterNodeHost.RunAsync(options, new LinkageJobWorkloadFactory(), address =>
         {
+            if (incarnation++ > 0)
+            {
+                stdout.WriteLine($"node {address} was removed from the cluster; joining again");
+            }
+
             stdout.WriteLine($"node {address} up (role {ClusterNodeOptions.RoleName(nodeRole)}, {workers} workers, journal {journalOptions.Describe()})");
             stdout.Flush();
-        }, ct).ConfigureAwait(false);
+        }, TimeSpan.FromSeconds(2), ct).ConfigureAwait(false);
         stdout.WriteLine($"node {self} stopped");
         return ExitCodes.Ok;
     }

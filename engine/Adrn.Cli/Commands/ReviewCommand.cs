@@ -169,8 +169,9 @@ public static class ReviewCommand
                 ScorerComparison.Evaluate("fellegi-sunter", ws.ScoreFellegiSunter(keep), ws.Prepared, config.Resolution.Method, threshold, truthPairs, heldOut),
                 ScorerComparison.Evaluate("learned", ws.ScoreLearned(learned, keep), ws.Prepared, config.Resolution.Method, threshold, truthPairs, heldOut),
             };
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"held-out truth: left records with seeded hash share {(options.HoldoutShare > 0 ? options.HoldoutShare : 1):0.##} (no training label came from them)"));
+            stdout.WriteLine(options.HoldoutShare > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"held-out truth: the {options.HoldoutShare:P0} of left records chosen by seeded hash (seed {options.Seed}); no training label came from them")
+                : "holdout_share is 0: evaluated on all records, including those the training labels came from (figures are optimistic)");
             stdout.Write(ScorerComparison.ToTable(rows));
             var report = Path.Combine(jobDir, "scorer-comparison.json");
             File.WriteAllText(report, JsonSerializer.Serialize(rows, Json));

@@ -111,6 +111,11 @@ public static class AdrnAkkaBuilderExtensions
                 ResumeUnfinishedJobs = true,
                 WatchClusterMembership = true,
             };
+            if (options.Role == NodeRole.Worker)
+            {
+                system.ActorOf(SeedLossMonitorProtocol.Props(seedRole), SeedLossMonitorProtocol.Name);
+            }
+
             if (options.Role == NodeRole.Seed)
             {
                 system.ActorOf(

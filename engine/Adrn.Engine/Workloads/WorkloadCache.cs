@@ -5,20 +5,32 @@ namespace Adrn.Engine.Workloads;
 
 /// <summary>
 /// The workloads open on one node, one per job, shared by the node's workers so a job is prepared
-/// once per node rather than once per worker.
+/// once per node rather than once per worker. At most <see cref="MaxOpenJobs"/> jobs stay open: a
+/// long-running node forgets the least recently used job when it opens another.
 /// </summary>
 public sealed class WorkloadCache : IDisposable
 {
     private readonly IJobWorkloadFactory _factory;
     private readonly ConcurrentDictionary<string, Lazy<IJobWorkload>> _open = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _lastUsed = new(StringComparer.Ordinal);
+    private long _clock;
 
     /// <summary>Creates an empty cache over <paramref name="factory"/>.</summary>
     /// <param name="factory">Opens workloads on first use.</param>
-    public WorkloadCache(IJobWorkloadFactory factory)
+    /// <param name="maxOpenJobs">Jobs kept open at once (at least 1). Default 2: jobs run one after another, and the previous one may still be merging.</param>
+    public WorkloadCache(IJobWorkloadFactory factory, int maxOpenJobs = 2)
     {
         ArgumentNullException.ThrowIfNull(factory);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxOpenJobs, 1);
         _factory = factory;
+        MaxOpenJobs = maxOpenJobs;
     }
+
+    /// <summary>Jobs kept open at once.</summary>
+    public int MaxOpenJobs { get; }
+
+    /// <summary>Ids of the jobs open now.</summary>
+    public IReadOnlyCollection<string> OpenJobs => [.. _open.Keys];
 
     /// <summary>Returns the open workload of <paramref name="job"/>, opening it on first use.</summary>
     /// <param name="job">The job.</param>
@@ -29,8 +41,10 @@ public sealed class WorkloadCache : IDisposable
 
         // NOTE: Lazy with ExecutionAndPublication makes concurrent workers wait for one preparation
         // instead of each preparing the job; a failed preparation is not cached, so a retry re-reads.
+        _lastUsed[job.JobId] = Interlocked.Increment(ref _clock);
         var lazy = _open.GetOrAdd(job.JobId, _ => new Lazy<IJobWorkload>(
             () => _factory.Open(job, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication));
+        EvictBeyondLimit(job.JobId);
         try
         {
             return lazy.Value;
@@ -42,10 +56,29 @@ public sealed class WorkloadCache : IDisposable
         }
     }
 
+    private void EvictBeyondLimit(string keep)
+    {
+        // NOTE: a workload evicted while a straggling task still uses it stays alive for that task
+        // (the task holds a reference); the cache only stops handing it out.
+        while (_open.Count > MaxOpenJobs)
+        {
+            var oldest = _open.Keys.Where(id => id != keep)
+                .OrderBy(id => _lastUsed.GetValueOrDefault(id))
+                .FirstOrDefault();
+            if (oldest is null)
+            {
+                return;
+            }
+
+            Release(oldest);
+        }
+    }
+
     /// <summary>Closes and forgets the workload of a finished job.</summary>
     /// <param name="jobId">The job.</param>
     public void Release(string jobId)
     {
+        _lastUsed.TryRemove(jobId, out _);
         if (_open.TryRemove(jobId, out var lazy) && lazy.IsValueCreated)
         {
             lazy.Value.Dispose();

@@ -120,6 +120,8 @@ public static class LearnedModelTrainer
         });
         var model = trainer.Fit(fitView);
 
+        // The raw scores of the calibration fold come from the fitted trees alone; the provisional scorer's identity
+        // calibration and placeholder metadata are never used for probabilities.
         var provisional = new LearnedScorer(ml, model, fitView.Schema, layout, new PlattCalibration(-1, 0), Placeholder(prepared, comparisons, layout, options));
         var calibrationNote = "Platt scaling fitted on the calibration fold (left records held out of tree fitting)";
         var calRows = cal.ToArray();

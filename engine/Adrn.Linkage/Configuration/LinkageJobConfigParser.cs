@@ -412,8 +412,7 @@ internal sealed partial class LinkageJobConfigParser
         const string at = "training";
         if (!root.TryGetProperty(at, out var t))
         {
-            foreach (var c in comparisons)
-                if (c.FixedM is null) _problems.Add($"training: missing, but comparison '{c.Name}' has no m_probabilities to use instead");
+            _problems.Add("training: required (at least probability_two_random_records_match or deterministic_rules, and em_rounds for comparisons without m_probabilities)");
             return new TrainingConfig();
         }
 

@@ -17,16 +17,16 @@ public static class LinkEvaluation
     /// threshold over the same file.
     /// </summary>
     /// <param name="linksPath">A <c>links</c> or <c>pairs</c> output (Arrow, CSV or Parquet; columns id_l, id_r, match_probability).</param>
-    /// <param name="truthPath">CSV (or Arrow/Parquet) whose first two columns are true pairs of ids.</param>
+    /// <param name="truthPath">CSV (or Arrow/Parquet) whose first two columns are true pairs of ids; null for the
+    /// model's own estimate of false and missed matches only.</param>
     /// <param name="threshold">Headline threshold.</param>
     /// <param name="thresholds">Thresholds of the table (default <see cref="DefaultThresholds"/>).</param>
     /// <returns>The report.</returns>
-    public static EvaluationReport Evaluate(string linksPath, string truthPath, double threshold, IReadOnlyList<double>? thresholds = null)
+    public static EvaluationReport Evaluate(string linksPath, string? truthPath, double threshold, IReadOnlyList<double>? thresholds = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(linksPath);
-        ArgumentException.ThrowIfNullOrWhiteSpace(truthPath);
         if (!File.Exists(linksPath)) throw new FileNotFoundException($"links file '{linksPath}' does not exist", linksPath);
-        var truth = TruthPairSet.Load(truthPath);
+        var truth = truthPath is null ? null : TruthPairSet.Load(truthPath);
         var table = SourceReader.Read(linksPath, SourceReader.FormatOf(linksPath), ["id_l", "id_r", "match_probability"]);
         var l = table.Columns[0];
         var r = table.Columns[1];

@@ -113,13 +113,13 @@ public static class LinkageJob
         Directory.CreateDirectory(outDir);
         var files = new Dictionary<string, IReadOnlyList<string>>();
         var formats = options.Formats ?? config.Outputs.Formats;
-        files["links"] = formats.Select(f => WritePairs(outDir, "links", f, prepared, comparisons, links)).ToList();
+        files["links"] = formats.Select(f => LinkTableWriter.WritePairs(outDir, "links", f, prepared, comparisons, links)).ToList();
         if (config.Outputs.WritePairs)
-            files["pairs"] = formats.Select(f => WritePairs(outDir, "pairs", f, prepared, comparisons, pairs)).ToList();
+            files["pairs"] = formats.Select(f => LinkTableWriter.WritePairs(outDir, "pairs", f, prepared, comparisons, pairs)).ToList();
         long? clusterCount = null;
         if (clusters is not null)
         {
-            files["clusters"] = formats.Select(f => WriteClusters(outDir, f, prepared, clusters)).ToList();
+            files["clusters"] = formats.Select(f => LinkTableWriter.WriteClusters(outDir, f, prepared, clusters)).ToList();
             clusterCount = CountMultiRecordClusters(clusters);
         }
 
@@ -245,54 +245,6 @@ public static class LinkageJob
         }
 
         return LinkEvaluation.Evaluate(links, pairs, truth, truthCount, threshold);
-    }
-
-    private static string WritePairs(string outDir, string name, SourceFormat format, PreparedLinkage prepared, ComparisonSet comparisons, ScoredPairBatch b)
-    {
-        var records = prepared.Records;
-        var n = b.Count;
-        var idl = new string?[n];
-        var idr = new string?[n];
-        var sl = new string?[n];
-        var sr = new string?[n];
-        for (var i = 0; i < n; i++)
-        {
-            idl[i] = records.Ids[b.Left[i]];
-            idr[i] = records.Ids[b.Right[i]];
-            sl[i] = records.SourceNames[records.SourceOf(b.Left[i])];
-            sr[i] = records.SourceNames[records.SourceOf(b.Right[i])];
-        }
-
-        var columns = new List<OutputColumn>
-        {
-            new("id_l", Strings: idl),
-            new("id_r", Strings: idr),
-            new("source_l", Strings: sl),
-            new("source_r", Strings: sr),
-            new("match_weight", Doubles: b.Weight),
-            new("match_probability", Doubles: b.Probability),
-        };
-        for (var c = 0; c < comparisons.Count; c++)
-            columns.Add(new OutputColumn("gamma_" + comparisons.Configs[c].Name, Int8: b.Gammas, Int8Stride: comparisons.Count, Int8Offset: c));
-        return TableWriter.Write(outDir, name, format, columns, n);
-    }
-
-    private static string WriteClusters(string outDir, SourceFormat format, PreparedLinkage prepared, string[] clusters)
-    {
-        var records = prepared.Records;
-        var order = Enumerable.Range(0, records.Count).OrderBy(i => records.IdRank[i]).ToArray();
-        var ids = new string?[order.Length];
-        var sources = new string?[order.Length];
-        var cl = new string?[order.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            ids[i] = records.Ids[order[i]];
-            sources[i] = records.SourceNames[records.SourceOf(order[i])];
-            cl[i] = clusters[order[i]];
-        }
-
-        return TableWriter.Write(outDir, "clusters", format,
-            [new OutputColumn("id", Strings: ids), new OutputColumn("source", Strings: sources), new OutputColumn("cluster_id", Strings: cl)], order.Length);
     }
 
     private static long CountMultiRecordClusters(string[] clusters)

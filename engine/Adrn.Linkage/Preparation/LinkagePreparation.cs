@@ -49,9 +49,17 @@ public static class LinkagePreparation
             {
                 ids.Add(idValues[row]!);
                 rowsOf.Add(row + 1);
-                for (var c = 0; c < builders.Length; c++) builders[c].Add(columnValues[c][row]);
                 truth?.Add(truthValues![row]);
             }
+
+            // Columns are independent (each builder owns its tables; the standardisers are pure), so they are
+            // standardised and interned in parallel; within a column rows are added in order, so ids are stable.
+            Parallel.For(0, builders.Length, c =>
+            {
+                var values = columnValues[c];
+                var builder = builders[c];
+                foreach (var row in keep) builder.Add(values[row]);
+            });
 
             summaries.Add(new SourceSummary
             {
@@ -67,7 +75,8 @@ public static class LinkagePreparation
         }
 
         sourceStart[^1] = ids.Count;
-        var columns = builders.Select(b => b.Build()).ToList();
+        var columns = new ColumnData[builders.Length];
+        Parallel.For(0, builders.Length, c => columns[c] = builders[c].Build());
         var table = new RecordTable(ids.ToArray(), sourceStart, config.Sources.Select(s => s.Name).ToList(), columns, rowsOf.ToArray());
         return new PreparedLinkage(config, table, summaries, quarantine, truth?.ToArray());
     }

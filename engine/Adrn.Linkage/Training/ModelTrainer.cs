@@ -214,8 +214,15 @@ public static class ModelTrainer
         return BuildModel(config, cfg, config.Training.ProbabilityTwoRandomRecordsMatch ?? 0.01, m, u, []);
     }
 
-    /// <summary>log2(m/u) with both floored at 1e-10 so a zero probability gives a large but finite weight.</summary>
-    internal static double Weight(double m, double u) => Math.Log2(Math.Max(m, 1e-10) / Math.Max(u, 1e-10));
+    /// <summary>Smallest m or u used in a weight.</summary>
+    internal const double ProbabilityFloor = 1e-6;
+
+    /// <summary>
+    /// log2(m/u) with both floored at 1e-6: a level never seen among matches (m = 0 after EM, e.g. a rare
+    /// swapped-names level) gets a large but finite penalty instead of minus infinity, and a level that is
+    /// both rare and unseen (m and u at the floor) is neutral.
+    /// </summary>
+    internal static double Weight(double m, double u) => Math.Log2(Math.Max(m, ProbabilityFloor) / Math.Max(u, ProbabilityFloor));
 
     /// <summary>Config lists probabilities else-first; by gamma that is the same order.</summary>
     private static double[] ByGamma(IReadOnlyList<double> p) => p.ToArray();

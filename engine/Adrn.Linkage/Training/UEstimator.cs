@@ -27,6 +27,9 @@ public static class UEstimator
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(comparisons);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPairs, 1);
+        if (prepared.TotalPossiblePairs < 1)
+            throw new InvalidOperationException(
+                $"no record pairs are possible ({string.Join(", ", prepared.Sources.Select(x => $"source '{x.Name}' has {x.RowsUsed} usable rows"))}), so u cannot be estimated");
         var k = comparisons.Count;
         var levels = comparisons.Configs.Select(c => c.Levels.Count + 2).ToArray();
         var totals = levels.Select(n => new long[n]).ToArray();

@@ -20,19 +20,31 @@ public sealed class LinkageErrorBiasAnalysis
     public const string Formula = "log_gva_per_worker ~ " + ProductivityAnalysis.FirmTerms + " + " + ProductivityAnalysis.SizeAgeTerms
         + " + mean_log_pay + mean_qualification | sic_section + itl1";
 
-    private LinkageErrorBiasAnalysis(IReadOnlyList<LinkSetEstimate> estimates) => Estimates = estimates;
+    private LinkageErrorBiasAnalysis(string population, IReadOnlyList<LinkSetEstimate> estimates)
+    {
+        Population = population;
+        Estimates = estimates;
+    }
+
+    /// <summary>The population the links were made on (sizes, seed and noise level).</summary>
+    public string Population { get; }
 
     /// <summary>One estimate per link set; the first is on the true links.</summary>
     public IReadOnlyList<LinkSetEstimate> Estimates { get; }
 
-    /// <summary>Runs the regression on every link set.</summary>
+    /// <summary>
+    /// Runs the regression on every link set: the true links; then for the example job and for the
+    /// same job without the PAYE reference (names and postcodes only, a harder linkage) the engine's
+    /// links and the most probable candidate of each payroll record at each looser threshold; last,
+    /// the loosest links of the job without PAYE with the correction (weighting by link probability).
+    /// </summary>
     /// <param name="study">The study.</param>
-    /// <param name="looserThresholds">Lower match-probability thresholds to try (default 0.1 and 0.01; the job keeps pairs down to 0.01).</param>
+    /// <param name="looserThresholds">Lower match-probability thresholds to try (default 0.01; the jobs keep pairs down to 0.01).</param>
     public static LinkageErrorBiasAnalysis Run(SyntheticStudy study, IReadOnlyList<double>? looserThresholds = null)
     {
         ArgumentNullException.ThrowIfNull(study);
-        looserThresholds ??= [0.1, 0.01];
-        var run = study.LinkEmployeesToEmployers();
+        looserThresholds ??= [0.01];
+        var inv = CultureInfo.InvariantCulture;
         var truthPanel = study.TrueLinkedPanel();
         var truthKeys = FirmPanel.Text(ArrowFrames.Load(truthPanel.Path), "employer_key");
         var options = new RegressionOptions { Vcov = VcovSpec.Hc1 };
@@ -60,22 +72,26 @@ public sealed class LinkageErrorBiasAnalysis
         }
 
         estimates.Add(Estimate(truthPanel, "truth", weighted: false));
-        estimates.Add(Estimate(study.BuildLinkedPanel($"engine links (p ≥ {run.Evaluation.Threshold.ToString("G3", CultureInfo.InvariantCulture)})", run.Files["links"][0]), "engine", weighted: false));
-        var pairs = run.Files.TryGetValue("pairs", out var p) ? p[0]
-            : throw new InvalidOperationException("The linkage run wrote no pairs file; the study's jobs set outputs.write_pairs.");
         LinkedPanel? loosest = null;
-        foreach (var t in looserThresholds.OrderByDescending(t => t))
+        foreach (var (run, name) in new[] { (study.LinkEmployeesToEmployers(), "engine"), (study.LinkEmployeesToEmployersWithoutPaye(), "no PAYE") })
         {
-            loosest = study.BuildLinkedPanel($"best candidate p ≥ {t.ToString("G3", CultureInfo.InvariantCulture)}", pairs, t);
-            estimates.Add(Estimate(loosest, "p" + t.ToString("G3", CultureInfo.InvariantCulture), weighted: false));
+            var threshold = run.Evaluation.Threshold.ToString("G3", inv);
+            estimates.Add(Estimate(study.BuildLinkedPanel($"{name} links (p ≥ {threshold})", run.Files["links"][0]), name.Replace(' ', '-') + "-links", weighted: false));
+            var pairs = run.Files.TryGetValue("pairs", out var p) ? p[0]
+                : throw new InvalidOperationException("The linkage run wrote no pairs file; the study's jobs set outputs.write_pairs.");
+            foreach (var t in looserThresholds.OrderByDescending(t => t))
+            {
+                loosest = study.BuildLinkedPanel($"{name}, best candidate p ≥ {t.ToString("G3", inv)}", pairs, t);
+                estimates.Add(Estimate(loosest, name.Replace(' ', '-') + "-p" + t.ToString("G3", inv), weighted: false));
+            }
         }
 
         if (loosest is not null) estimates.Add(Estimate(loosest, "weighted", weighted: true));
-        return new LinkageErrorBiasAnalysis(estimates);
+        return new LinkageErrorBiasAnalysis(study.Settings.PopulationName, estimates);
     }
 
     /// <summary>All regressions side by side.</summary>
-    public ModelComparison Models() => new("Productivity regression by link set: " + string.Join("; ", Estimates.Select((e, i) => $"({i + 1}) {e.Label}")),
+    public ModelComparison Models() => new($"Productivity regression by link set ({Population}): " + string.Join("; ", Estimates.Select((e, i) => $"({i + 1}) {e.Label}")),
         Estimates.Select(e => e.Fit).ToList(),
         "Mean log pay and mean qualification of the linked workforce proxy unobserved worker skill; linkage error puts wrong workers into a firm's means.");
 
@@ -105,7 +121,7 @@ public sealed class LinkageErrorBiasAnalysis
         }).ToList();
         // The table repeats regression coefficients; its check is the worst of the regressions' checks.
         var check = Estimates.Select(e => e.Fit.Check).OrderByDescending(c => c.Status == Stats.Disclosure.OutputStatus.Fail ? 2 : c.Status == Stats.Disclosure.OutputStatus.Review ? 1 : 0).First();
-        return new CheckedTable("Linkage error and the productivity regression", columns, rows, check with { Id = "linkage-bias-table" },
+        return new CheckedTable($"Linkage error and the productivity regression ({Population})", columns, rows, check with { Id = "linkage-bias-table" },
             "Standard errors in parentheses (HC1). Link precision: share of linked payroll rows whose employer is the true one.");
     }
 
@@ -122,6 +138,6 @@ public sealed class LinkageErrorBiasAnalysis
             ])
             .WithYAxisStyle<double, double, double>(TitleText: term)
             .WithSize(Width: 860, Height: 440);
-        return new ChartView($"Estimate of {term} by link set", chart, Estimates[^1].Fit.Check);
+        return new ChartView($"Estimate of {term} by link set ({Population})", chart, Estimates[^1].Fit.Check);
     }
 }

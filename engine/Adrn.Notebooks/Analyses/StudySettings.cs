@@ -1,4 +1,5 @@
 using System.Globalization;
+using Adrn.Synthetic;
 
 namespace Adrn.Notebooks.Analyses;
 
@@ -28,6 +29,32 @@ public sealed record StudySettings
     /// <summary>Folder for generated data and linkage outputs (default <c>$TMPDIR/adrn-study</c>).</summary>
     public string WorkDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "adrn-study");
 
+    /// <summary>Recording noise of the population (default: the generator's defaults, see docs/synthetic-data.md).</summary>
+    public NoiseOptions Noise { get; init; } = new();
+
+    /// <summary>Short name of <see cref="Noise"/>, part of the population's folder name (default <c>default</c>).</summary>
+    public string NoiseName { get; init; } = "default";
+
+    /// <summary>
+    /// The same population drawn with much noisier employer fields in payroll (a harder linkage):
+    /// PAYE reference missing 60% and wrong 15% of the time, employer postcode missing 30% and wrong
+    /// 15%, trading names keyed 60%, abbreviations 40% and typing errors 30% of the time.
+    /// </summary>
+    public StudySettings WithHardNoise() => this with
+    {
+        NoiseName = "hard",
+        Noise = new NoiseOptions
+        {
+            PayeMissingRate = 0.60,
+            PayeWrongRate = 0.15,
+            EmployerNameTradingNameRate = 0.60,
+            EmployerNameAbbreviationRate = 0.40,
+            EmployerNameTypoRate = 0.30,
+            EmployerPostcodeMissingRate = 0.30,
+            EmployerPostcodeWrongRate = 0.15,
+        },
+    };
+
     /// <summary>Settings from the <c>ADRN_STUDY_*</c> environment variables, defaults where unset.</summary>
     /// <exception cref="FormatException">A variable is set but is not a positive whole number (the message names it).</exception>
     public static StudySettings FromEnvironment()
@@ -55,5 +82,5 @@ public sealed record StudySettings
 
     /// <summary>The folder name of this population inside <see cref="WorkDirectory"/> (sizes and seed).</summary>
     public string PopulationName =>
-        string.Create(CultureInfo.InvariantCulture, $"synth-r{Employers}-p{Employees}-c{Cohort}-y{Years}-s{Seed}");
+        string.Create(CultureInfo.InvariantCulture, $"synth-r{Employers}-p{Employees}-c{Cohort}-y{Years}-s{Seed}-{NoiseName}");
 }

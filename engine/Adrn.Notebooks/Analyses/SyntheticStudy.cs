@@ -18,6 +18,7 @@ public sealed class SyntheticStudy
     private const string CompleteMarker = ".adrn-study-complete";
     private LinkageRunResult? _employerLinks;
     private LinkageRunResult? _cohortLinks;
+    private LinkageRunResult? _employerLinksWithoutPaye;
 
     private SyntheticStudy(StudySettings settings, string dataDirectory)
     {
@@ -80,6 +81,7 @@ public sealed class SyntheticStudy
                 Years = settings.Years,
                 Seed = settings.Seed,
                 Formats = OutputFormats.Csv | OutputFormats.Arrow,
+                Noise = settings.Noise,
             }, dir);
             File.WriteAllText(Path.Combine(dir, CompleteMarker), settings.PopulationName + "\n");
         }
@@ -96,6 +98,38 @@ public sealed class SyntheticStudy
     /// <summary>Runs (once per study object) the employee-to-employer linkage; outputs in <c>outputs/employee-employer</c>.</summary>
     public LinkageRunResult LinkEmployeesToEmployers() =>
         _employerLinks ??= LinkageJob.Run(EmployeeEmployerConfig(), Path.Combine(OutputDirectory, "employee-employer"));
+
+    /// <summary>
+    /// The employee-to-employer job without the PAYE reference (as for payroll sources that do not
+    /// carry it): the <c>paye_ref</c> comparison and blocking rules are dropped, λ is estimated from
+    /// exact agreement on employer name and postcode, and EM runs on the postcode and name blocks.
+    /// Names and postcodes alone link less precisely, which is what notebook 04 needs to show.
+    /// </summary>
+    public LinkageJobConfig EmployeeEmployerConfigWithoutPaye()
+    {
+        var config = EmployeeEmployerConfig();
+        static bool UsesPaye(BlockingRuleConfig rule) => rule.Parts.Any(p => p.Column == "paye_ref");
+        var rules = config.BlockingRules.Where(r => !UsesPaye(r)).ToList();
+        var postcode = rules.FirstOrDefault(r => r.Parts.Count == 1 && r.Parts[0].Column == "employer_postcode" && r.Parts[0].Method == BlockingKeyMethod.Exact);
+        var name = rules.FirstOrDefault(r => r.Parts.Count == 1 && r.Parts[0].Column == "employer_name" && r.Parts[0].Method == BlockingKeyMethod.Exact);
+        if (postcode is null || name is null)
+            throw new InvalidDataException("examples/employee-employer.json no longer has the exact employer_postcode and employer_name blocking rules this variant trains on.");
+        return config with
+        {
+            Name = config.Name + "-without-paye",
+            Comparisons = config.Comparisons.Where(c => c.Column != "paye_ref").ToList(),
+            BlockingRules = rules,
+            Training = config.Training with
+            {
+                DeterministicRules = [new BlockingRuleConfig { Name = "employer_name+employer_postcode", Parts = [.. name.Parts, .. postcode.Parts] }],
+                EmRounds = [new EmRoundConfig { BlockingRule = postcode }, new EmRoundConfig { BlockingRule = name }],
+            },
+        };
+    }
+
+    /// <summary>Runs (once per study object) <see cref="EmployeeEmployerConfigWithoutPaye"/>; outputs in <c>outputs/employee-employer-without-paye</c>.</summary>
+    public LinkageRunResult LinkEmployeesToEmployersWithoutPaye() =>
+        _employerLinksWithoutPaye ??= LinkageJob.Run(EmployeeEmployerConfigWithoutPaye(), Path.Combine(OutputDirectory, "employee-employer-without-paye"));
 
     /// <summary>Runs (once per study object) the cohort-to-payroll linkage; outputs in <c>outputs/cohort-employee</c>.</summary>
     public LinkageRunResult LinkCohortToPayroll() =>

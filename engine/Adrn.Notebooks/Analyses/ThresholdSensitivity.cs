@@ -8,4 +8,5 @@ namespace Adrn.Notebooks.Analyses;
 /// <param name="Chart">Estimate against threshold, with the true-link value.</param>
 /// <param name="EstimateByThreshold">The estimate at each threshold.</param>
 /// <param name="TrueLinkEstimate">The estimate on the true links.</param>
-public sealed record ThresholdSensitivity(CheckedTable Table, ChartView Chart, IReadOnlyDictionary<double, double> EstimateByThreshold, double TrueLinkEstimate);
+/// <param name="WeightedEstimate">The estimate on all candidates at the lowest threshold, weighted by match probability.</param>
+public sealed record ThresholdSensitivity(CheckedTable Table, ChartView Chart, IReadOnlyDictionary<double, double> EstimateByThreshold, double TrueLinkEstimate, double WeightedEstimate);

@@ -80,6 +80,12 @@ public sealed partial class ClusterTests(Baselines baselines) : IDisposable
         Assert.True(link.ExitCode == 0, link.Output + cluster.Output);
         Assert.Contains(cluster.Seed.Lines, l => l.Contains("Resuming unfinished job cluster-resume", StringComparison.Ordinal));
         LinkOutput.AssertSameOutputs(baselines.OutputOf(ScoringLoad.Medium), outDir);
+        // The worker node left the cluster of the dead seed and joined the new incarnation
+        // (after the split-brain resolver's 20 s stable-after).
+        var worker = cluster.Workers[0];
+        Assert.True(worker.WaitForLine(l => l.Contains("joining again", StringComparison.Ordinal), TimeSpan.FromSeconds(90)), cluster.Output);
+        Assert.True(cluster.Seed.WaitForLine(l => l.Contains("Cluster: member up", StringComparison.Ordinal) && l.Contains(WorkerPort(worker), StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60)), cluster.Output);
         cluster.Dispose();
         var events = await Adrn.Engine.Running.JobJournalReader.ReadAsync(
             Adrn.Engine.Hosting.JournalOptions.ForSqliteFile(Path.Combine(stateDir, Adrn.Engine.Hosting.JournalOptions.SqliteFileName)), "cluster-resume", CancellationToken.None);
@@ -89,6 +95,12 @@ public sealed partial class ClusterTests(Baselines baselines) : IDisposable
         Assert.Equal(32, scored.Distinct().Count());
         Assert.Single(events.OfType<Adrn.Engine.Coordination.JobJournal.JobStarted>());
     }
+
+    private static string WorkerPort(AdrnProcess worker) =>
+        ":" + NodeAddress().Match(worker.Lines.First(l => NodeAddress().IsMatch(l))).Groups[1].Value;
+
+    [GeneratedRegex(@"^node akka\.tcp://adrn@127\.0\.0\.1:(\d+) up")]
+    private static partial Regex NodeAddress();
 
     [GeneratedRegex(@"^scoring: (\d+)/(\d+) partitions")]
     private static partial Regex ProgressLine();

@@ -29,8 +29,6 @@ internal sealed class NumberPairsWorkload : IJobWorkload
         ConfigHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    public static int OpenCount;
-
     public string ConfigHash { get; }
 
     public int PartitionCount => _spec.Partitions;

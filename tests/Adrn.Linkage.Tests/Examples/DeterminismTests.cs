@@ -25,12 +25,28 @@ public sealed class DeterminismTests
     public void Links_round_trip_through_arrow_and_parquet_and_evaluate_like_the_run()
     {
         _ = SharedData.DataRoot;
-        var config = LinkageJobConfig.Load(SharedData.Example("febrl4.json"));
+        var config = LinkageJobConfig.Load(SharedData.Example("fake1000-dedupe.json"));
         var run = LinkageJob.Run(config, SharedData.TempDir(), new LinkageRunOptions { Formats = [SourceFormat.Arrow, SourceFormat.Parquet, SourceFormat.Csv] });
-        var truth = Path.Combine(SharedData.DataRoot, "febrl", "dataset4_truth_pairs.csv");
+
+        // Truth pairs written independently of the engine: every pair of rows sharing fake_1000's cluster column.
+        var rows = File.ReadAllLines(Path.Combine(SharedData.DataRoot, "fake_1000", "fake_1000.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var truth = Path.Combine(SharedData.TempDir(), "truth.csv");
+        using (var w = new StreamWriter(truth))
+        {
+            w.WriteLine("id_a,id_b");
+            foreach (var g in rows.GroupBy(r => r[^1]))
+            {
+                var ids = g.Select(r => r[0]).ToList();
+                for (var i = 0; i < ids.Count; i++)
+                    for (var j = i + 1; j < ids.Count; j++) w.WriteLine($"{ids[i]},{ids[j]}");
+            }
+        }
+
+        Assert.Equal(3, run.Files["links"].Count);
         foreach (var path in run.Files["links"])
         {
             var e = LinkEvaluation.Evaluate(path, truth, config.Resolution.MatchProbability);
+            Assert.Equal(2031, e.TruthPairs);
             Assert.Equal(run.Evaluation.TruePositives, e.TruePositives);
             Assert.Equal(run.Evaluation.PredictedLinks, e.PredictedLinks);
             Assert.Equal(run.Evaluation.F1, e.F1);
@@ -59,5 +75,31 @@ public sealed class DeterminismTests
         Assert.Equal(double.Parse(first[4], System.Globalization.CultureInfo.InvariantCulture), e.MatchWeight, 9);
         for (var c = 0; c < e.Comparisons.Count; c++) Assert.Equal(int.Parse(first[6 + c], System.Globalization.CultureInfo.InvariantCulture), e.Comparisons[c].Gamma);
         Assert.Equal(e.MatchWeight, e.PriorMatchWeight + e.Comparisons.Sum(x => x.Weight + x.TermFrequencyAdjustment), 9);
+    }
+
+    private sealed class ProgressLog : IProgress<LinkageProgress>
+    {
+        public List<LinkageProgress> Reports { get; } = [];
+
+        public void Report(LinkageProgress value)
+        {
+            lock (Reports) Reports.Add(value);
+        }
+    }
+
+    [Fact]
+    public void A_run_reports_progress_for_every_stage_with_pair_throughput_while_scoring()
+    {
+        _ = SharedData.DataRoot;
+        var config = LinkageJobConfig.Load(SharedData.Example("fake1000-dedupe.json"));
+        var log = new ProgressLog();
+        LinkageJob.Run(config, SharedData.TempDir(), new LinkageRunOptions { Partitions = 5 }, log);
+        var stages = log.Reports.Select(r => r.Stage).Distinct().ToList();
+        Assert.Equal(["prepare", "blocking", "u_sampling", "lambda", "em 1", "em 2", "scoring", "resolution", "writing"], stages);
+        var scoring = log.Reports.Where(r => r.Stage == "scoring").ToList();
+        Assert.Equal(5, scoring.Count);
+        Assert.Equal(5, scoring.Max(r => r.Done));
+        Assert.All(scoring, r => Assert.Equal(5, r.Total));
+        Assert.True(scoring[^1].PairsPerSecond > 0);
     }
 }

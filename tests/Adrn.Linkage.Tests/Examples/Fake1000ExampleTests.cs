@@ -17,8 +17,8 @@ public sealed class Fake1000ExampleTests(ITestOutputHelper output)
         foreach (var t in e.PrecisionRecall) output.WriteLine($"  {t.Threshold}: P {t.Precision:F4} R {t.Recall:F4} F1 {t.F1:F4}");
         Assert.Equal(2031, e.TruthPairs);
         Assert.Equal(0.9, e.Threshold);
-        // Measured 2025-11-25: precision 1.000, recall 0.635 at 0.9 (F1 0.777); bounds are those minus a margin.
+        // Measured 2026-11-25: precision 0.999, recall 0.666 at 0.9 (F1 0.799); bounds are those minus a margin.
         Assert.True(e.Precision >= 0.98, $"precision {e.Precision:F4}");
-        Assert.True(e.Recall >= 0.60, $"recall {e.Recall:F4}");
+        Assert.True(e.Recall >= 0.62, $"recall {e.Recall:F4}");
     }
 }

@@ -20,6 +20,22 @@ public sealed class SourceFormatTests
     }
 
     [Fact]
+    public void Csv_reader_keeps_records_intact_across_buffer_boundaries()
+    {
+        var t = new TestJob();
+        var sb = new System.Text.StringBuilder("id,text\n");
+        for (var i = 0; i < 20_000; i++) sb.Append(i).Append(",\"v ").Append(i).Append(", \"\"q\"\"\nend\"\n");
+        var path = t.File("big.csv", sb.ToString().TrimEnd('\n'));
+        var table = SourceReader.Read(path, SourceFormat.Csv, ["id", "text"]);
+        Assert.Equal(20_000, table.RowCount);
+        for (var i = 0; i < 20_000; i += 997)
+        {
+            Assert.Equal(i.ToString(System.Globalization.CultureInfo.InvariantCulture), table.Column("id")[i]);
+            Assert.Equal($"v {i}, \"q\"\nend", table.Column("text")[i]);
+        }
+    }
+
+    [Fact]
     public void Arrow_sources_read_strings_numbers_and_dates_as_text()
     {
         var t = new TestJob();
