@@ -178,6 +178,9 @@ public sealed class LinkageJobWorkload : IJobWorkload
             files.Add("clusters.arrow");
         }
 
+        WriteAtomically(Path.Combine(outDir, "quarantine.csv"), temp => QuarantineFile.Write(temp, _prepared.Quarantine));
+        files.Add("quarantine.csv");
+
         var model = MatchModel.FromJson(modelJson);
         WriteAtomically(Path.Combine(outDir, "model.json"), model.Save);
         files.Add("model.json");

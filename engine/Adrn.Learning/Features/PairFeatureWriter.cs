@@ -108,6 +108,8 @@ public sealed class PairFeatureWriter
         float s;
         if (column.Tokens is { } tokens && column.TokenWeights is { } weights)
             s = (float)TokenSetSimilarity.Weighted(tokens[a], tokens[b], weights);
+        else if (column.BloomFilters is { } filters)
+            s = (float)Adrn.Linkage.Privacy.DiceCoefficient.Compute(filters[a], filters[b]);
         else
             s = (float)StringMetrics.JaroWinkler(column.Values[a], column.Values[b]);
         keys[slot] = key;

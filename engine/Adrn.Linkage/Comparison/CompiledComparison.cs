@@ -37,7 +37,7 @@ internal sealed class CompiledComparison
             }
 
             expensive |= level.Kind is ComparisonLevelKind.JaroWinkler or ComparisonLevelKind.Jaro or ComparisonLevelKind.Levenshtein
-                or ComparisonLevelKind.DamerauLevenshtein or ComparisonLevelKind.TokenSet;
+                or ComparisonLevelKind.DamerauLevenshtein or ComparisonLevelKind.TokenSet or ComparisonLevelKind.Dice;
         }
 
         UsesCache = cacheable && expensive;
@@ -93,6 +93,7 @@ internal sealed class CompiledComparison
         public double JaroWinkler;
         public double Jaro;
         public double TokenSet;
+        public double Dice;
         public int Levenshtein;
         public int DamerauLevenshtein;
         public bool Started;
@@ -100,7 +101,7 @@ internal sealed class CompiledComparison
         public void Start()
         {
             if (Started) return;
-            JaroWinkler = Jaro = TokenSet = double.NaN;
+            JaroWinkler = Jaro = TokenSet = Dice = double.NaN;
             Levenshtein = DamerauLevenshtein = -1;
             Started = true;
         }
@@ -151,6 +152,11 @@ internal sealed class CompiledComparison
                 memo.Start();
                 if (double.IsNaN(memo.TokenSet)) memo.TokenSet = TokenSetSimilarity.Weighted(c.Tokens![a], c.Tokens[b], c.TokenWeights);
                 return memo.TokenSet >= t;
+            case ComparisonLevelKind.Dice:
+                if (a == b) return true;
+                memo.Start();
+                if (double.IsNaN(memo.Dice)) memo.Dice = Privacy.DiceCoefficient.Compute(c.BloomFilters![a], c.BloomFilters[b]);
+                return memo.Dice >= t;
             case ComparisonLevelKind.DateOneCharacter:
             {
                 var x = Ymd![a];

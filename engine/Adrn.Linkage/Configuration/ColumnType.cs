@@ -23,4 +23,10 @@ public enum ColumnType
 
     /// <summary>A National Insurance number (default standardiser <c>nino</c>).</summary>
     Nino,
+
+    /// <summary>
+    /// A keyed Bloom-filter encoding written by <c>adrn encode</c> (base64 of 64-bit words); compared with
+    /// <c>dice</c> levels. Values that are not such an encoding become null and are counted.
+    /// </summary>
+    BloomFilter,
 }

@@ -47,4 +47,7 @@ public enum ComparisonLevelKind
 
     /// <summary>The column of one record equals <c>other_column</c> of the other and vice versa (e.g. forename/surname swapped).</summary>
     Swapped,
+
+    /// <summary>Dice coefficient of two Bloom-filter encodings at or above <c>threshold</c> (0..1).</summary>
+    Dice,
 }

@@ -345,6 +345,7 @@ internal sealed partial class LinkageJobConfigParser
             case ComparisonLevelKind.JaroWinkler:
             case ComparisonLevelKind.Jaro:
             case ComparisonLevelKind.TokenSet:
+            case ComparisonLevelKind.Dice:
                 threshold = Num(l, "threshold", at, double.NaN, 0, 1);
                 if (!hasThreshold) _problems.Add($"{at}.threshold: a similarity in 0..1 is required for {kind.ToString().ToSnakeCase()}");
                 defaultLabel = $"{kind.ToString().ToSnakeCase()} >= {threshold.ToString(ci)}";
@@ -377,6 +378,7 @@ internal sealed partial class LinkageJobConfigParser
                 ComparisonLevelKind.PostcodeArea or ComparisonLevelKind.PostcodeDistrict or ComparisonLevelKind.PostcodeSector => ColumnType.Postcode,
                 ComparisonLevelKind.NumericAbsolute or ComparisonLevelKind.NumericRelative => ColumnType.Number,
                 ComparisonLevelKind.TokenSet => ColumnType.CompanyName,
+                ComparisonLevelKind.Dice => ColumnType.BloomFilter,
                 _ => (ColumnType?)null,
             };
             if (needs is not null && needs != t)

@@ -58,6 +58,9 @@ public sealed class ColumnData
     /// <summary>Token document frequencies (company-name columns).</summary>
     public TokenFrequencyTable? TokenFrequencies { get; internal set; }
 
+    /// <summary>Per value (Bloom-filter columns): the filter's 64-bit words.</summary>
+    public ulong[][]? BloomFilters { get; internal set; }
+
     /// <summary>Per value (number columns): the number.</summary>
     public double[]? Numbers { get; internal set; }
 

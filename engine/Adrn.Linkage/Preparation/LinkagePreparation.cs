@@ -226,6 +226,10 @@ public static class LinkagePreparation
                     if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) { Unparseable++; return -2; }
                     value = number.ToString("R", CultureInfo.InvariantCulture);
                     break;
+                case ColumnType.BloomFilter:
+                    value = raw.Trim();
+                    if (!IsBloomFilter(value)) { Unparseable++; return -2; }
+                    break;
                 default:
                     value = Standardise(raw);
                     break;
@@ -285,9 +289,19 @@ public static class LinkagePreparation
                 case ColumnType.CompanyName:
                     BuildTokens(data, values, counts);
                     break;
+                case ColumnType.BloomFilter:
+                    data.BloomFilters = values.Select(Privacy.BloomFilterEncoder.FromBase64).ToArray();
+                    break;
             }
 
             return data;
+        }
+
+        private static bool IsBloomFilter(string value)
+        {
+            if (value.Length == 0) return false;
+            Span<byte> probe = stackalloc byte[Math.Min(8192, value.Length)];
+            return Convert.TryFromBase64String(value, probe, out var written) && written > 0 && written % 8 == 0;
         }
 
         private static void BuildPostcodes(ColumnData data, string[] values)

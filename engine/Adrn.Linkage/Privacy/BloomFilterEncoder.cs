@@ -18,7 +18,11 @@ public sealed class BloomFilterEncoder
 
     /// <summary>Creates an encoder for one field.</summary>
     /// <param name="key">The secret key shared by the data holders (never by the linking party).</param>
-    /// <param name="field">The field name; part of the key derivation.</param>
+    /// <param name="field">
+    /// What the field holds, for the key derivation: every data holder must use the same value for the
+    /// same kind of field whatever their column is called (<see cref="SourceEncoder"/> uses the
+    /// <see cref="EncodedFieldKind"/>, so <c>postcode</c> and <c>home_postcode</c> encode alike).
+    /// </param>
     /// <param name="settings">Filter length, hash count and q.</param>
     /// <exception cref="ArgumentException">The settings are invalid (every problem listed).</exception>
     public BloomFilterEncoder(PseudonymKey key, string field, BloomFilterSettings settings)

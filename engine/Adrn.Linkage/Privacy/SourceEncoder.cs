@@ -45,7 +45,9 @@ public static class SourceEncoder
             throw new InvalidDataException($"{inputPath}: no column {string.Join(", ", missing)} (columns are {string.Join(", ", header)}).");
 
         var table = SourceReader.Read(inputPath, format, wanted);
-        var encoders = spec.Fields.Select(f => new BloomFilterEncoder(key, f.Column, spec.Settings)).ToArray();
+        // NOTE: keys derive from the kind of value, never the column name: two data holders name the same
+        // field differently (postcode / home_postcode), and their encodings must still agree.
+        var encoders = spec.Fields.Select(f => new BloomFilterEncoder(key, f.Kind.ToString().ToLowerInvariant(), spec.Settings)).ToArray();
         var dates = new DateParser(DateParser.DefaultFormats);
         var missingCounts = new long[spec.Fields.Count];
 
@@ -77,9 +79,9 @@ public static class SourceEncoder
 
                 for (var b = 0; b < keyValues.Length; b++)
                 {
-                    var (column, kind) = spec.BlockingKeys[b];
+                    var kind = spec.BlockingKeys[b].Kind;
                     var derived = DeriveKeyValue(kind, keyValues[b][row], dates);
-                    line.Append(',').Append(derived is null ? string.Empty : key.Pseudonymise($"block:{column}:{kind}", derived));
+                    line.Append(',').Append(derived is null ? string.Empty : key.Pseudonymise($"block:{kind}", derived));
                 }
 
                 writer.WriteLine(line);
@@ -126,7 +128,11 @@ public static class SourceEncoder
             case BlockingKeyKind.Initial:
                 return NameStandardiser.Standardise(raw) is { Length: > 0 } s3 ? s3[..1] : null;
             default:
-                return raw.Trim().ToUpperInvariant();
+                // Exact keys standardise as the plain pipeline would, so "SW1A 1AA" and "sw1a1aa", or
+                // "O'Brien" and "OBRIEN", get the same key.
+                if (UkPostcode.TryParse(raw, out var unit)) return unit.Unit;
+                if (dates.TryParse(raw, out var date)) return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return NameStandardiser.Standardise(raw);
         }
     }
 }

@@ -49,6 +49,7 @@ public sealed class LocalLinkageTests(Baselines baselines) : IDisposable
         var engine = baselines.OutputOf(ScoringLoad.Light);
         Assert.Equal(LinkOutput.Rows(Path.Combine(reference, "links.arrow")), LinkOutput.Rows(Path.Combine(engine, "links.arrow")));
         Assert.Equal(LinkOutput.ModelParameters(Path.Combine(reference, "model.json")), LinkOutput.ModelParameters(Path.Combine(engine, "model.json")));
+        Assert.Equal(File.ReadAllText(Path.Combine(reference, "quarantine.csv")), File.ReadAllText(Path.Combine(engine, "quarantine.csv")));
     }
 
     [Fact]
