@@ -55,6 +55,16 @@ public static class LinkCommand
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
         var request = BuildRequest(a);
+        // The actor engine scores with Fellegi–Sunter only: a local job whose scorer is learned runs in process.
+        if (a.Cluster is null && request.Job is { } job && JobFileArguments.Load(job.ConfigPath, job.Variables) is { Scorer: Adrn.Linkage.Configuration.PairScorerKind.Learned } learnedJob)
+        {
+            stdout.WriteLine("scorer is learned: running in this process with LinkageJob.Run (the actor engine scores with Fellegi–Sunter only; no journal, not resumable)");
+            var result = Adrn.Learning.LearnedLinkageJob.Run(learnedJob, job.OutputDirectory, new Adrn.Linkage.LinkageRunOptions { TruthPairsPath = job.TruthPath, MaxDegreeOfParallelism = a.Workers });
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"job {job.JobId} complete: {result.Links:N0} links from the learned scorer"));
+            foreach (var file in result.Files.Values.SelectMany(f => f)) stdout.WriteLine($"  {file}");
+            return ExitCodes.Ok;
+        }
+
         string? outDir = a.Out is null ? null : Path.GetFullPath(a.Out);
         var where = a.Cluster is null ? "locally" : "on " + a.Cluster;
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -36,6 +36,7 @@ public sealed class LinkageJobWorkload : IJobWorkload
     private readonly PreparedLinkage _prepared;
     private readonly ComparisonSet _comparisons;
     private readonly BlockingPlan _plan;
+    private readonly TrainingPlan _training;
     private readonly ConcurrentDictionary<string, Lazy<ScoringModel>> _scoringModels = new(StringComparer.Ordinal);
 
     private LinkageJobWorkload(JobDescriptor job, LinkageJobConfig config, string configHash)
@@ -46,6 +47,7 @@ public sealed class LinkageJobWorkload : IJobWorkload
         _prepared = LinkagePreparation.Prepare(config);
         _comparisons = ComparisonSet.Create(_prepared, config.Comparisons);
         _plan = BlockingPlan.Build(_prepared, config.BlockingRules, config.Partitions);
+        _training = TrainingPlan.Create(_prepared, _comparisons, config.Partitions);
         var blocking = _plan.Report(config.MaxComparisons, _prepared.TotalPossiblePairs);
         if (blocking.CapExceeded is not null)
         {
@@ -61,11 +63,10 @@ public sealed class LinkageJobWorkload : IJobWorkload
 
     /// <inheritdoc />
     /// <remarks>
-    /// NOTE: zero: training runs in one step on the coordinator (<see cref="ModelTrainer.Train"/>,
-    /// itself parallel), because Adrn.Linkage does not yet expose EM on externally merged
-    /// per-round counts. When it does, each (EM round, partition) becomes a counting unit.
+    /// One unit per (EM round, blocking partition of the round's rule), see <see cref="TrainingPlan"/>;
+    /// 0 when every m is hand-set in the job file.
     /// </remarks>
-    public int CountingUnitCount => 0;
+    public int CountingUnitCount => _training.CountingUnitCount;
 
     private double Threshold => _config.Resolution.MatchProbability;
 
@@ -82,12 +83,37 @@ public sealed class LinkageJobWorkload : IJobWorkload
     }
 
     /// <inheritdoc />
-    public PartitionWork CountPatterns(int partition, string outputPath, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException("Linkage jobs train in one step on the coordinator; there are no counting units.");
+    public PartitionWork CountPatterns(int partition, string outputPath, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(partition);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(partition, CountingUnitCount);
+        cancellationToken.ThrowIfCancellationRequested();
+        var counts = _training.CountUnit(partition);
+        PatternCountFile.Write(outputPath, counts);
+        return new PartitionWork(counts.TotalPairs, counts.TotalPairs);
+    }
 
     /// <inheritdoc />
-    public string TrainModel(IReadOnlyList<string> countFiles, CancellationToken cancellationToken) =>
-        ModelTrainer.Train(_prepared, _comparisons, _config.Partitions, null, cancellationToken).ToJson();
+    /// <remarks>
+    /// Merges the units' histograms round by round (integer addition, so the order of arrival does
+    /// not matter), then <see cref="ModelTrainer.Finish"/>: u sampling, lambda and EM, on this node.
+    /// </remarks>
+    public string TrainModel(IReadOnlyList<string> countFiles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(countFiles);
+        if (countFiles.Count != CountingUnitCount)
+        {
+            throw new ArgumentException($"expected {CountingUnitCount} count files, got {countFiles.Count}", nameof(countFiles));
+        }
+
+        var merged = _training.Rounds.Select(_ => new AgreementPatternCounts(_comparisons.Count)).ToList();
+        for (var unit = 0; unit < countFiles.Count; unit++)
+        {
+            merged[_training.Locate(unit).Round].Merge(PatternCountFile.Read(countFiles[unit], _comparisons.Count));
+        }
+
+        return ModelTrainer.Finish(_training, merged, null, cancellationToken).ToJson();
+    }
 
     /// <inheritdoc />
     public PartitionWork ScorePartition(int partition, string modelJson, string outputPath, CancellationToken cancellationToken)

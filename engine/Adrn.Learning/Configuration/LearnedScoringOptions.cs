@@ -134,6 +134,47 @@ public sealed record LearnedScoringOptions
         return options;
     }
 
+    /// <summary>
+    /// Reads the <c>learning</c> object of a job file (<see cref="Adrn.Linkage.Configuration.LinkageJobConfig.LearningJson"/>):
+    /// the same fields as <c>learning.json</c>, checked against the job's comparisons; relative <c>labels_path</c>
+    /// resolves against the job file's folder. The job's top-level <c>scorer</c> decides <see cref="Scorer"/>.
+    /// </summary>
+    /// <param name="config">The job.</param>
+    /// <returns>The options (default options when the job has no <c>learning</c> object).</returns>
+    /// <exception cref="Adrn.Linkage.Configuration.ConfigValidationException">Listing every problem of the object at once, each prefixed <c>learning.</c>.</exception>
+    public static LearnedScoringOptions FromJob(Adrn.Linkage.Configuration.LinkageJobConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var scorer = config.Scorer == Adrn.Linkage.Configuration.PairScorerKind.Learned ? ScorerKind.Learned : ScorerKind.FellegiSunter;
+        if (config.LearningJson is null) return new LearnedScoringOptions { Scorer = scorer };
+        LearnedScoringOptions? options;
+        try
+        {
+            options = JsonSerializer.Deserialize<LearnedScoringOptions>(config.LearningJson, Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new Adrn.Linkage.Configuration.ConfigValidationException($"learning: {ex.Message}", ex);
+        }
+
+        options = (options ?? new LearnedScoringOptions()) with { Scorer = scorer };
+        var problems = options.Validate().Select(p => "learning." + p).ToList();
+        var names = config.Comparisons.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var n in options.IdentifierRule.Concat(options.ExcludeComparisons ?? []))
+            if (!names.Contains(n)) problems.Add($"learning: '{n}' is not a comparison of the job (comparisons: {string.Join(", ", names)})");
+        if (options.LabelsPath is { } labels)
+        {
+            var full = Path.GetFullPath(Path.Combine(config.BaseDirectory, labels));
+            if (!File.Exists(full)) problems.Add($"learning.labels_path: file '{full}' does not exist");
+            options = options with { LabelsPath = full };
+        }
+
+        if (scorer == ScorerKind.Learned && options.IdentifierRule.Count == 0 && options.LabelsPath is null)
+            problems.Add("learning: the learned scorer needs labels: give identifier_rule (comparisons whose exact agreement labels a match) or labels_path");
+        if (problems.Count > 0) throw new Adrn.Linkage.Configuration.ConfigValidationException(problems);
+        return options;
+    }
+
     /// <summary>Writes the options as JSON.</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -11,4 +11,10 @@ public sealed record ColumnConfig
 
     /// <summary>Standardiser applied to every raw value (default depends on <see cref="Type"/>).</summary>
     public StandardiserKind Standardiser { get; init; } = StandardiserKind.None;
+
+    /// <summary>
+    /// Disclosure class (<c>classification</c> in the job file; default by <see cref="Type"/>, see
+    /// <see cref="ColumnClassifications.DefaultFor"/>). Reported in <c>report.json</c> and enforced on research outputs.
+    /// </summary>
+    public DataClassification Classification { get; init; } = DataClassification.Attribute;
 }

@@ -43,6 +43,16 @@ public sealed record LinkageJobConfig
     /// <summary>Ground truth, if any.</summary>
     public TruthConfig? Truth { get; init; }
 
+    /// <summary>Scorer of candidate pairs (<c>scorer</c>: <c>fellegi-sunter</c>, the default, or <c>learned</c>).</summary>
+    public PairScorerKind Scorer { get; init; } = PairScorerKind.FellegiSunter;
+
+    /// <summary>
+    /// The job file's <c>learning</c> object as raw JSON text, or null. Its fields are those of Adrn.Learning's
+    /// <c>LearnedScoringOptions</c> (docs/learned-scoring.md), which reads and validates them: Adrn.Linkage does not
+    /// depend on Adrn.Learning, so the one definition of those fields stays there.
+    /// </summary>
+    public string? LearningJson { get; init; }
+
     /// <summary>A job refuses to run when blocking would produce more comparisons than this (default 500,000,000).</summary>
     public long MaxComparisons { get; init; } = 500_000_000;
 
@@ -99,6 +109,21 @@ public sealed record LinkageJobConfig
         foreach (var s in Sources)
             list.Add(paths.TryGetValue(s.Name, out var p) ? s with { Path = System.IO.Path.GetFullPath(p) } : s);
         return this with { Sources = list };
+    }
+
+    /// <summary>
+    /// Every classified column: job columns by name, and each source's <c>classifications</c> entries as
+    /// <c>source.file_column</c>, with their class names (written to <c>report.json</c>).
+    /// </summary>
+    /// <returns>Column -> class name, in configuration order.</returns>
+    public IReadOnlyDictionary<string, string> ClassificationReport()
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var c in Columns) result[c.Name] = c.Classification.ToConfigName();
+        foreach (var s in Sources)
+            foreach (var (column, classification) in s.Classifications)
+                result[$"{s.Name}.{column}"] = classification.ToConfigName();
+        return result;
     }
 
     /// <summary>Finds a job column by name.</summary>

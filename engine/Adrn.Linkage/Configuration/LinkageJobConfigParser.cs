@@ -41,7 +41,7 @@ internal sealed partial class LinkageJobConfigParser
             if (root.ValueKind != JsonValueKind.Object)
                 throw new ConfigValidationException("the job file must hold a JSON object");
             CheckKnown(root, "", "name", "link_type", "sources", "columns", "blocking_rules", "comparisons", "term_frequency",
-                "training", "resolution", "outputs", "truth", "max_comparisons", "partitions", "description");
+                "training", "resolution", "outputs", "truth", "max_comparisons", "partitions", "description", "scorer", "learning");
 
             var name = Str(root, "name", "") ?? "linkage job";
             var linkType = EnumValue(root, "link_type", "", LinkType.LinkOnly, required: true);
@@ -71,6 +71,7 @@ internal sealed partial class LinkageJobConfigParser
             var truth = ParseTruth(root);
             var maxComparisons = (long)Num(root, "max_comparisons", "", 500_000_000, 1, 1e15);
             var partitions = (int)Num(root, "partitions", "", 64, 1, 65536);
+            var (scorer, learningJson) = ParseScorer(root);
 
             if (_problems.Count > 0) throw new ConfigValidationException(_problems);
             return new LinkageJobConfig
@@ -89,6 +90,8 @@ internal sealed partial class LinkageJobConfigParser
                 Truth = truth,
                 MaxComparisons = maxComparisons,
                 Partitions = partitions,
+                Scorer = scorer,
+                LearningJson = learningJson,
             };
         }
     }
@@ -111,17 +114,18 @@ internal sealed partial class LinkageJobConfigParser
             {
                 var n = c.GetString()!;
                 if (!seen.Add(n)) _problems.Add($"{at}: duplicate column name '{n}'");
-                list.Add(new ColumnConfig { Name = n });
+                list.Add(new ColumnConfig { Name = n, Classification = ColumnClassifications.DefaultFor(n, ColumnType.Text) });
                 continue;
             }
 
             if (c.ValueKind != JsonValueKind.Object) { _problems.Add($"{at}: must be an object or a name"); continue; }
-            CheckKnown(c, at, "name", "type", "standardiser");
+            CheckKnown(c, at, "name", "type", "standardiser", "classification");
             var name = Str(c, "name", at, required: true) ?? "?";
             if (!seen.Add(name)) _problems.Add($"{at}: duplicate column name '{name}'");
             var type = EnumValue(c, "type", at, ColumnType.Text);
             var std = EnumValue(c, "standardiser", at, DefaultStandardiser(type));
-            list.Add(new ColumnConfig { Name = name, Type = type, Standardiser = std });
+            var classification = EnumValue(c, "classification", at, ColumnClassifications.DefaultFor(name, type));
+            list.Add(new ColumnConfig { Name = name, Type = type, Standardiser = std, Classification = classification });
         }
 
         return list;
@@ -152,7 +156,7 @@ internal sealed partial class LinkageJobConfigParser
             var at = $"sources[{i}]";
             i++;
             if (s.ValueKind != JsonValueKind.Object) { _problems.Add($"{at}: must be an object"); continue; }
-            CheckKnown(s, at, "name", "path", "format", "id_column", "columns", "date_formats", "duplicate_ids", "order_by");
+            CheckKnown(s, at, "name", "path", "format", "id_column", "columns", "date_formats", "duplicate_ids", "order_by", "classifications");
             var name = Str(s, "name", at) ?? (i == 1 ? "l" : i == 2 ? "r" : $"s{i}");
             if (!names.Add(name)) _problems.Add($"{at}.name: duplicate source name '{name}'");
             var rawPath = Str(s, "path", at, required: true);
@@ -201,11 +205,53 @@ internal sealed partial class LinkageJobConfigParser
             list.Add(new SourceConfig
             {
                 Name = name, Path = path, Format = format, IdColumn = id, ColumnMap = map, DateFormats = formats,
-                DuplicateIds = dup, OrderBy = orderBy,
+                DuplicateIds = dup, OrderBy = orderBy, Classifications = ParseClassifications(s, at),
             });
         }
 
         return list;
+    }
+
+    private Dictionary<string, DataClassification> ParseClassifications(JsonElement source, string at)
+    {
+        var result = new Dictionary<string, DataClassification>(StringComparer.Ordinal);
+        if (!source.TryGetProperty("classifications", out var m)) return result;
+        if (m.ValueKind != JsonValueKind.Object)
+        {
+            _problems.Add($"{at}.classifications: must map file column -> direct_identifier, quasi_identifier or attribute");
+            return result;
+        }
+
+        foreach (var p in m.EnumerateObject())
+            result[p.Name] = EnumValue(m, p.Name, at + ".classifications", DataClassification.Attribute, required: true);
+        return result;
+    }
+
+    private (PairScorerKind Scorer, string? LearningJson) ParseScorer(JsonElement root)
+    {
+        var scorer = PairScorerKind.FellegiSunter;
+        var raw = Str(root, "scorer", "");
+        if (raw is not null)
+        {
+            // The documented spelling is kebab case (as in learning.json); snake case is accepted like every other enum.
+            switch (raw.Replace('_', '-').ToLowerInvariant())
+            {
+                case "fellegi-sunter": scorer = PairScorerKind.FellegiSunter; break;
+                case "learned": scorer = PairScorerKind.Learned; break;
+                default: _problems.Add($"scorer: '{raw}' is not one of fellegi-sunter, learned"); break;
+            }
+        }
+
+        string? learning = null;
+        if (root.TryGetProperty("learning", out var l))
+        {
+            if (l.ValueKind != JsonValueKind.Object) _problems.Add("learning: must be an object (fields in docs/learned-scoring.md)");
+            else learning = l.GetRawText();
+        }
+
+        if (scorer == PairScorerKind.Learned && learning is null)
+            _problems.Add("learning: required when scorer is learned (at least identifier_rule or labels_path; see docs/learned-scoring.md)");
+        return (scorer, learning);
     }
 
     private List<BlockingRuleConfig> ParseRules(JsonElement arr, string at0, List<ColumnConfig> columns)

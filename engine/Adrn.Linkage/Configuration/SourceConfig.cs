@@ -27,9 +27,32 @@ public sealed record SourceConfig
     /// <summary>File column ordering rows of one id when <see cref="DuplicateIds"/> is <c>KeepLatest</c> (compared as a number when both parse, else ordinally).</summary>
     public string? OrderBy { get; init; }
 
+    /// <summary>
+    /// Disclosure classes of other columns of this file (<c>classifications</c> in the job file: file column ->
+    /// class), e.g. attributes a research output may carry. Empty when not given.
+    /// </summary>
+    public IReadOnlyDictionary<string, DataClassification> Classifications { get; init; } = new Dictionary<string, DataClassification>();
+
     /// <summary>The file column that feeds job column <paramref name="jobColumn"/>.</summary>
     /// <param name="jobColumn">A job column name.</param>
     /// <returns>The mapped file column name.</returns>
     public string FileColumn(string jobColumn) =>
         ColumnMap.TryGetValue(jobColumn, out var mapped) ? mapped : jobColumn;
+
+    /// <summary>
+    /// The class of a column of this file: its entry in <see cref="Classifications"/>, else the class of the job column
+    /// it feeds (<paramref name="columns"/>), else the class of a well-known column name, else null (unclassified).
+    /// </summary>
+    /// <param name="fileColumn">A column name of this file.</param>
+    /// <param name="columns">The job's columns.</param>
+    /// <returns>The class, or null.</returns>
+    public DataClassification? ClassificationOf(string fileColumn, IReadOnlyList<ColumnConfig> columns)
+    {
+        ArgumentNullException.ThrowIfNull(fileColumn);
+        ArgumentNullException.ThrowIfNull(columns);
+        if (Classifications.TryGetValue(fileColumn, out var c)) return c;
+        foreach (var column in columns)
+            if (FileColumn(column.Name) == fileColumn) return column.Classification;
+        return ColumnClassifications.KnownFileColumn(fileColumn);
+    }
 }

@@ -45,6 +45,9 @@ public static class LinkageJob
         ArgumentNullException.ThrowIfNull(config);
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         options ??= new LinkageRunOptions();
+        // Checked before any work: the learned scorer lives in Adrn.Learning, which this assembly cannot reach.
+        if (config.Scorer == PairScorerKind.Learned && options.PairScorer is null)
+            throw new ConfigValidationException("scorer: job '" + config.Name + "' uses the learned scorer; run it with Adrn.Learning's LearnedLinkageJob.Run (adrn link does) or set LinkageRunOptions.PairScorer");
         var started = DateTime.UtcNow;
         var timings = new Dictionary<string, double>();
         var sw = Stopwatch.StartNew();
@@ -80,6 +83,9 @@ public static class LinkageJob
         Lap("training");
 
         var scoring = ScoringModel.Create(model, comparisons, prepared);
+        var pairScorer = options.PairScorer;
+        var scorerFiles = pairScorer is null ? null : PrepareScorer(pairScorer, config, prepared, comparisons, plan, model, outDir, options.ModelPath);
+        if (pairScorer is not null) Lap("scorer_training");
         var batches = new ScoredPairBatch[plan.Partitions.Count];
         var done = 0;
         long work = 0;
@@ -87,7 +93,9 @@ public static class LinkageJob
         var gate = new object();
         Parallel.For(0, plan.Partitions.Count, parallel, p =>
         {
-            batches[p] = PartitionScorer.Score(prepared, plan.Partitions[p], scoring, keep);
+            batches[p] = pairScorer is null
+                ? PartitionScorer.Score(prepared, plan.Partitions[p], scoring, keep)
+                : pairScorer.Score(prepared, plan.Partitions[p], keep);
             lock (gate)
             {
                 done++;
@@ -126,6 +134,8 @@ public static class LinkageJob
         var modelPath = Path.Combine(outDir, "model.json");
         model.Save(modelPath);
         files["model"] = [modelPath];
+        if (scorerFiles is not null)
+            foreach (var (name, paths) in scorerFiles) files[name] = paths;
         var quarantinePath = Path.Combine(outDir, "quarantine.csv");
         WriteQuarantine(quarantinePath, prepared.Quarantine);
         files["quarantine"] = [quarantinePath];
@@ -155,6 +165,8 @@ public static class LinkageJob
             Model = model,
             TimingsSeconds = timings,
             Evaluation = evaluation,
+            Scorer = (pairScorer?.Kind ?? PairScorerKind.FellegiSunter) == PairScorerKind.Learned ? "learned" : "fellegi-sunter",
+            Classifications = config.ClassificationReport(),
         };
         var reportPath = Path.Combine(outDir, "report.json");
         File.WriteAllText(reportPath, JsonSerializer.Serialize(report, ReportJson));
@@ -245,6 +257,17 @@ public static class LinkageJob
         }
 
         return LinkEvaluation.Evaluate(links, pairs, truth, truthCount, threshold);
+    }
+
+    private static IReadOnlyDictionary<string, IReadOnlyList<string>> PrepareScorer(IPairScorer scorer, LinkageJobConfig config, PreparedLinkage prepared,
+        ComparisonSet comparisons, BlockingPlan plan, MatchModel model, string outDir, string? modelPath)
+    {
+        Directory.CreateDirectory(outDir);
+        return scorer.Prepare(new PairScoringContext
+        {
+            Config = config, Prepared = prepared, Comparisons = comparisons, Plan = plan, Model = model,
+            OutputDirectory = Path.GetFullPath(outDir), ModelPath = modelPath,
+        });
     }
 
     private static long CountMultiRecordClusters(string[] clusters)

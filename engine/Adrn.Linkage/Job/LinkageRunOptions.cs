@@ -22,4 +22,10 @@ public sealed record LinkageRunOptions
 
     /// <summary>Overrides the job's match probability threshold.</summary>
     public double? MatchProbability { get; init; }
+
+    /// <summary>
+    /// Scores partitions instead of the Fellegi–Sunter model when set (the learned scorer of Adrn.Learning, see
+    /// <c>LearnedLinkageJob</c>). A job whose <c>scorer</c> is <c>learned</c> refuses to run without one.
+    /// </summary>
+    public IPairScorer? PairScorer { get; init; }
 }

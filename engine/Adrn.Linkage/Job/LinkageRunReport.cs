@@ -35,6 +35,12 @@ public sealed record LinkageRunReport
     /// <summary>Stage -> seconds.</summary>
     public required IReadOnlyDictionary<string, double> TimingsSeconds { get; init; }
 
+    /// <summary>Scorer whose probabilities made the links: <c>fellegi-sunter</c> or <c>learned</c>.</summary>
+    public string Scorer { get; init; } = "fellegi-sunter";
+
+    /// <summary>Disclosure class of every job column and classified source column (docs/privacy.md).</summary>
+    public IReadOnlyDictionary<string, string> Classifications { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Evaluation.</summary>
     public required EvaluationReport Evaluation { get; init; }
 }

@@ -23,7 +23,10 @@ public static class LinkedPanelBuilder
     private static readonly string[] EmployerColumns =
         ["employer_id", "sic_section", "sic_division", "itl1", "birth_year", "employment", "turnover", "gva", "exporter", "foreign_owned", "investment", "management_score"];
 
-    /// <summary>The panel's columns, in order, with their Arrow types.</summary>
+    /// <summary>The name of this research output in messages.</summary>
+    public const string OutputName = "linked_panel";
+
+    /// <summary>The panel's standard columns, in order, with their Arrow types (requested attributes follow as text).</summary>
     public static Schema Schema { get; } = new Schema.Builder()
         .Field(f => f.Name("person_key").DataType(StringType.Default).Nullable(false))
         .Field(f => f.Name("employer_key").DataType(StringType.Default).Nullable(true))
@@ -57,13 +60,15 @@ public static class LinkedPanelBuilder
     /// <param name="outputPath">The <c>.arrow</c> file to write (replaced atomically).</param>
     /// <returns>Row counts.</returns>
     /// <exception cref="InvalidDataException">A required column is missing, or a link file has neither known layout.</exception>
+    /// <exception cref="DisclosureRiskException">A requested extra column is not an attribute (checked before any file is read).</exception>
     public static LinkedPanelSummary Build(LinkedPanelOptions options, string outputPath)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
+        var schema = CheckedSchema(options);
 
-        var employees = ReadRequired(options.EmployeesPath, EmployeeColumns);
-        var employers = ReadRequired(options.EmployersPath, EmployerColumns);
+        var employees = ReadRequired(options.EmployeesPath, [.. EmployeeColumns.Union(options.EmployeeAttributes, StringComparer.Ordinal)]);
+        var employers = ReadRequired(options.EmployersPath, [.. EmployerColumns.Union(options.EmployerAttributes, StringComparer.Ordinal)]);
         var employerRow = IndexById(employers.Column("employer_id"));
         var recordRow = IndexById(employees.Column("record_id"));
         var (linkedEmployer, linkProbability, unknown) = ReadLinks(options, recordRow, employerRow, employees.RowCount);
@@ -73,13 +78,13 @@ public static class LinkedPanelBuilder
         var tmp = outputPath + ".tmp";
         long linkedRows = 0;
         using (var stream = File.Create(tmp))
-        using (var writer = new ArrowFileWriter(stream, Schema))
+        using (var writer = new ArrowFileWriter(stream, schema))
         {
             var employerKeys = new string?[employers.RowCount];
             for (var start = 0; start < employees.RowCount || start == 0; start += BatchRows)
             {
                 var n = Math.Min(BatchRows, employees.RowCount - start);
-                using var batch = BuildBatch(employees, employers, options.Key, linkedEmployer, linkProbability, employerKeys, start, n, ref linkedRows);
+                using var batch = BuildBatch(employees, employers, options, schema, linkedEmployer, linkProbability, employerKeys, start, n, ref linkedRows);
                 writer.WriteRecordBatch(batch);
                 if (employees.RowCount == 0) break;
             }
@@ -91,9 +96,51 @@ public static class LinkedPanelBuilder
         return new LinkedPanelSummary(Path.GetFullPath(outputPath), employees.RowCount, linkedRows, unknown);
     }
 
-    private static RecordBatch BuildBatch(RawTable e, RawTable r, PseudonymKey key, int[] linkedEmployer, double[] probability,
+    /// <summary>
+    /// The panel's schema for these options, after refusing every requested column that is not an attribute or
+    /// whose output name would clash: all problems at once, before any file is touched.
+    /// </summary>
+    /// <param name="options">The request.</param>
+    /// <returns>Standard columns followed by the requested attributes (text).</returns>
+    /// <exception cref="DisclosureRiskException">A requested column is a direct or quasi-identifier, or unclassified.</exception>
+    /// <exception cref="ArgumentException">A requested column is repeated or clashes with a panel column.</exception>
+    public static Schema CheckedSchema(LinkedPanelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        problems.AddRange(ResearchOutputPolicy.Check(OutputName, "payroll", options.EmployeeAttributes, options.Classifications));
+        problems.AddRange(ResearchOutputPolicy.Check(OutputName, "register", options.EmployerAttributes, options.Classifications));
+        if (problems.Count > 0) throw new DisclosureRiskException(OutputName, problems);
+
+        var builder = new Schema.Builder();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in Schema.FieldsList)
+        {
+            builder.Field(field);
+            names.Add(field.Name);
+        }
+
+        foreach (var name in ExtraNames(options))
+        {
+            if (!names.Add(name))
+                throw new ArgumentException($"requested attribute '{name}' repeats or clashes with a {OutputName} column; the panel already has: {string.Join(", ", names)}", nameof(options));
+            builder.Field(f => f.Name(name).DataType(StringType.Default).Nullable(true));
+        }
+
+        return builder.Build();
+    }
+
+    private static IEnumerable<string> ExtraNames(LinkedPanelOptions options) =>
+        options.EmployeeAttributes.Concat(options.EmployerAttributes.Select(c => "employer_" + c));
+
+    private static RecordBatch BuildBatch(RawTable e, RawTable r, LinkedPanelOptions options, Schema schema, int[] linkedEmployer, double[] probability,
         string?[] employerKeys, int start, int n, ref long linkedRows)
     {
+        var key = options.Key;
+        var extraEmployee = options.EmployeeAttributes.Select(e.Column).ToArray();
+        var extraEmployer = options.EmployerAttributes.Select(r.Column).ToArray();
+        var extraEmployeeB = extraEmployee.Select(_ => new StringArray.Builder()).ToArray();
+        var extraEmployerB = extraEmployer.Select(_ => new StringArray.Builder()).ToArray();
         var personId = e.Column("person_id");
         var year = e.Column("year");
         var sex = e.Column("sex");
@@ -133,6 +180,7 @@ public static class LinkedPanelBuilder
             var p = ParseDouble(pay[i]);
             AppendDouble(payB, p);
             AppendDouble(logPayB, p > 0 ? Math.Log(p.Value) : null);
+            for (var c = 0; c < extraEmployee.Length; c++) AppendString(extraEmployeeB[c], extraEmployee[c][i]);
 
             var row = linkedEmployer[i];
             if (row < 0)
@@ -140,6 +188,7 @@ public static class LinkedPanelBuilder
                 employerKeyB.AppendNull();
                 employer.AppendNull();
                 probB.AppendNull();
+                foreach (var builder in extraEmployerB) builder.AppendNull();
                 continue;
             }
 
@@ -148,6 +197,7 @@ public static class LinkedPanelBuilder
             employerKeyB.Append(employerKeys[row]);
             employer.Append(row);
             probB.Append(probability[i]);
+            for (var c = 0; c < extraEmployer.Length; c++) AppendString(extraEmployerB[c], extraEmployer[c][row]);
         }
 
         var arrays = new List<IArrowArray>
@@ -157,7 +207,9 @@ public static class LinkedPanelBuilder
         };
         arrays.AddRange(employer.Build());
         arrays.Add(probB.Build());
-        return new RecordBatch(Schema, arrays, n);
+        foreach (var b in extraEmployeeB) arrays.Add(b.Build());
+        foreach (var b in extraEmployerB) arrays.Add(b.Build());
+        return new RecordBatch(schema, arrays, n);
     }
 
     private static (int[] Employer, double[] Probability, long Unknown) ReadLinks(

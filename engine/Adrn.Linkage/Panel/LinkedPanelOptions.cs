@@ -1,3 +1,4 @@
+using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Privacy;
 
 namespace Adrn.Linkage.Panel;
@@ -23,4 +24,24 @@ public sealed record LinkedPanelOptions
 
     /// <summary>Links below this probability are treated as no link (employer columns null). Default 0.</summary>
     public double MinimumProbability { get; init; }
+
+    /// <summary>
+    /// Further payroll columns to carry, as text, after the standard columns (same names). Each must be an
+    /// <see cref="DataClassification.Attribute"/> by <see cref="Classifications"/>; otherwise the build fails before
+    /// any work (<see cref="DisclosureRiskException"/>).
+    /// </summary>
+    public IReadOnlyList<string> EmployeeAttributes { get; init; } = [];
+
+    /// <summary>
+    /// Further register columns to carry, as text, written as <c>employer_</c> + name (null when unlinked). Each must
+    /// be an attribute by <see cref="Classifications"/>, as for <see cref="EmployeeAttributes"/>.
+    /// </summary>
+    public IReadOnlyList<string> EmployerAttributes { get; init; } = [];
+
+    /// <summary>
+    /// File column -> disclosure class of the payroll and register columns (for example from
+    /// <see cref="ResearchOutputPolicy.ClassificationsOf"/>). Columns absent here fall back to the classes of
+    /// well-known names (<see cref="ColumnClassifications.KnownFileColumn"/>); unknown columns are refused.
+    /// </summary>
+    public IReadOnlyDictionary<string, DataClassification> Classifications { get; init; } = new Dictionary<string, DataClassification>();
 }

@@ -15,7 +15,7 @@ namespace Adrn.Linkage.Training;
 /// </summary>
 public static class ModelTrainer
 {
-    /// <summary>Trains a model.</summary>
+    /// <summary>Trains a model: <see cref="TrainingPlan.Create"/>, every round's patterns counted here (in parallel), then <see cref="Finish"/>.</summary>
     /// <param name="prepared">Prepared records.</param>
     /// <param name="comparisons">Comparisons.</param>
     /// <param name="partitions">Number of blocking partitions for EM rounds and lambda counting.</param>
@@ -27,6 +27,36 @@ public static class ModelTrainer
     {
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(comparisons);
+        var plan = TrainingPlan.Create(prepared, comparisons, partitions);
+        var counts = new List<AgreementPatternCounts>(plan.Rounds.Count);
+        foreach (var round in plan.Rounds)
+            counts.Add(CountPatterns(prepared, round.Plan, comparisons, $"em {round.Number}", progress, ct));
+        return Finish(plan, counts, progress, ct);
+    }
+
+    /// <summary>
+    /// The coordinator's half of partitioned training: samples u (seeded, so every run samples the same pairs),
+    /// estimates lambda from the deterministic rules, and runs EM round by round on the merged counts.
+    /// Returns the same model as <see cref="Train"/> for the same job (all but the timings in the log).
+    /// </summary>
+    /// <param name="plan">The plan the counts were made from.</param>
+    /// <param name="mergedCountsPerRound">Per round of <see cref="TrainingPlan.Rounds"/>, in order: the sum of the histograms of its counting units.</param>
+    /// <param name="progress">Progress sink, or null.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>The trained model.</returns>
+    /// <exception cref="ArgumentException">The counts do not match the plan's rounds or comparisons.</exception>
+    public static MatchModel Finish(TrainingPlan plan, IReadOnlyList<AgreementPatternCounts> mergedCountsPerRound,
+        IProgress<LinkageProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(mergedCountsPerRound);
+        if (mergedCountsPerRound.Count != plan.Rounds.Count)
+            throw new ArgumentException($"expected merged counts for {plan.Rounds.Count} EM rounds, got {mergedCountsPerRound.Count}", nameof(mergedCountsPerRound));
+        if (mergedCountsPerRound.FirstOrDefault(c => c.ComparisonCount != plan.Comparisons.Count) is { } wrong)
+            throw new ArgumentException($"counts over {wrong.ComparisonCount} comparisons do not fit a plan with {plan.Comparisons.Count}", nameof(mergedCountsPerRound));
+        var prepared = plan.Prepared;
+        var comparisons = plan.Comparisons;
+        var partitions = plan.Partitions;
         var config = prepared.Config;
         var training = config.Training;
         var cfg = comparisons.Configs;
@@ -66,8 +96,8 @@ public static class ModelTrainer
         {
             progress?.Report(new LinkageProgress("lambda", 0, 1, 0));
             var sw = Stopwatch.StartNew();
-            var plan = BlockingPlan.Build(prepared, training.DeterministicRules, partitions);
-            long matches = plan.CountComparisonsAdded(-1, ct).Sum();
+            var lambdaPlan = BlockingPlan.Build(prepared, training.DeterministicRules, partitions);
+            long matches = lambdaPlan.CountComparisonsAdded(-1, ct).Sum();
             if (matches == 0)
                 throw new InvalidOperationException("training.deterministic_rules produce no pairs, so lambda cannot be estimated; loosen the rules or set probability_two_random_records_match");
             lambda = Math.Clamp(matches / training.Recall / prepared.TotalPossiblePairs, 1e-12, 0.5);
@@ -85,27 +115,20 @@ public static class ModelTrainer
         var m = cfg.Select(c => c.FixedM is { } fm ? ByGamma(fm) : DefaultM(c.Levels.Count)).ToArray();
         var sums = cfg.Select(c => new double[c.Levels.Count + 1]).ToArray();
         var rounds = new int[k];
-        var roundIndex = 0;
-        foreach (var round in training.EmRounds)
+        for (var r = 0; r < plan.Rounds.Count; r++)
         {
-            roundIndex++;
-            var active = new bool[k];
-            var ruleColumns = round.BlockingRule.Parts.Select(p => p.Column).ToHashSet(StringComparer.Ordinal);
-            for (var c = 0; c < k; c++)
-                active[c] = cfg[c].FixedM is null && !ruleColumns.Contains(cfg[c].Column) &&
-                            !cfg[c].Levels.Any(l => l.OtherColumn is not null && ruleColumns.Contains(l.OtherColumn));
-            if (!active.Any(a => a)) continue;
-
-            var sw = Stopwatch.StartNew();
-            var plan = BlockingPlan.Build(prepared, [round.BlockingRule], partitions);
-            var counts = CountPatterns(prepared, plan, comparisons, $"em {roundIndex}", progress, ct);
+            ct.ThrowIfCancellationRequested();
+            var round = plan.Rounds[r];
+            var active = round.ActiveMask;
+            var counts = mergedCountsPerRound[r];
             if (counts.TotalPairs == 0)
             {
-                log.Add(new TrainingRoundLog { Step = $"em: {round.BlockingRule.Name}", Pairs = 0, Converged = false, Note = "the rule produced no pairs; round skipped" });
+                log.Add(new TrainingRoundLog { Step = $"em: {round.Config.BlockingRule.Name}", Pairs = 0, Converged = false, Note = "the rule produced no pairs; round skipped" });
                 continue;
             }
 
-            var result = ExpectationMaximisation.Run(counts, 0.3, m, u, active, estimateU: false, round.MaxIterations, round.Tolerance);
+            var sw = Stopwatch.StartNew();
+            var result = ExpectationMaximisation.Run(counts, 0.3, m, u, active, estimateU: false, round.Config.MaxIterations, round.Config.Tolerance);
             for (var c = 0; c < k; c++)
             {
                 if (!active[c]) continue;
@@ -117,7 +140,7 @@ public static class ModelTrainer
 
             log.Add(new TrainingRoundLog
             {
-                Step = $"em: {round.BlockingRule.Name}",
+                Step = $"em: {round.Config.BlockingRule.Name}",
                 Pairs = counts.TotalPairs,
                 Estimated = Enumerable.Range(0, k).Where(c => active[c]).Select(c => cfg[c].Name).ToList(),
                 Iterations = result.Iterations,

@@ -1,0 +1,32 @@
+namespace Adrn.Bench;
+
+/// <summary>What one harness run does.</summary>
+public sealed record BenchOptions
+{
+    /// <summary>Employee (payroll) record counts, one benchmark case each.</summary>
+    public IReadOnlyList<long> Records { get; init; } = [100_000];
+
+    /// <summary>Employer counts per case (same length as <see cref="Records"/>), or null for records / 10.</summary>
+    public IReadOnlyList<int>? Employers { get; init; }
+
+    /// <summary>Thread counts of the scaling table (engine MaxDegreeOfParallelism and DuckDB <c>SET threads</c>).</summary>
+    public IReadOnlyList<int> Threads { get; init; } = [1, 2];
+
+    /// <summary>Job config (must use only SQL-expressible levels); its <c>${data}</c> is the generated data folder.</summary>
+    public string ConfigPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "configs", "employee-employer-sql.json");
+
+    /// <summary>Folder for generated data and engine outputs.</summary>
+    public string WorkDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "adrn-bench");
+
+    /// <summary>Folder the Markdown results are written to.</summary>
+    public string ResultsDirectory { get; init; } = "bench/results";
+
+    /// <summary>File name of the Markdown results, or null for one derived from the sizes.</summary>
+    public string? ResultsFileName { get; init; }
+
+    /// <summary>Whether to check pair by pair that engine and peer agree (all pairs, no probability cut).</summary>
+    public bool Verify { get; init; } = true;
+
+    /// <summary>Generator seed.</summary>
+    public ulong Seed { get; init; } = 42;
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Adrn.Bench;
+
+// Usage: dotnet run --project bench/Adrn.Bench -c Release -- --records 100000,1000000 [--employers 10000,100000]
+//        [--threads 1,2] [--out bench/results] [--work /tmp/adrn-bench] [--config FILE] [--no-verify] [--name FILE.md]
+var options = new BenchOptions();
+for (var i = 0; i < args.Length; i++)
+{
+    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+    switch (args[i])
+    {
+        case "--records":
+            options = options with { Records = Next().Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToList() };
+            break;
+        case "--employers":
+            options = options with { Employers = Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList() };
+            break;
+        case "--threads":
+            options = options with { Threads = Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList() };
+            break;
+        case "--out":
+            options = options with { ResultsDirectory = Next() };
+            break;
+        case "--work":
+            options = options with { WorkDirectory = Next() };
+            break;
+        case "--config":
+            options = options with { ConfigPath = Next() };
+            break;
+        case "--name":
+            options = options with { ResultsFileName = Next() };
+            break;
+        case "--no-verify":
+            options = options with { Verify = false };
+            break;
+        default:
+            Console.Error.WriteLine($"unknown argument '{args[i]}'");
+            return 2;
+    }
+}
+
+var (cases, path) = BenchHarness.Run(options, Console.WriteLine);
+Console.WriteLine($"written {path}");
+return cases.All(c => c.Verification is null || c.Verification.Agrees) ? 0 : 1;

@@ -1,0 +1,93 @@
+using Adrn.Linkage.Comparison;
+using Adrn.Linkage.Blocking;
+using Adrn.Linkage.Preparation;
+
+namespace Adrn.Linkage.Training;
+
+/// <summary>
+/// The partitioned form of <see cref="ModelTrainer.Train"/>: the EM rounds, each cut into blocking partitions
+/// ("counting units"). Count each unit anywhere with <see cref="CountUnit"/> (the histograms are small), merge
+/// the histograms of each round by addition in any order, then call <see cref="ModelTrainer.Finish"/> on one
+/// machine: it samples u, estimates lambda and runs EM, and returns the same model as
+/// <see cref="ModelTrainer.Train"/> (merging is exact integer addition and EM visits patterns in sorted order).
+/// </summary>
+public sealed class TrainingPlan
+{
+    private TrainingPlan(PreparedLinkage prepared, ComparisonSet comparisons, int partitions, IReadOnlyList<TrainingRound> rounds)
+    {
+        Prepared = prepared;
+        Comparisons = comparisons;
+        Partitions = partitions;
+        Rounds = rounds;
+        CountingUnitCount = rounds.Sum(r => r.PartitionCount);
+    }
+
+    /// <summary>The prepared records.</summary>
+    public PreparedLinkage Prepared { get; }
+
+    /// <summary>The comparisons.</summary>
+    public ComparisonSet Comparisons { get; }
+
+    /// <summary>Blocking partitions per EM round (and for lambda counting).</summary>
+    public int Partitions { get; }
+
+    /// <summary>The EM rounds that estimate at least one m, in config order.</summary>
+    public IReadOnlyList<TrainingRound> Rounds { get; }
+
+    /// <summary>Total counting units: the sum of the rounds' partitions (0 when every m is hand-set).</summary>
+    public int CountingUnitCount { get; }
+
+    /// <summary>Plans the training of a job. Cheap: the rounds' blocking plans are built on first use.</summary>
+    /// <param name="prepared">Prepared records.</param>
+    /// <param name="comparisons">Comparisons.</param>
+    /// <param name="partitions">Blocking partitions per EM round (at least 1).</param>
+    /// <returns>The plan.</returns>
+    public static TrainingPlan Create(PreparedLinkage prepared, ComparisonSet comparisons, int partitions = 64)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(comparisons);
+        ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
+        var cfg = comparisons.Configs;
+        var k = cfg.Count;
+        var rounds = new List<TrainingRound>();
+        var number = 0;
+        var firstUnit = 0;
+        foreach (var round in prepared.Config.Training.EmRounds)
+        {
+            number++;
+            var active = new bool[k];
+            var ruleColumns = round.BlockingRule.Parts.Select(p => p.Column).ToHashSet(StringComparer.Ordinal);
+            for (var c = 0; c < k; c++)
+                active[c] = cfg[c].FixedM is null && !ruleColumns.Contains(cfg[c].Column) &&
+                            !cfg[c].Levels.Any(l => l.OtherColumn is not null && ruleColumns.Contains(l.OtherColumn));
+            if (!active.Any(a => a)) continue;
+            var rule = round.BlockingRule;
+            rounds.Add(new TrainingRound(number, round, active, firstUnit, partitions, () => BlockingPlan.Build(prepared, [rule], partitions)));
+            firstUnit += partitions;
+        }
+
+        return new TrainingPlan(prepared, comparisons, partitions, rounds);
+    }
+
+    /// <summary>The round a counting unit belongs to, and the unit's partition within the round.</summary>
+    /// <param name="unit">Counting unit, 0 to <see cref="CountingUnitCount"/> - 1.</param>
+    /// <returns>Index into <see cref="Rounds"/> and the partition index.</returns>
+    public (int Round, int Partition) Locate(int unit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(unit);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(unit, CountingUnitCount);
+        for (var r = 0; r < Rounds.Count; r++)
+            if (unit < Rounds[r].FirstUnit + Rounds[r].PartitionCount)
+                return (r, unit - Rounds[r].FirstUnit);
+        throw new InvalidOperationException("unreachable: the units cover every round");
+    }
+
+    /// <summary>Counts the agreement patterns of one counting unit (one partition of one EM round).</summary>
+    /// <param name="unit">Counting unit, 0 to <see cref="CountingUnitCount"/> - 1.</param>
+    /// <returns>The unit's histogram; add the histograms of a round's units to get the round's counts.</returns>
+    public AgreementPatternCounts CountUnit(int unit)
+    {
+        var (round, partition) = Locate(unit);
+        return AgreementPatternCounter.Count(Prepared, Rounds[round].Plan.Partitions[partition], Comparisons);
+    }
+}

@@ -1,0 +1,76 @@
+using Adrn.Linkage.Comparison;
+using Adrn.Linkage.Configuration;
+using Adrn.Linkage.Model;
+using Adrn.Linkage.Preparation;
+using Adrn.Linkage.Training;
+
+namespace Adrn.Linkage.Tests.Training;
+
+public sealed class TrainingPlanTests
+{
+    [Fact]
+    public void Finish_on_unit_counts_merged_in_reverse_order_returns_the_model_Train_returns_on_febrl4()
+    {
+        // Reference: ModelTrainer.Train, which counts every round in one process (Parallel.For) before EM.
+        // The split path counts each (round, partition) unit separately, as remote workers do, and merges
+        // them in reverse unit order; the models must agree to 1e-12.
+        _ = SharedData.DataRoot;
+        var config = LinkageJobConfig.Load(SharedData.Example("febrl4.json"));
+        var prepared = LinkagePreparation.Prepare(config);
+        var comparisons = ComparisonSet.Create(prepared, config.Comparisons);
+        const int partitions = 6;
+
+        var trained = ModelTrainer.Train(prepared, comparisons, partitions);
+
+        var plan = TrainingPlan.Create(prepared, comparisons, partitions);
+        Assert.NotEmpty(plan.Rounds);
+        Assert.Equal(plan.Rounds.Count * partitions, plan.CountingUnitCount);
+        var merged = plan.Rounds.Select(_ => new AgreementPatternCounts(comparisons.Count)).ToList();
+        for (var unit = plan.CountingUnitCount - 1; unit >= 0; unit--)
+        {
+            var (round, _) = plan.Locate(unit);
+            merged[round].Merge(plan.CountUnit(unit));
+        }
+
+        var finished = ModelTrainer.Finish(plan, merged);
+
+        AssertSameModel(trained, finished);
+        var emSteps = trained.Training.Where(t => t.Step.StartsWith("em:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(plan.Rounds.Count, emSteps.Count);
+        for (var r = 0; r < plan.Rounds.Count; r++) Assert.Equal(emSteps[r].Pairs, merged[r].TotalPairs);
+    }
+
+    [Fact]
+    public void Finish_refuses_counts_for_a_different_number_of_rounds()
+    {
+        _ = SharedData.DataRoot;
+        var config = LinkageJobConfig.Load(SharedData.Example("febrl4.json"));
+        var prepared = LinkagePreparation.Prepare(config);
+        var comparisons = ComparisonSet.Create(prepared, config.Comparisons);
+        var plan = TrainingPlan.Create(prepared, comparisons, 2);
+
+        var ex = Assert.Throws<ArgumentException>(() => ModelTrainer.Finish(plan, []));
+        Assert.Contains($"{plan.Rounds.Count} EM rounds", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static void AssertSameModel(MatchModel expected, MatchModel actual)
+    {
+        Assert.Equal(expected.ProbabilityTwoRandomRecordsMatch, actual.ProbabilityTwoRandomRecordsMatch, 1e-12);
+        Assert.Equal(expected.Comparisons.Count, actual.Comparisons.Count);
+        for (var c = 0; c < expected.Comparisons.Count; c++)
+        {
+            var e = expected.Comparisons[c].Levels;
+            var a = actual.Comparisons[c].Levels;
+            Assert.Equal(e.Count, a.Count);
+            for (var l = 0; l < e.Count; l++)
+            {
+                Assert.Equal(e[l].Gamma, a[l].Gamma);
+                Assert.Equal(e[l].M ?? double.NaN, a[l].M ?? double.NaN, 1e-12);
+                Assert.Equal(e[l].U ?? double.NaN, a[l].U ?? double.NaN, 1e-12);
+            }
+        }
+
+        Assert.Equal(expected.Training.Select(t => (t.Step, t.Pairs, t.Iterations.Count, t.Converged)),
+            actual.Training.Select(t => (t.Step, t.Pairs, t.Iterations.Count, t.Converged)));
+    }
+}
