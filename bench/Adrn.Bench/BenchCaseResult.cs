@@ -29,4 +29,22 @@ public sealed record BenchCaseResult
 
     /// <summary>Pair-by-pair check, or null when not run.</summary>
     public PeerVerification? Verification { get; init; }
+
+    /// <summary>Engine compare+score plus the merge of partition batches into id order (as in LinkageJob's scoring lap), seconds.</summary>
+    public double EngineScoreAndMergeSeconds { get; init; }
+
+    /// <summary>Distinct agreement patterns over all candidate pairs.</summary>
+    public int Patterns { get; init; }
+
+    /// <summary>Seconds to count the agreement patterns of all candidate pairs.</summary>
+    public double PatternCountSeconds { get; init; }
+
+    /// <summary>EM iterations run on the pattern counts.</summary>
+    public int EmIterations { get; init; }
+
+    /// <summary>Seconds of those EM iterations.</summary>
+    public double EmSeconds { get; init; }
+
+    /// <summary>1-minute load average at the end of the case.</summary>
+    public double LoadAverage { get; init; } = double.NaN;
 }

@@ -8,6 +8,7 @@ using Adrn.Linkage;
 using Adrn.Linkage.Model;
 using Adrn.Linkage.Preparation;
 using Adrn.Linkage.Scoring;
+using Adrn.Linkage.Training;
 using Adrn.Synthetic;
 
 namespace Adrn.Bench;
@@ -122,10 +123,33 @@ public static class BenchHarness
             measurements.Add(new ScoringMeasurement(threads, engineBest, peerBest, engineKept, peerKept, enginePeakScoring, peerPeakScoring));
         }
 
+        // The engine's merge of partition batches into id order is part of LinkageJob's "scoring" lap but not of
+        // the peer's work (CREATE TABLE AS has no order), so it is measured apart.
+        var mergeClock = Stopwatch.StartNew();
+        _ = ScoredPairBatch.Merge(ScoreAll(prepared, plan, scoring, keep, maxThreads), prepared.Records.IdRank, comparisons.Count);
+        var scoreAndMerge = mergeClock.Elapsed.TotalSeconds;
+
+        // EM runs on the agreement-pattern histogram, whose size is bounded by the distinct gamma vectors, not
+        // by the pairs: count all candidate pairs' patterns, then time 25 full EM iterations (tolerance 0).
+        var patternClock = Stopwatch.StartNew();
+        var partial = new AgreementPatternCounts[plan.Partitions.Count];
+        Parallel.For(0, plan.Partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = maxThreads },
+            p => partial[p] = AgreementPatternCounter.Count(prepared, plan.Partitions[p], comparisons));
+        var counts = new AgreementPatternCounts(comparisons.Count);
+        foreach (var c in partial) counts.Merge(c);
+        var patternSeconds = patternClock.Elapsed.TotalSeconds;
+        var m = model.Comparisons.Select(c => Enumerable.Range(0, c.GammaCount).Select(g => c.Level(g).M ?? 0.5).ToArray()).ToArray();
+        var u = model.Comparisons.Select(c => Enumerable.Range(0, c.GammaCount).Select(g => c.Level(g).U ?? 0.5).ToArray()).ToArray();
+        var emClock = Stopwatch.StartNew();
+        var em = ExpectationMaximisation.Run(counts, Math.Clamp(model.ProbabilityTwoRandomRecordsMatch, 1e-9, 0.5), m, u,
+            Enumerable.Repeat(true, m.Length).ToArray(), estimateU: true, maxIterations: 25, tolerance: 0);
+        var emSeconds = emClock.Elapsed.TotalSeconds;
+        log(string.Create(CultureInfo.InvariantCulture, $"patterns: {counts.PatternCount} in {patternSeconds:F3} s; EM {em.Iterations.Count} iterations in {emSeconds:F4} s; score+merge {scoreAndMerge:F3} s"));
+
         PeerVerification? verification = null;
         if (options.Verify)
         {
-            verification = Verify(prepared, plan, scoring, peer, model, comparisons.Count, maxThreads);
+            verification = PeerVerifier.Verify(prepared, plan, scoring, peer, maxThreads);
             log($"verification: {verification}");
         }
 
@@ -140,11 +164,17 @@ public static class BenchHarness
             PeerLoadSeconds = peer.LoadSeconds,
             Scoring = measurements,
             Verification = verification,
+            EngineScoreAndMergeSeconds = scoreAndMerge,
+            Patterns = counts.PatternCount,
+            PatternCountSeconds = patternSeconds,
+            EmIterations = em.Iterations.Count,
+            EmSeconds = emSeconds,
+            LoadAverage = LoadAverage(),
         };
     }
 
     /// <summary>The engine's compare+score exactly as LinkageJob.Run does it: partitions in parallel.</summary>
-    private static ScoredPairBatch[] ScoreAll(PreparedLinkage prepared, BlockingPlan plan, ScoringModel scoring, double minProbability, int threads)
+    internal static ScoredPairBatch[] ScoreAll(PreparedLinkage prepared, BlockingPlan plan, ScoringModel scoring, double minProbability, int threads)
     {
         var batches = new ScoredPairBatch[plan.Partitions.Count];
         Parallel.For(0, plan.Partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = threads },
@@ -152,32 +182,16 @@ public static class BenchHarness
         return batches;
     }
 
-    /// <summary>Scores all candidate pairs on both sides (no probability cut) and compares them pair by pair.</summary>
-    private static PeerVerification Verify(PreparedLinkage prepared, BlockingPlan plan, ScoringModel scoring, DuckDbPeer peer, MatchModel model, int k, int threads)
+    /// <summary>1-minute load average (other work on the machine makes timings noisy), or NaN.</summary>
+    private static double LoadAverage()
     {
-        var batches = ScoreAll(prepared, plan, scoring, 0, threads);
-        peer.ScoreIntoTable(model, double.NegativeInfinity, threads);
-        var peerPairs = peer.ReadScored(k);
-        long enginePairs = 0, oneOnly = 0, gammaMismatch = 0, matched = 0;
-        var maxDiff = 0.0;
-        foreach (var b in batches)
+        try
         {
-            for (var i = 0; i < b.Count; i++)
-            {
-                enginePairs++;
-                if (!peerPairs.TryGetValue(DuckDbPeer.PairKey(b.Left[i], b.Right[i]), out var p))
-                {
-                    oneOnly++;
-                    continue;
-                }
-
-                matched++;
-                if (!b.Gammas.AsSpan(i * k, k).SequenceEqual(p.Gammas)) gammaMismatch++;
-                maxDiff = Math.Max(maxDiff, Math.Abs(b.Weight[i] - p.Weight));
-            }
+            return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
         }
-
-        oneOnly += peerPairs.Count - matched;
-        return new PeerVerification(enginePairs, peerPairs.Count, oneOnly, gammaMismatch, maxDiff);
+        catch (IOException)
+        {
+            return double.NaN;
+        }
     }
 }

@@ -20,6 +20,12 @@ public static class BenchReport
         "engine pairs/s", "peer pairs/s", "engine/peer speed", "engine peak RSS MiB", "peer peak RSS MiB", "peer load s",
     ];
 
+    /// <summary>Header of the training-kernel table.</summary>
+    public static readonly IReadOnlyList<string> TrainingColumns =
+    [
+        "records", "candidate pairs", "distinct patterns", "pattern counting s", "EM iterations", "EM s", "engine score+merge s", "load average",
+    ];
+
     /// <summary>Header of the verification table.</summary>
     public static readonly IReadOnlyList<string> VerificationColumns =
     [
@@ -62,6 +68,14 @@ public static class BenchReport
                     (m.PeerSeconds / m.EngineSeconds).ToString("F2", inv) + "x", F(m.EnginePeakMiB, 0), F(m.PeerPeakMiB, 0), F(c.PeerLoadSeconds),
                 ]);
             }
+        }
+
+        sb.Append("\n## Training kernels: agreement-pattern counting and EM\n\n");
+        sb.Append("EM works on the histogram of agreement patterns, so its cost depends on the distinct patterns, not on the pairs. 25 iterations with tolerance 0 (every iteration runs). Engine score+merge = compare+score plus the merge of partition batches into id order that LinkageJob's scoring lap includes.\n\n");
+        Header(sb, TrainingColumns);
+        foreach (var c in cases)
+        {
+            Row(sb, [N(c.Employees), N(c.CandidatePairs), N(c.Patterns), F(c.PatternCountSeconds), N(c.EmIterations), F(c.EmSeconds, 4), F(c.EngineScoreAndMergeSeconds), F(c.LoadAverage, 2)]);
         }
 
         if (cases.Any(c => c.Verification is not null))

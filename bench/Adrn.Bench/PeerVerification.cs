@@ -6,7 +6,8 @@ namespace Adrn.Bench;
 /// <param name="PairsInOneOnly">Pairs present on one side only.</param>
 /// <param name="GammaMismatches">Pairs whose gamma vectors differ.</param>
 /// <param name="MaxWeightDifference">Largest absolute match-weight difference over common pairs.</param>
-public sealed record PeerVerification(long EnginePairs, long PeerPairs, long PairsInOneOnly, long GammaMismatches, double MaxWeightDifference)
+/// <param name="DistinctGammaVectors">Distinct gamma vectors among the engine's pairs (how much of the level logic the check exercised).</param>
+public sealed record PeerVerification(long EnginePairs, long PeerPairs, long PairsInOneOnly, long GammaMismatches, double MaxWeightDifference, int DistinctGammaVectors)
 {
     /// <summary>Same pairs, same gammas, weights within 1e-9.</summary>
     public bool Agrees => PairsInOneOnly == 0 && GammaMismatches == 0 && EnginePairs == PeerPairs && MaxWeightDifference <= 1e-9;

@@ -34,8 +34,6 @@ public static class PeerSqlBuilder
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(model);
-        if (model.Comparisons.Count != config.Comparisons.Count)
-            throw new ArgumentException($"the model has {model.Comparisons.Count} comparisons, the job has {config.Comparisons.Count}", nameof(model));
         foreach (var c in config.Comparisons)
         {
             foreach (var l in c.Levels)
@@ -44,6 +42,9 @@ public static class PeerSqlBuilder
                     throw new NotSupportedException($"comparison '{c.Name}': level kind {l.Kind} has no exact SQL translation; use a job without it (see docs/benchmarks.md)");
             }
         }
+
+        if (model.Comparisons.Count != config.Comparisons.Count)
+            throw new ArgumentException($"the model has {model.Comparisons.Count} comparisons, the job has {config.Comparisons.Count}", nameof(model));
 
         var sb = new StringBuilder();
         sb.Append("WITH g AS (\n");

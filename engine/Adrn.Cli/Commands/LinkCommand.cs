@@ -30,9 +30,13 @@ public static class LinkCommand
         var resume = new Option<string?>("--resume") { Description = "Resume this journalled job: finished partitions are kept, the rest run." };
         var cluster = new Option<string?>("--cluster") { Description = "Submit to the cluster reachable at this node address, e.g. akka.tcp://adrn@127.0.0.1:4053, instead of running locally." };
         var journal = new Option<string?>("--journal-connection") { Description = "Local mode: journal to this PostgreSQL connection string instead of SQLite under --out." };
+        var tlsCertificate = new Option<string?>("--tls-certificate") { Description = "With --cluster on a TLS cluster: the client's certificate, a .pfx (with --tls-password) or a PEM certificate (with --tls-key)." };
+        var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of a PEM --tls-certificate." };
+        var tlsPassword = new Option<string?>("--tls-password") { Description = "Password of the .pfx (or encrypted PEM key): the value, or env:NAME to read environment variable NAME." };
+        var tlsTrust = new Option<string[]>("--tls-trust") { Description = "Certificate (PEM/DER) the cluster's certificates must chain to (repeatable). Default: the client's own certificate.", AllowMultipleArgumentsPerToken = false };
         var command = new Command("link", "Link records with the actor engine (local by default, or on a cluster), journalled and resumable.")
         {
-            config, output, truth, workers, variables, jobId, resume, cluster, journal,
+            config, output, truth, workers, variables, jobId, resume, cluster, journal, tlsCertificate, tlsKey, tlsPassword, tlsTrust,
         };
         command.SetAction((parseResult, ct) => RunAsync(parseResult, new Arguments(
             parseResult.GetValue(config),
@@ -43,12 +47,13 @@ public static class LinkCommand
             parseResult.GetValue(jobId),
             parseResult.GetValue(resume),
             parseResult.GetValue(cluster),
-            parseResult.GetValue(journal)), ct));
+            parseResult.GetValue(journal),
+            NodeCommand.Tls(parseResult.GetValue(tlsCertificate), parseResult.GetValue(tlsKey), parseResult.GetValue(tlsPassword), parseResult.GetValue(tlsTrust))), ct));
         return command;
     }
 
     private sealed record Arguments(
-        string? Config, string? Out, string? Truth, int Workers, string[] Variables, string? JobId, string? Resume, string? Cluster, string? Journal);
+        string? Config, string? Out, string? Truth, int Workers, string[] Variables, string? JobId, string? Resume, string? Cluster, string? Journal, TlsOptions? Tls);
 
     private static async Task<int> RunAsync(ParseResult parseResult, Arguments a, CancellationToken ct)
     {
@@ -72,7 +77,7 @@ public static class LinkCommand
 
         var outcome = await WithProgressAsync(stdout, progress => a.Cluster is null
             ? LocalJobRunner.RunAsync(request, LocalOptions(a, outDir), new LinkageJobWorkloadFactory(), progress, ct)
-            : ClusterJobClient.RunAsync(a.Cluster, request, progress, TimeSpan.FromSeconds(60), ct)).ConfigureAwait(false);
+            : ClusterJobClient.RunAsync(a.Cluster, request, progress, TimeSpan.FromSeconds(60), a.Tls, ct)).ConfigureAwait(false);
 
         if (!outcome.Succeeded)
         {
@@ -97,6 +102,11 @@ public static class LinkCommand
 
     private static JobRequest BuildRequest(Arguments a)
     {
+        if (a.Tls is not null && a.Cluster is null)
+        {
+            throw new UsageException("--tls-certificate secures the connection to a cluster; give it with --cluster ADDRESS (a local job has no network).");
+        }
+
         if (a.Resume is not null)
         {
             if (a.Config is not null || a.JobId is not null)

@@ -24,9 +24,13 @@ public static class NodeCommand
         var workers = new Option<int>("--workers") { Description = "Workers on this node (each runs one partition at a time). Default: one per core.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var journal = new Option<string?>("--journal-connection") { Description = "PostgreSQL connection string of the journal (seed nodes). Default: SQLite in --state-dir." };
         var stateDir = new Option<string>("--state-dir") { Description = "Folder of the default SQLite journal (seed nodes).", DefaultValueFactory = _ => "." };
+        var tlsCertificate = new Option<string?>("--tls-certificate") { Description = "Mutual TLS between nodes: this node's certificate, a .pfx (with --tls-password) or a PEM certificate (with --tls-key). Every node and client must then use TLS." };
+        var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of a PEM --tls-certificate." };
+        var tlsPassword = new Option<string?>("--tls-password") { Description = "Password of the .pfx (or encrypted PEM key): the value, or env:NAME to read environment variable NAME." };
+        var tlsTrust = new Option<string[]>("--tls-trust") { Description = "Certificate (PEM/DER) a peer's certificate must chain to, e.g. the cluster CA (repeatable). Default: this node's own certificate (all nodes share one).", AllowMultipleArgumentsPerToken = false };
         var command = new Command("node", "Start a cluster node of the actor engine and run until stopped.")
         {
-            role, host, port, seeds, workers, journal, stateDir,
+            role, host, port, seeds, workers, journal, stateDir, tlsCertificate, tlsKey, tlsPassword, tlsTrust,
         };
         command.SetAction((parseResult, ct) => RunAsync(
             parseResult,
@@ -37,12 +41,13 @@ public static class NodeCommand
             parseResult.GetValue(workers),
             parseResult.GetValue(journal),
             parseResult.GetValue(stateDir)!,
+            Tls(parseResult.GetValue(tlsCertificate), parseResult.GetValue(tlsKey), parseResult.GetValue(tlsPassword), parseResult.GetValue(tlsTrust)),
             ct));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        ParseResult parseResult, string role, string host, int port, string? seeds, int workers, string? journal, string stateDir, CancellationToken ct)
+        ParseResult parseResult, string role, string host, int port, string? seeds, int workers, string? journal, string stateDir, TlsOptions? tls, CancellationToken ct)
     {
         var stdout = parseResult.InvocationConfiguration.Output;
         var nodeRole = role.ToUpperInvariant() switch
@@ -61,10 +66,11 @@ public static class NodeCommand
             throw new UsageException($"--workers must not be negative (got {workers}).");
         }
 
-        var self = FormattableString.Invariant($"akka.tcp://{ClusterNodeOptions.SystemName}@{host}:{port}");
+        var self = ClusterNodeOptions.WithProtocol(FormattableString.Invariant($"akka.tcp://{ClusterNodeOptions.SystemName}@{host}:{port}"), tls is not null);
         var seedNodes = string.IsNullOrWhiteSpace(seeds)
             ? (nodeRole == NodeRole.Seed ? [self] : throw new UsageException("a worker node needs --seed-nodes akka.tcp://adrn@HOST:PORT."))
-            : seeds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            : seeds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(seed => ClusterNodeOptions.WithProtocol(seed, tls is not null)).ToArray();
         foreach (var seed in seedNodes)
         {
             try
@@ -95,6 +101,7 @@ public static class NodeCommand
             SeedNodes = seedNodes,
             WorkerCount = workers,
             Journal = journalOptions,
+            Tls = tls,
         };
         var incarnation = 0;
         await ClusterNodeHost.RunAsync(options, new LinkageJobWorkloadFactory(), address =>
@@ -104,10 +111,28 @@ public static class NodeCommand
                 stdout.WriteLine($"node {address} was removed from the cluster; joining again");
             }
 
-            stdout.WriteLine($"node {address} up (role {ClusterNodeOptions.RoleName(nodeRole)}, {workers} workers, journal {journalOptions.Describe()})");
+            stdout.WriteLine($"node {address} up (role {ClusterNodeOptions.RoleName(nodeRole)}, {workers} workers, journal {journalOptions.Describe()}{(tls is null ? string.Empty : ", mutual TLS")})");
             stdout.Flush();
         }, TimeSpan.FromSeconds(2), ct).ConfigureAwait(false);
         stdout.WriteLine($"node {self} stopped");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The TLS options of <c>--tls-*</c>, or null for plain TCP; a bad combination is a usage error.</summary>
+    /// <param name="certificate">--tls-certificate.</param>
+    /// <param name="key">--tls-key.</param>
+    /// <param name="password">--tls-password.</param>
+    /// <param name="trust">--tls-trust.</param>
+    /// <returns>The options or null.</returns>
+    internal static TlsOptions? Tls(string? certificate, string? key, string? password, string[]? trust)
+    {
+        try
+        {
+            return TlsOptions.FromCommandLine(certificate, key, password, trust);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message.Split(" (Parameter")[0], ex);
+        }
     }
 }

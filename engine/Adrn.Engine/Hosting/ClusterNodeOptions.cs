@@ -33,11 +33,35 @@ public sealed record ClusterNodeOptions
     /// <summary>Worker settings.</summary>
     public PartitionWorkerSettings Worker { get; init; } = PartitionWorkerSettings.Default;
 
+    /// <summary>Mutual TLS between nodes (and with submitting clients), or null for plain TCP.</summary>
+    public TlsOptions? Tls { get; init; }
+
     /// <summary>Lowest Akka log level written to standard output. Default info (membership changes are logged).</summary>
     public Akka.Event.LogLevel LogLevel { get; init; } = Akka.Event.LogLevel.InfoLevel;
 
-    /// <summary>The node's own address, <c>akka.tcp://adrn@Host:Port</c>.</summary>
-    public string Address => FormattableString.Invariant($"akka.tcp://{SystemName}@{Host}:{Port}");
+    /// <summary>The protocol of plain TCP remoting addresses.</summary>
+    public const string TcpProtocol = "akka.tcp";
+
+    /// <summary>The protocol of TLS remoting addresses (Akka.Remote names DotNetty with <c>enable-ssl</c> so).</summary>
+    public const string TlsProtocol = "akka.ssl.tcp";
+
+    /// <summary>The node's own address, <c>akka.tcp://adrn@Host:Port</c> (<c>akka.ssl.tcp://</c> with TLS).</summary>
+    public string Address => FormattableString.Invariant($"{(Tls is null ? TcpProtocol : TlsProtocol)}://{SystemName}@{Host}:{Port}");
+
+    /// <summary>
+    /// <paramref name="address"/> with the protocol of plain or TLS remoting: a TLS system only
+    /// speaks <c>akka.ssl.tcp</c>, so an <c>akka.tcp://</c> seed or cluster address given together
+    /// with TLS options means the same node over TLS (and the other way round).
+    /// </summary>
+    /// <param name="address">A node address.</param>
+    /// <param name="tls">Whether remoting uses TLS.</param>
+    /// <returns>The address with the matching protocol.</returns>
+    public static string WithProtocol(string address, bool tls)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var (from, to) = tls ? (TcpProtocol + "://", TlsProtocol + "://") : (TlsProtocol + "://", TcpProtocol + "://");
+        return address.StartsWith(from, StringComparison.Ordinal) ? to + address[from.Length..] : address;
+    }
 
     /// <summary>The cluster role name of <paramref name="role"/>.</summary>
     /// <param name="role">The role.</param>

@@ -19,15 +19,33 @@ public static class ClusterJobClient
     /// <param name="cancellationToken">Stops waiting (the job keeps running on the cluster).</param>
     /// <returns>The outcome.</returns>
     /// <exception cref="ArgumentException"><paramref name="clusterAddress"/> is not an Akka address.</exception>
+    public static Task<JobOutcome> RunAsync(
+        string clusterAddress,
+        JobRequest request,
+        IProgress<JobCoordinatorProtocol.JobProgress>? progress,
+        TimeSpan acceptTimeout,
+        CancellationToken cancellationToken) =>
+        RunAsync(clusterAddress, request, progress, acceptTimeout, null, cancellationToken);
+
+    /// <summary>Submits (or resumes) a job on the cluster reachable at <paramref name="clusterAddress"/> and waits for its end.</summary>
+    /// <param name="clusterAddress">Address of any node, e.g. <c>akka.tcp://adrn@127.0.0.1:4053</c>.</param>
+    /// <param name="request">The job to start or resume.</param>
+    /// <param name="progress">Receives progress; may be null.</param>
+    /// <param name="acceptTimeout">How long to wait for the cluster to accept the job.</param>
+    /// <param name="tls">The client's TLS certificate and trust when the cluster runs with TLS; null for plain TCP.</param>
+    /// <param name="cancellationToken">Stops waiting (the job keeps running on the cluster).</param>
+    /// <returns>The outcome.</returns>
+    /// <exception cref="ArgumentException"><paramref name="clusterAddress"/> is not an Akka address.</exception>
     public static async Task<JobOutcome> RunAsync(
         string clusterAddress,
         JobRequest request,
         IProgress<JobCoordinatorProtocol.JobProgress>? progress,
         TimeSpan acceptTimeout,
+        TlsOptions? tls,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var address = ParseAddress(clusterAddress);
+        var address = ParseAddress(ClusterNodeOptions.WithProtocol(clusterAddress, tls is not null));
 
         // NOTE: the client is not a cluster member (it must not count in split-brain decisions);
         // it talks to a node over plain remoting, bound on the interface it uses to reach the node.
@@ -35,7 +53,7 @@ public static class ClusterJobClient
             .ConfigureServices(services => services.AddAkka("adrn-client", builder => builder
                 .ConfigureLoggers(loggers => loggers.LogLevel = Akka.Event.LogLevel.WarningLevel)
                 .WithAdrnSerialization()
-                .WithRemoting(address.Host!, 0)))
+                .WithRemoting(TlsRemoting.Create(address.Host!, 0, tls))))
             .Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -14,7 +14,7 @@ public sealed record ColumnConfig
 
     /// <summary>
     /// Disclosure class (<c>classification</c> in the job file; default by <see cref="Type"/>, see
-    /// <see cref="ColumnClassifications.DefaultFor"/>). Reported in <c>report.json</c> and enforced on research outputs.
+    /// <see cref="ColumnClassifications.DefaultFor(string, ColumnType)"/>). Reported in <c>report.json</c> and enforced on research outputs.
     /// </summary>
     public DataClassification Classification { get; init; } = DataClassification.Attribute;
 }

@@ -13,19 +13,20 @@ internal sealed class LoopbackCluster : IDisposable
     private readonly string[] _seedArgs;
     private bool _disposed;
 
-    public LoopbackCluster(string stateDirectory, int workerNodes, int workersPerNode = 1)
+    public LoopbackCluster(string stateDirectory, int workerNodes, int workersPerNode = 1, IReadOnlyList<string>? nodeArgs = null)
     {
+        nodeArgs ??= [];
         var seedPort = FreePort.Next();
         Address = string.Create(CultureInfo.InvariantCulture, $"akka.tcp://adrn@127.0.0.1:{seedPort}");
         var workers = workersPerNode.ToString(CultureInfo.InvariantCulture);
         _seedArgs = ["node", "--role", "seed", "--host", "127.0.0.1", "--port", seedPort.ToString(CultureInfo.InvariantCulture),
-            "--seed-nodes", Address, "--workers", workers, "--state-dir", stateDirectory];
+            "--seed-nodes", Address, "--workers", workers, "--state-dir", stateDirectory, .. nodeArgs];
         Seed = AdrnProcess.Start("seed", _seedArgs);
         WaitUp(Seed);
         for (var i = 0; i < workerNodes; i++)
         {
-            var worker = AdrnProcess.Start("worker-" + (i + 1), "node", "--role", "worker", "--host", "127.0.0.1",
-                "--port", FreePort.Next().ToString(CultureInfo.InvariantCulture), "--seed-nodes", Address, "--workers", workers);
+            var worker = AdrnProcess.Start("worker-" + (i + 1), ["node", "--role", "worker", "--host", "127.0.0.1",
+                "--port", FreePort.Next().ToString(CultureInfo.InvariantCulture), "--seed-nodes", Address, "--workers", workers, .. nodeArgs]);
             _workers.Add(worker);
             WaitUp(worker);
         }
