@@ -1,5 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Adrn.Engine.Hosting;
+using Adrn.Engine.Jobs;
+using Adrn.Engine.LinkageWorkloads;
+using Adrn.Engine.Running;
 using Adrn.Linkage;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Evaluation;
@@ -12,7 +16,7 @@ namespace Adrn.Cli.Commands;
 /// <summary>
 /// <c>adrn demo [--out DIR]</c>: the main job on embedded defaults, with no external service. Generates a
 /// synthetic UK population with ground truth, links payroll records to the business register and cohort
-/// members to payroll persons, prints precision and recall against the truth, and writes the
+/// members to payroll persons on the in-process actor engine (SQLite journal, one worker per core), prints precision and recall against the truth, and writes the
 /// pseudonymised <c>linked_panel</c> that the notebooks and regressions read.
 /// </summary>
 public static class DemoCommand
@@ -79,15 +83,11 @@ public static class DemoCommand
         stdout.WriteLine(Invariant($"      {summary.Files.Count} files in {dataDir} ({summary.Seconds:F1} s)"));
 
         var variables = new Dictionary<string, string> { ["data"] = dataDir };
-        var employeeOut = Path.Combine(outDir, "employee-employer");
-        stdout.WriteLine("[2/4] Linking payroll records to the business register (many-to-one)");
-        var employeeRun = LinkageJob.Run(LoadEmbeddedJob("employee-employer.json", variables), employeeOut, new LinkageRunOptions(), null, ct);
-        WriteQuality(stdout, employeeRun);
+        stdout.WriteLine("[2/4] Linking payroll records to the business register (many-to-one) on the in-process actor engine");
+        var employeeLinks = LinkOnLocalEngine(stdout, "employee-employer", outDir, variables, ct);
 
-        var cohortOut = Path.Combine(outDir, "cohort-employee");
-        stdout.WriteLine("[3/4] Linking cohort members to payroll persons (one-to-one)");
-        var cohortRun = LinkageJob.Run(LoadEmbeddedJob("cohort-employee.json", variables), cohortOut, new LinkageRunOptions(), null, ct);
-        WriteQuality(stdout, cohortRun);
+        stdout.WriteLine("[3/4] Linking cohort members to payroll persons (one-to-one) on the in-process actor engine");
+        LinkOnLocalEngine(stdout, "cohort-employee", outDir, variables, ct);
 
         stdout.WriteLine("[4/4] Writing the linked employer–employee panel (pseudonymous keys, no direct identifiers)");
         var secret = Environment.GetEnvironmentVariable("ADRN_PSEUDONYM_KEY");
@@ -98,7 +98,7 @@ public static class DemoCommand
             {
                 EmployeesPath = Path.Combine(dataDir, "employees.arrow"),
                 EmployersPath = Path.Combine(dataDir, "employers.arrow"),
-                LinksPath = LinksFile(employeeRun),
+                LinksPath = employeeLinks,
                 Key = key,
             },
             panelPath);
@@ -122,32 +122,47 @@ public static class DemoCommand
         }
     }
 
-    private static string LinksFile(LinkageRunResult run) =>
-        run.Files.TryGetValue("links", out var links) && links.Count > 0
-            ? links[0]
-            : throw new InvalidOperationException("the employee-employer job wrote no links file.");
-
-    private static void WriteQuality(TextWriter stdout, LinkageRunResult run)
+    /// <summary>
+    /// Runs one of the demo's embedded jobs exactly as <c>adrn link</c> does in local mode: an in-process
+    /// ActorSystem with one worker per core and a SQLite journal under the job's output folder. The job
+    /// file is written beside its outputs so the run can be inspected, resumed or repeated.
+    /// </summary>
+    /// <returns>The path of the job's <c>links.arrow</c>.</returns>
+    private static string LinkOnLocalEngine(TextWriter stdout, string name, string outDir, IReadOnlyDictionary<string, string> variables, CancellationToken ct)
     {
-        stdout.WriteLine(Invariant(
-            $"      {run.RowsIn:N0} rows in, {run.RowsQuarantined:N0} quarantined; {run.PairsCompared:N0} pairs compared; {run.Links:N0} links ({run.Timings.GetValueOrDefault("total"):F1} s)"));
-        if (run.Evaluation is { Precision: { } p, Recall: { } r, F1: { } f1 } e)
+        var jobOut = Path.Combine(outDir, name);
+        Directory.CreateDirectory(jobOut);
+        var jobFile = Path.Combine(jobOut, name + ".json");
+        File.WriteAllText(jobFile, EmbeddedJob(name + ".json"));
+        var config = LinkageJobConfig.Load(jobFile, variables);
+        if (config.Scorer != PairScorerKind.FellegiSunter)
+            throw new InvalidOperationException($"the demo job {name} asks for the {config.Scorer} scorer; the demo runs Fellegi–Sunter on the actor engine.");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var request = JobRequest.Start(new JobDescriptor(JobDescriptor.NewJobId(DateTimeOffset.UtcNow) + "-" + name, jobFile, jobOut, variables));
+        var options = new LocalEngineOptions { Journal = JournalOptions.ForSqliteFile(Path.Combine(jobOut, ".adrn", "adrn-journal.db")) };
+        var outcome = LocalJobRunner.RunAsync(request, options, new LinkageJobWorkloadFactory(), progress: null, ct).GetAwaiter().GetResult();
+        if (!outcome.Succeeded)
+            throw new InvalidOperationException($"the {name} job failed: {outcome.Error}");
+
+        var links = Path.Combine(jobOut, "links.arrow");
+        stdout.WriteLine(Invariant($"      {outcome.Summary!.PairsWritten:N0} candidate pairs scored by {options.WorkerCount} workers, journal {Path.Combine(jobOut, ".adrn")} ({clock.Elapsed.TotalSeconds:F1} s)"));
+        if (config.Truth?.PairsPath is { } truth && File.Exists(truth))
         {
+            var e = LinkEvaluation.Evaluate(links, truth, config.Resolution.MatchProbability);
             stdout.WriteLine(Invariant(
-                $"      against the truth at p >= {e.Threshold:0.##}: precision {p:P2}, recall {r:P2}, F1 {f1:0.0000}"));
+                $"      against the truth at p >= {e.Threshold:0.##}: precision {e.Precision:P2}, recall {e.Recall:P2}, F1 {e.F1:0.0000} ({e.PredictedLinks:N0} links)"));
         }
-        else if (run.Evaluation is EvaluationReport estimate)
-        {
-            stdout.WriteLine(Invariant($"      model's own estimate: {estimate.ExpectedFalseLinks:N1} false links among {estimate.PredictedLinks:N0}"));
-        }
+
+        return links;
     }
 
-    private static LinkageJobConfig LoadEmbeddedJob(string name, IReadOnlyDictionary<string, string> variables)
+    private static string EmbeddedJob(string name)
     {
         using var stream = typeof(DemoCommand).Assembly.GetManifestResourceStream("Adrn.Cli.Demo." + name)
             ?? throw new InvalidOperationException($"the demo job {name} is not embedded in adrn; rebuild the CLI.");
         using var reader = new StreamReader(stream);
-        return LinkageJobConfig.Parse(reader.ReadToEnd(), Directory.GetCurrentDirectory(), variables);
+        return reader.ReadToEnd();
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
