@@ -197,7 +197,7 @@ public static class ReviewCommand
 
         var remembered = Path.Combine(jobDir, JobFileName);
         var configPath = parseResult.GetValue(o.Config);
-        var variables = ParseVariables(parseResult.GetValue(o.Variables) ?? []);
+        var variables = JobFileArguments.ParseVariables(parseResult.GetValue(o.Variables));
         if (configPath is not null)
         {
             configPath = Path.GetFullPath(configPath);
@@ -224,19 +224,6 @@ public static class ReviewCommand
         {
             throw new UsageException($"job file '{configPath}': {ex.Message}", ex);
         }
-    }
-
-    private static Dictionary<string, string> ParseVariables(string[] variables)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var variable in variables)
-        {
-            var eq = variable.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0) throw new UsageException($"--var '{variable}' is not name=value.");
-            result[variable[..eq]] = variable[(eq + 1)..];
-        }
-
-        return result;
     }
 
     private static LearnedScoringOptions LoadLearning(string? path, string jobDir)

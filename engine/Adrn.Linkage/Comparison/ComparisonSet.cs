@@ -5,7 +5,7 @@ namespace Adrn.Linkage.Comparison;
 
 /// <summary>
 /// The job's comparisons bound to prepared columns: immutable and shared by all threads. Each thread creates
-/// its own <see cref="PairComparer"/> (which owns the value-pair caches) with <see cref="CreateComparer"/>.
+/// its own <see cref="PairComparer"/> (which owns the value-pair caches) with <see cref="CreateComparer()"/>.
 /// </summary>
 public sealed class ComparisonSet
 {
@@ -37,6 +37,11 @@ public sealed class ComparisonSet
     }
 
     /// <summary>A comparer for one thread (it owns mutable caches: do not share it across threads).</summary>
+    /// <returns>A new comparer with full-size value-pair caches.</returns>
+    public PairComparer CreateComparer() => new(this, long.MaxValue);
+
+    /// <summary>A comparer for one thread whose value-pair caches are sized for about <paramref name="expectedPairs"/> pairs.</summary>
+    /// <param name="expectedPairs">How many pairs it will compare (for example a partition's pair upper bound).</param>
     /// <returns>A new comparer.</returns>
-    public PairComparer CreateComparer() => new(this);
+    public PairComparer CreateComparer(long expectedPairs) => new(this, expectedPairs);
 }

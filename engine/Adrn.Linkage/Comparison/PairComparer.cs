@@ -14,21 +14,28 @@ namespace Adrn.Linkage.Comparison;
 /// </remarks>
 public sealed class PairComparer
 {
-    private const int CacheBits = 15;
+    private const int MaxCacheBits = 15;
+    private const int MinCacheBits = 6;
+    private readonly int _cacheBits;
     private readonly CompiledComparison[] _comparisons;
     private readonly ulong[][] _cacheKeys;
     private readonly sbyte[][] _cacheValues;
 
-    internal PairComparer(ComparisonSet set)
+    internal PairComparer(ComparisonSet set, long expectedPairs)
     {
+        // NOTE: a partition with a few hundred pairs needs no 32k-slot cache: allocating and zeroing one per
+        // partition and comparison cost more than the comparisons themselves on small jobs (bench/results).
+        // The cache is sized to the work, up to 2^15 slots (about 288 KB per cached comparison).
+        var needed = expectedPairs <= 1 ? 1 : 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)(expectedPairs - 1));
+        _cacheBits = Math.Clamp(needed, MinCacheBits, MaxCacheBits);
         _comparisons = set.Compiled;
         _cacheKeys = new ulong[_comparisons.Length][];
         _cacheValues = new sbyte[_comparisons.Length][];
         for (var c = 0; c < _comparisons.Length; c++)
         {
             if (!_comparisons[c].UsesCache) continue;
-            _cacheKeys[c] = new ulong[1 << CacheBits];
-            _cacheValues[c] = new sbyte[1 << CacheBits];
+            _cacheKeys[c] = new ulong[1 << _cacheBits];
+            _cacheValues[c] = new sbyte[1 << _cacheBits];
         }
     }
 
@@ -61,7 +68,7 @@ public sealed class PairComparer
         var lo = (uint)Math.Min(a, b);
         var hi = (uint)Math.Max(a, b);
         var key = (((ulong)lo << 32) | hi) + 1; // +1 so that 0 marks an empty slot
-        var slot = (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - CacheBits));
+        var slot = (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - _cacheBits));
         var keys = _cacheKeys[comparison];
         if (keys[slot] == key) return _cacheValues[comparison][slot];
         var g = cmp.GammaOfValues((int)lo, (int)hi, left, right);

@@ -24,7 +24,7 @@ public static class PartitionScorer
             throw new ArgumentException("the model is bound to different prepared records", nameof(model));
         // Probability >= p  <=>  weight >= log2(p / (1 - p)); comparing weights avoids a pow per pair.
         var minWeight = minProbability <= 0 ? double.NegativeInfinity : minProbability >= 1 ? double.PositiveInfinity : Math.Log2(minProbability / (1 - minProbability));
-        var visitor = new Visitor(model, model.Comparisons.CreateComparer(), minWeight);
+        var visitor = new Visitor(model, model.Comparisons.CreateComparer(partition.PairUpperBound), minWeight);
         partition.ForEachPair(ref visitor);
         return visitor.ToBatch();
     }
