@@ -146,6 +146,14 @@ public static class BenchHarness
         var emSeconds = emClock.Elapsed.TotalSeconds;
         log(string.Create(CultureInfo.InvariantCulture, $"patterns: {counts.PatternCount} in {patternSeconds:F3} s; EM {em.Iterations.Count} iterations in {emSeconds:F4} s; score+merge {scoreAndMerge:F3} s"));
 
+        if (options.Explain)
+        {
+            Directory.CreateDirectory(options.ResultsDirectory);
+            var planPath = Path.Combine(options.ResultsDirectory, string.Create(CultureInfo.InvariantCulture, $"peer-plan-{employees}.txt"));
+            File.WriteAllText(planPath, peer.ExplainAnalyze(model, keepWeight, maxThreads));
+            log($"peer plan written to {planPath}");
+        }
+
         PeerVerification? verification = null;
         if (options.Verify)
         {

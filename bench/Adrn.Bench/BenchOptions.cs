@@ -29,4 +29,7 @@ public sealed record BenchOptions
 
     /// <summary>Generator seed.</summary>
     public ulong Seed { get; init; } = 42;
+
+    /// <summary>Whether to write DuckDB's EXPLAIN ANALYZE of the peer query (largest thread count) next to the results.</summary>
+    public bool Explain { get; init; }
 }

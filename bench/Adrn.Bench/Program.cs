@@ -2,7 +2,7 @@ using System.Globalization;
 using Adrn.Bench;
 
 // Usage: dotnet run --project bench/Adrn.Bench -c Release -- --records 100000,1000000 [--employers 10000,100000]
-//        [--threads 1,2] [--out bench/results] [--work /tmp/adrn-bench] [--config FILE] [--no-verify] [--name FILE.md]
+//        [--threads 1,2] [--out bench/results] [--work /tmp/adrn-bench] [--config FILE] [--no-verify] [--explain] [--name FILE.md]
 var options = new BenchOptions();
 for (var i = 0; i < args.Length; i++)
 {
@@ -29,6 +29,9 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--name":
             options = options with { ResultsFileName = Next() };
+            break;
+        case "--explain":
+            options = options with { Explain = true };
             break;
         case "--no-verify":
             options = options with { Verify = false };

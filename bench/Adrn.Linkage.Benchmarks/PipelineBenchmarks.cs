@@ -43,6 +43,8 @@ public class PipelineBenchmarks
         var model = ModelTrainer.Train(_prepared, _comparisons, 8);
         _scoring = ScoringModel.Create(model, _comparisons, _prepared);
         _counts = CountPatterns();
+        Directory.CreateDirectory(Path.Combine(_dir, "out"));
+        Console.WriteLine($"// candidate pairs: {_counts.TotalPairs}, distinct patterns: {_counts.PatternCount}");
         _batch = ScoredPairBatch.Merge(_plan.Partitions.Select(p => PartitionScorer.Score(_prepared, p, _scoring, 0)).ToList(), _prepared.Records.IdRank, _comparisons.Count);
         _m = model.Comparisons.Select(c => Enumerable.Range(0, c.GammaCount).Select(g => c.Level(g).M ?? 0.5).ToArray()).ToArray();
         _u = model.Comparisons.Select(c => Enumerable.Range(0, c.GammaCount).Select(g => c.Level(g).U ?? 0.5).ToArray()).ToArray();

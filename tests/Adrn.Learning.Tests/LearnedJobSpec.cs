@@ -49,6 +49,14 @@ public sealed class LearnedJobSpec(SyntheticJobs jobs, ITestOutputHelper output)
             Assert.Equal("quasi_identifier", report.RootElement.GetProperty("classifications").GetProperty("employer_postcode").GetString());
             // The links differ from Fellegi–Sunter's: they come from the trees, not the level weights.
             Assert.NotEqual(fs.PairsKept, learned.PairsKept);
+
+            // Given the run's model.json, a second run loads the saved trees beside it instead of training: same links.
+            var reloaded = new LearnedPairScorer(LearnedScoringOptions.FromJob(config));
+            var again = LinkageJob.Run(config, Path.Combine(root, "again"), options with { ModelPath = Path.Combine(learnedOut, "model.json"), PairScorer = reloaded });
+            Assert.True(reloaded.Loaded);
+            Assert.Equal(learned.Links, again.Links);
+            Assert.Equal(learned.Evaluation.F1, again.Evaluation.F1);
+            Assert.True(File.Exists(Path.Combine(root, "again", LearnedScorer.ModelFileName)));
         }
         finally
         {

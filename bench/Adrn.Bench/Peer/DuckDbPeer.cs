@@ -65,6 +65,23 @@ public sealed class DuckDbPeer : IDisposable
         return (pairs, seconds);
     }
 
+    /// <summary>DuckDB's EXPLAIN ANALYZE of the compare+score statement (operator timings: the peer's profile).</summary>
+    /// <param name="model">The trained model.</param>
+    /// <param name="minWeight">Minimum weight kept.</param>
+    /// <param name="threads">DuckDB worker threads.</param>
+    /// <returns>The plan with timings, as text.</returns>
+    public string ExplainAnalyze(MatchModel model, double minWeight, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Execute(string.Create(CultureInfo.InvariantCulture, $"SET threads = {threads}"));
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "EXPLAIN ANALYZE " + PeerSqlBuilder.Build(_config, model, _leftCount, minWeight);
+        using var reader = cmd.ExecuteReader();
+        var text = new System.Text.StringBuilder();
+        while (reader.Read()) text.AppendLine(reader.GetValue(reader.FieldCount - 1)?.ToString());
+        return text.ToString();
+    }
+
     /// <summary>Reads the <c>scored</c> table: per pair (smaller index, larger index) its gammas and weight.</summary>
     /// <param name="comparisonCount">Number of comparisons (gamma columns).</param>
     /// <returns>Pairs keyed by (min index &lt;&lt; 32 | max index).</returns>

@@ -55,7 +55,11 @@ public sealed class LearnedPairScorer : IPairScorer
             _scorer = LearnedModelTrainer.Train(context.Prepared, context.Comparisons, context.Plan, _options, labels);
         }
 
-        return new Dictionary<string, IReadOnlyList<string>> { ["learned_model"] = _scorer.Save(context.OutputDirectory) };
+        // A model loaded from the output folder itself is already there; saving it again would rewrite the file it came from.
+        var files = Loaded && string.Equals(Path.GetFullPath(savedDir!), Path.GetFullPath(context.OutputDirectory), StringComparison.Ordinal)
+            ? [Path.Combine(savedDir!, LearnedScorer.ModelFileName), Path.Combine(savedDir!, LearnedScorer.MetadataFileName)]
+            : _scorer.Save(context.OutputDirectory);
+        return new Dictionary<string, IReadOnlyList<string>> { ["learned_model"] = files };
     }
 
     /// <inheritdoc />
