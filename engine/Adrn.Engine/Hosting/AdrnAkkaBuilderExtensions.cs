@@ -90,7 +90,7 @@ public static class AdrnAkkaBuilderExtensions
         var seedRole = ClusterNodeOptions.RoleName(NodeRole.Seed);
         builder
             .ConfigureLoggers(loggers => loggers.LogLevel = options.LogLevel)
-            .WithRemoting(TlsRemoting.Create(options.Host, options.Port, options.Tls))
+            .WithAdrnRemoting(options.Host, options.Port, options.Tls)
             .WithClustering(new ClusterOptions
             {
                 Roles = [ClusterNodeOptions.RoleName(options.Role)],

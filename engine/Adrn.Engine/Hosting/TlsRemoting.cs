@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Akka.Event;
+using Akka.Hosting;
 using Akka.Remote.Hosting;
 using Akka.Remote.Transport.DotNetty;
 
@@ -9,28 +10,26 @@ namespace Adrn.Engine.Hosting;
 /// <summary>Builds the remoting options of an adrn actor system, with mutual TLS when <see cref="TlsOptions"/> are given.</summary>
 internal static class TlsRemoting
 {
-    public static RemoteOptions Create(string host, int port, TlsOptions? tls)
+    /// <summary>Configures remoting on <paramref name="host"/>:<paramref name="port"/>, with mutual TLS when <paramref name="tls"/> is given.</summary>
+    public static AkkaConfigurationBuilder WithAdrnRemoting(this AkkaConfigurationBuilder builder, string host, int port, TlsOptions? tls)
     {
         var options = new RemoteOptions { HostName = host, Port = port };
         if (tls is null)
         {
-            return options;
+            return builder.WithRemoting(options);
         }
 
         var certificate = tls.LoadCertificate();
         var anchors = tls.LoadTrustAnchors(certificate);
         options.EnableSsl = true;
-        options.Ssl = new SslOptions
-        {
-            X509Certificate = certificate,
-            SuppressValidation = false,
-            // NOTE: both ends present a certificate, so a node (or client) without a trusted one
-            // cannot connect at all, not merely fail to verify the server.
-            RequireMutualAuthentication = true,
-            ValidateCertificateHostname = false,
-            CustomValidator = PeerValidator(anchors),
-        };
-        return options;
+        // NOTE: the DotNetty SSL setup is added directly rather than through RemoteOptions.Ssl, so
+        // that the custom validator is certainly the one the transport uses (an ActorSystem setup
+        // takes precedence over HOCON SSL settings). Both ends present a certificate (mutual TLS),
+        // so a node or client without a trusted one cannot connect at all; host names are not
+        // checked, trust comes from the certificate chain.
+        builder.Setups.Add(new DotNettySslSetup(certificate, suppressValidation: false, requireMutualAuthentication: true,
+            validateCertificateHostname: false, customValidator: PeerValidator(anchors)));
+        return builder.WithRemoting(options);
     }
 
     /// <summary>

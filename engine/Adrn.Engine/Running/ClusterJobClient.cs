@@ -53,7 +53,7 @@ public static class ClusterJobClient
             .ConfigureServices(services => services.AddAkka("adrn-client", builder => builder
                 .ConfigureLoggers(loggers => loggers.LogLevel = Akka.Event.LogLevel.WarningLevel)
                 .WithAdrnSerialization()
-                .WithRemoting(TlsRemoting.Create(address.Host!, 0, tls))))
+                .WithAdrnRemoting(address.Host!, 0, tls)))
             .Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -28,10 +28,12 @@ public static class ModelTrainer
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(comparisons);
         var plan = TrainingPlan.Create(prepared, comparisons, partitions);
+        // Same steps in the same order as Finish (u, lambda, then each round), counting each round just before its EM.
+        var prior = EstimatePrior(plan, progress, ct);
         var counts = new List<AgreementPatternCounts>(plan.Rounds.Count);
         foreach (var round in plan.Rounds)
             counts.Add(CountPatterns(prepared, round.Plan, comparisons, $"em {round.Number}", progress, ct));
-        return Finish(plan, counts, progress, ct);
+        return RunRounds(plan, counts, prior, ct);
     }
 
     /// <summary>
@@ -54,6 +56,13 @@ public static class ModelTrainer
             throw new ArgumentException($"expected merged counts for {plan.Rounds.Count} EM rounds, got {mergedCountsPerRound.Count}", nameof(mergedCountsPerRound));
         if (mergedCountsPerRound.FirstOrDefault(c => c.ComparisonCount != plan.Comparisons.Count) is { } wrong)
             throw new ArgumentException($"counts over {wrong.ComparisonCount} comparisons do not fit a plan with {plan.Comparisons.Count}", nameof(mergedCountsPerRound));
+        var prior = EstimatePrior(plan, progress, ct);
+        return RunRounds(plan, mergedCountsPerRound, prior, ct);
+    }
+
+    /// <summary>u (seeded random sampling, or hand-set) and lambda (deterministic rules, or hand-set), with their log entries.</summary>
+    private static (double[][] U, double Lambda, List<TrainingRoundLog> Log) EstimatePrior(TrainingPlan plan, IProgress<LinkageProgress>? progress, CancellationToken ct)
+    {
         var prepared = plan.Prepared;
         var comparisons = plan.Comparisons;
         var partitions = plan.Partitions;
@@ -111,6 +120,17 @@ public static class ModelTrainer
             progress?.Report(new LinkageProgress("lambda", 1, 1, 0));
         }
 
+        return (u, lambda, log);
+    }
+
+    /// <summary>EM round by round on the merged counts, then the model.</summary>
+    private static MatchModel RunRounds(TrainingPlan plan, IReadOnlyList<AgreementPatternCounts> mergedCountsPerRound,
+        (double[][] U, double Lambda, List<TrainingRoundLog> Log) prior, CancellationToken ct)
+    {
+        var config = plan.Prepared.Config;
+        var cfg = plan.Comparisons.Configs;
+        var k = cfg.Count;
+        var (u, lambda, log) = prior;
         // m
         var m = cfg.Select(c => c.FixedM is { } fm ? ByGamma(fm) : DefaultM(c.Levels.Count)).ToArray();
         var sums = cfg.Select(c => new double[c.Levels.Count + 1]).ToArray();

@@ -15,7 +15,7 @@ namespace Adrn.Engine.Tests.Resume;
 /// real PostgreSQL server started by the test.
 /// </summary>
 [Collection(EngineEndToEnd.Name)]
-public sealed partial class CoordinatorKillTests(Baselines baselines) : IDisposable
+public sealed partial class CoordinatorKillTests(Baselines baselines, Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
@@ -34,6 +34,42 @@ public sealed partial class CoordinatorKillTests(Baselines baselines) : IDisposa
         var outDir = Path.Combine(_dir.Path, "out");
         await KillAndResumeAsync(outDir, "resume-postgres", ["--journal-connection", postgres.ConnectionString],
             JournalOptions.ForPostgreSql(postgres.ConnectionString));
+    }
+
+    [Fact]
+    public async Task A_coordinator_killed_while_counting_patterns_resumes_without_recounting_finished_units()
+    {
+        var outDir = Path.Combine(_dir.Path, "out");
+        const string jobId = "resume-counting";
+        var journal = JournalOptions.ForSqliteFile(Path.Combine(outDir, ".adrn", JournalOptions.SqliteFileName));
+        var job = baselines.JobFile(ScoringLoad.Medium);
+        using (var first = AdrnProcess.Start("link", ["link", "--config", job, "--out", outDir, "--job-id", jobId, "--workers", "1"]))
+        {
+            Assert.True(first.WaitForLine(l => CountingLine().Match(l) is { Success: true } m && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) >= 4,
+                TimeSpan.FromSeconds(120)), first.Output);
+            first.Kill();
+        }
+
+        var before = await JobJournalReader.ReadAsync(journal, jobId, CancellationToken.None);
+        var units = Assert.Single(before.OfType<JobJournal.JobStarted>()).CountingUnits;
+        var countedBefore = Counted(before);
+        Assert.InRange(countedBefore.Count, 4, units - 1); // killed mid-counting: some units left to count after the resume
+        output.WriteLine($"killed after {countedBefore.Count} of {units} counting units were journalled");
+
+        using (var resumed = AdrnProcess.Start("resume", ["link", "--resume", jobId, "--out", outDir, "--workers", "1"]))
+        {
+            Assert.True(resumed.WaitForExit(TimeSpan.FromSeconds(120)), resumed.Output);
+            Assert.True(resumed.ExitCode == 0, resumed.Output);
+        }
+
+        var after = await JobJournalReader.ReadAsync(journal, jobId, CancellationToken.None);
+        var countedAfter = Counted(after);
+        // Every counting unit journalled exactly once: those counted before the kill were not counted again.
+        Assert.Equal(units, countedAfter.Count);
+        Assert.Equal(units, countedAfter.Distinct().Count());
+        Assert.Equal(countedBefore, countedAfter.Take(countedBefore.Count));
+        Assert.Single(after.OfType<JobJournal.ModelTrained>());
+        LinkOutput.AssertSameOutputs(baselines.OutputOf(ScoringLoad.Medium), outDir);
     }
 
     private async Task KillAndResumeAsync(string outDir, string jobId, string[] journalArgs, JournalOptions journal)
@@ -67,12 +103,23 @@ public sealed partial class CoordinatorKillTests(Baselines baselines) : IDisposa
         Assert.Equal(scoredBefore, scoredAfter.Take(scoredBefore.Count));
         Assert.Single(after.OfType<JobJournal.JobStarted>());
         Assert.Single(after.OfType<JobJournal.ModelTrained>());
+        // Training counted every unit before the kill; the resumed run counted none again.
+        var units = Assert.Single(after.OfType<JobJournal.JobStarted>()).CountingUnits;
+        Assert.True(units > 0);
+        Assert.Equal(Counted(before), Counted(after));
+        Assert.Equal(units, Counted(after).Distinct().Count());
         Assert.IsType<JobJournal.JobCompleted>(after[^1]);
         LinkOutput.AssertSameOutputs(baselines.OutputOf(ScoringLoad.Medium), outDir);
     }
 
     private static List<int> Scored(IReadOnlyList<object> events) =>
         [.. events.OfType<JobJournal.PartitionCompleted>().Where(e => e.Result.Phase == JobPhase.Scoring).Select(e => e.Result.Partition)];
+
+    private static List<int> Counted(IReadOnlyList<object> events) =>
+        [.. events.OfType<JobJournal.PartitionCompleted>().Where(e => e.Result.Phase == JobPhase.Counting).Select(e => e.Result.Partition)];
+
+    [GeneratedRegex(@"^counting: (\d+)/(\d+) partitions")]
+    private static partial Regex CountingLine();
 
     [GeneratedRegex(@"^scoring: (\d+)/(\d+) partitions")]
     private static partial Regex ScoringLine();

@@ -35,9 +35,10 @@ public sealed class ClusterTlsTests(Baselines baselines) : IDisposable
     }
 
     [Fact]
-    public void A_node_whose_certificate_the_cluster_does_not_trust_never_becomes_a_member_and_runs_no_task()
+    public void A_node_whose_certificate_the_cluster_does_not_trust_is_refused_at_the_handshake_and_never_becomes_a_member()
     {
-        // The cluster trusts a private CA; its nodes and the client hold certificates the CA issued.
+        // The cluster trusts a private CA and its nodes hold a certificate the CA issued (the trusted
+        // worker joining proves that path works).
         using var authority = TestCertificates.Authority("adrn test CA");
         using var node = TestCertificates.IssuedBy(authority, "adrn-node");
         var ca = TestCertificates.WritePem(authority, _dir.Path, "ca");
@@ -63,13 +64,6 @@ public sealed class ClusterTlsTests(Baselines baselines) : IDisposable
         Assert.DoesNotContain(intruder.Lines, l => l.Contains("Cluster: member up", StringComparison.Ordinal));
         Assert.Contains(cluster.Seed.Lines, l => l.Contains("TLS: refused", StringComparison.Ordinal) && l.Contains("adrn-node", StringComparison.Ordinal));
 
-        // A job submitted meanwhile (by a client with a CA-issued certificate) runs, but not on the intruder.
-        var outDir = Path.Combine(_dir.Path, "out");
-        using var link = AdrnProcess.Start("link", ["link", "--cluster", cluster.Address, "--config", baselines.JobFile(ScoringLoad.Light),
-            "--out", outDir, "--job-id", "tls-intruder", .. tls]);
-        Assert.True(link.WaitForExit(TimeSpan.FromSeconds(120)), link.Output + cluster.Output + intruder.Output);
-        Assert.True(link.ExitCode == 0, link.Output + cluster.Output);
-        Assert.DoesNotContain(intruder.Lines, l => l.Contains("Running partition", StringComparison.Ordinal));
         intruder.Stop(TimeSpan.FromSeconds(10));
     }
 
