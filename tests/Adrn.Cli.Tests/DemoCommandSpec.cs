@@ -79,17 +79,24 @@ public sealed partial class DemoCommandSpec : IClassFixture<DemoCommandSpec.Demo
 
         Assert.Equal(payrollRows, rows);
 
-        // Scan every text value of the panel for identifiers taken from the inputs.
+        // Scan every text value of the panel for identifiers taken from the inputs: each value must not be a
+        // name, and the whole text must not contain a NINO, person id, full date of birth or full postcode.
         var all = text.ToString();
-        var employees = File.ReadLines(Path.Combine(_run.Directory, "data", "employees.csv")).Skip(1).Take(500).Select(l => l.Split(',')).ToList();
+        var values = all.Split('\n').ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var employees = File.ReadLines(Path.Combine(_run.Directory, "data", "employees.csv")).Skip(1).Take(2000).Select(l => l.Split(',')).ToList();
         foreach (var e in employees)
         {
             Assert.DoesNotContain(e[2], all, StringComparison.Ordinal); // NINO
             Assert.DoesNotContain(e[1], all, StringComparison.Ordinal); // person_id
+            Assert.DoesNotContain(e[5], all, StringComparison.Ordinal); // full date of birth
             Assert.DoesNotContain(e[7], all, StringComparison.Ordinal); // home postcode
+            Assert.DoesNotContain(e[3], values);                       // first name
+            Assert.DoesNotContain(e[4], values);                       // surname
         }
 
         Assert.DoesNotMatch(NinoPattern(), all);
+        Assert.DoesNotMatch(DatePattern(), all);
+        Assert.DoesNotMatch(PostcodePattern(), all);
     }
 
     private static double Percent(string text) => double.Parse(text, CultureInfo.InvariantCulture) / 100.0;
@@ -99,4 +106,10 @@ public sealed partial class DemoCommandSpec : IClassFixture<DemoCommandSpec.Demo
 
     [GeneratedRegex(@"\bQ[A-Z]\d{6}[A-D]\b")]
     private static partial Regex NinoPattern();
+
+    [GeneratedRegex(@"\b(19|20)\d\d-\d\d-\d\d\b")]
+    private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"\b[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}\b")]
+    private static partial Regex PostcodePattern();
 }

@@ -149,7 +149,9 @@ public static class AkmDecomposition
         var cov = new double[draws];
         Parallel.For(0, draws, d =>
         {
-            var random = new Random(HashCode.Combine(options.Seed, d));
+            // NOTE: HashCode.Combine is randomised per process, so it must not seed the draws: the
+            // correction would differ from run to run. A fixed mix of seed and draw index keeps it reproducible.
+            var random = new Random(unchecked((options.Seed * 1_000_003) ^ (d * 7919 + 17)));
             var r = new double[n];
             for (var i = 0; i < n; i++) r[i] = random.Next(2) == 0 ? -1.0 : 1.0;
             if (controls.Count > 0)

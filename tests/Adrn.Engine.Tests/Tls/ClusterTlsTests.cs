@@ -27,10 +27,12 @@ public sealed class ClusterTlsTests(Baselines baselines) : IDisposable
 
         Assert.True(link.ExitCode == 0, link.Output + cluster.Output);
         Assert.Contains(cluster.Seed.Lines, l => l.Contains("mutual TLS", StringComparison.Ordinal));
-        // The worker node (another process, reached only over TLS) ran tasks of both phases.
+        // The worker node (another process, reached only over TLS) ran tasks of both phases. Akka logs
+        // asynchronously and its output is read from a pipe, so a line may arrive after the client exits:
+        // wait for it (bounded) rather than reading a snapshot.
         var worker = cluster.Workers[0];
-        Assert.Contains(worker.Lines, l => l.Contains("Running partition", StringComparison.Ordinal) && l.Contains("(Counting)", StringComparison.Ordinal));
-        Assert.Contains(worker.Lines, l => l.Contains("Running partition", StringComparison.Ordinal) && l.Contains("(Scoring)", StringComparison.Ordinal));
+        Assert.True(worker.WaitForLine(l => l.Contains("Running partition", StringComparison.Ordinal) && l.Contains("(Counting)", StringComparison.Ordinal), TimeSpan.FromSeconds(15)), worker.Output);
+        Assert.True(worker.WaitForLine(l => l.Contains("Running partition", StringComparison.Ordinal) && l.Contains("(Scoring)", StringComparison.Ordinal), TimeSpan.FromSeconds(15)), worker.Output);
         LinkOutput.AssertSameOutputs(baselines.OutputOf(ScoringLoad.Light), outDir);
     }
 
