@@ -162,7 +162,7 @@ public static class LinkCommand
             id,
             Path.GetFullPath(a.Config),
             outDir,
-            ParseVariables(a.Variables),
+            JobFileArguments.ParseVariables(a.Variables),
             a.Truth is null ? null : Path.GetFullPath(a.Truth)));
     }
 
@@ -176,23 +176,6 @@ public static class LinkCommand
         {
             throw new UsageException($"{option}: {ex.Message.Split(" (Parameter")[0]}", ex);
         }
-    }
-
-    private static Dictionary<string, string> ParseVariables(string[] variables)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var variable in variables)
-        {
-            var eq = variable.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                throw new UsageException($"--var '{variable}' is not name=value.");
-            }
-
-            result[variable[..eq]] = variable[(eq + 1)..];
-        }
-
-        return result;
     }
 
     private static LocalEngineOptions LocalOptions(Arguments a, string? outDir)
