@@ -13,14 +13,15 @@ internal sealed class LoopbackCluster : IDisposable
     private readonly string[] _seedArgs;
     private bool _disposed;
 
-    public LoopbackCluster(string stateDirectory, int workerNodes, int workersPerNode = 1, IReadOnlyList<string>? nodeArgs = null)
+    public LoopbackCluster(string stateDirectory, int workerNodes, int workersPerNode = 1, IReadOnlyList<string>? nodeArgs = null, int? seedWorkers = null)
     {
         nodeArgs ??= [];
         var seedPort = FreePort.Next();
         Address = string.Create(CultureInfo.InvariantCulture, $"akka.tcp://adrn@127.0.0.1:{seedPort}");
         var workers = workersPerNode.ToString(CultureInfo.InvariantCulture);
+        // seedWorkers: 0 makes every task cross the network to the worker nodes.
         _seedArgs = ["node", "--role", "seed", "--host", "127.0.0.1", "--port", seedPort.ToString(CultureInfo.InvariantCulture),
-            "--seed-nodes", Address, "--workers", workers, "--state-dir", stateDirectory, .. nodeArgs];
+            "--seed-nodes", Address, "--workers", (seedWorkers ?? workersPerNode).ToString(CultureInfo.InvariantCulture), "--state-dir", stateDirectory, .. nodeArgs];
         Seed = AdrnProcess.Start("seed", _seedArgs);
         WaitUp(Seed);
         for (var i = 0; i < workerNodes; i++)

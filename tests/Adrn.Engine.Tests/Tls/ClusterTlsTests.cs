@@ -18,7 +18,8 @@ public sealed class ClusterTlsTests(Baselines baselines) : IDisposable
         using var certificate = TestCertificates.SelfSigned("adrn-cluster");
         var pfx = TestCertificates.WritePfx(certificate, _dir.Path, "cluster");
         string[] tls = ["--tls-certificate", pfx, "--tls-password", TestCertificates.Password];
-        using var cluster = new LoopbackCluster(Path.Combine(_dir.Path, "seed-state"), workerNodes: 1, nodeArgs: tls);
+        // The seed runs no workers, so every counting and scoring task must go to the worker node over TLS.
+        using var cluster = new LoopbackCluster(Path.Combine(_dir.Path, "seed-state"), workerNodes: 1, nodeArgs: tls, seedWorkers: 0);
         var outDir = Path.Combine(_dir.Path, "out");
 
         using var link = AdrnProcess.Start("link", ["link", "--cluster", cluster.Address, "--config", baselines.JobFile(ScoringLoad.Light),
