@@ -45,6 +45,9 @@ public sealed record BenchCaseResult
     /// <summary>Seconds of those EM iterations.</summary>
     public double EmSeconds { get; init; }
 
+    /// <summary>Runs of <c>adrn link</c> as processes (local workers, cluster worker processes); empty when not run.</summary>
+    public IReadOnlyList<Scaling.EngineRunMeasurement> EngineRuns { get; init; } = [];
+
     /// <summary>1-minute load average at the end of the case.</summary>
     public double LoadAverage { get; init; } = double.NaN;
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Adrn.Bench.Peer;
+using Adrn.Bench.Scaling;
 using Adrn.Linkage.Blocking;
 using Adrn.Linkage.Comparison;
 using Adrn.Linkage.Configuration;
@@ -67,6 +68,12 @@ public static class BenchHarness
             log($"generated in {sw.Elapsed.TotalSeconds:F1} s");
         }
 
+        // 0. The actor engine as the user runs it, as processes (first, while this process holds no large state).
+        var engineRuns = options.Processes.Count == 0
+            ? []
+            : EngineRuns.Run(options.AdrnDll, Path.GetFullPath(options.ConfigPath), Path.GetFullPath(dataDir),
+                Path.Combine(options.WorkDirectory, string.Create(CultureInfo.InvariantCulture, $"runs-{employees}-{employers}")), options.Processes, log);
+
         var config = LinkageJobConfig.Load(options.ConfigPath, new Dictionary<string, string> { ["data"] = dataDir });
         var maxThreads = options.Threads.Max();
 
@@ -104,7 +111,7 @@ public static class BenchHarness
             for (var r = 0; r < repeats; r++)
             {
                 var sw = Stopwatch.StartNew();
-                var batches = ScoreAll(prepared, plan, scoring, keep, threads);
+                var batches = PartitionScorer.ScoreAll(prepared, plan, scoring, keep, threads);
                 engineBest = Math.Min(engineBest, sw.Elapsed.TotalSeconds);
                 engineKept = batches.Sum(b => (long)b.Count);
             }
@@ -126,7 +133,7 @@ public static class BenchHarness
         // The engine's merge of partition batches into id order is part of LinkageJob's "scoring" lap but not of
         // the peer's work (CREATE TABLE AS has no order), so it is measured apart.
         var mergeClock = Stopwatch.StartNew();
-        _ = ScoredPairBatch.Merge(ScoreAll(prepared, plan, scoring, keep, maxThreads), prepared.Records.IdRank, comparisons.Count);
+        _ = ScoredPairBatch.Merge(PartitionScorer.ScoreAll(prepared, plan, scoring, keep, maxThreads), prepared.Records.IdRank, comparisons.Count);
         var scoreAndMerge = mergeClock.Elapsed.TotalSeconds;
 
         // EM runs on the agreement-pattern histogram, whose size is bounded by the distinct gamma vectors, not
@@ -134,7 +141,13 @@ public static class BenchHarness
         var patternClock = Stopwatch.StartNew();
         var partial = new AgreementPatternCounts[plan.Partitions.Count];
         Parallel.For(0, plan.Partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = maxThreads },
-            p => partial[p] = AgreementPatternCounter.Count(prepared, plan.Partitions[p], comparisons));
+            () => comparisons.CreateComparer(candidatePairs / maxThreads),
+            (p, _, comparer) =>
+            {
+                partial[p] = AgreementPatternCounter.Count(prepared, plan.Partitions[p], comparer);
+                return comparer;
+            },
+            _ => { });
         var counts = new AgreementPatternCounts(comparisons.Count);
         foreach (var c in partial) counts.Merge(c);
         var patternSeconds = patternClock.Elapsed.TotalSeconds;
@@ -178,16 +191,8 @@ public static class BenchHarness
             EmIterations = em.Iterations.Count,
             EmSeconds = emSeconds,
             LoadAverage = LoadAverage(),
+            EngineRuns = engineRuns,
         };
-    }
-
-    /// <summary>The engine's compare+score exactly as LinkageJob.Run does it: partitions in parallel.</summary>
-    internal static ScoredPairBatch[] ScoreAll(PreparedLinkage prepared, BlockingPlan plan, ScoringModel scoring, double minProbability, int threads)
-    {
-        var batches = new ScoredPairBatch[plan.Partitions.Count];
-        Parallel.For(0, plan.Partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = threads },
-            p => batches[p] = PartitionScorer.Score(prepared, plan.Partitions[p], scoring, minProbability));
-        return batches;
     }
 
     /// <summary>1-minute load average (other work on the machine makes timings noisy), or NaN.</summary>

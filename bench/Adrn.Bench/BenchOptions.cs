@@ -12,6 +12,15 @@ public sealed record BenchOptions
     /// <summary>Thread counts of the scaling table (engine MaxDegreeOfParallelism and DuckDB <c>SET threads</c>).</summary>
     public IReadOnlyList<int> Threads { get; init; } = [1, 2];
 
+    /// <summary>
+    /// Worker counts of the process runs: <c>adrn link --workers N</c> locally and a loopback cluster of N worker
+    /// node processes. Empty skips them.
+    /// </summary>
+    public IReadOnlyList<int> Processes { get; init; } = [1, 2];
+
+    /// <summary>adrn.dll used for the process runs (default: the one built next to the harness).</summary>
+    public string AdrnDll { get; init; } = Scaling.EngineRuns.DefaultAdrnDll;
+
     /// <summary>Job config (must use only SQL-expressible levels); its <c>${data}</c> is the generated data folder.</summary>
     public string ConfigPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "configs", "employee-employer-sql.json");
 

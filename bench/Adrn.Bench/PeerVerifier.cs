@@ -42,7 +42,7 @@ public static class PeerVerifier
         ArgumentNullException.ThrowIfNull(scoring);
         ArgumentNullException.ThrowIfNull(peer);
         var k = scoring.Comparisons.Count;
-        var batches = BenchHarness.ScoreAll(prepared, plan, scoring, 0, threads);
+        var batches = PartitionScorer.ScoreAll(prepared, plan, scoring, 0, threads);
         peer.ScoreIntoTable(scoring.Model, double.NegativeInfinity, threads);
         var peerPairs = peer.ReadScored(k);
         long enginePairs = 0, oneOnly = 0, gammaMismatch = 0, matched = 0;

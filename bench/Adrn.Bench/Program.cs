@@ -2,7 +2,7 @@ using System.Globalization;
 using Adrn.Bench;
 
 // Usage: dotnet run --project bench/Adrn.Bench -c Release -- --records 100000,1000000 [--employers 10000,100000]
-//        [--threads 1,2] [--out bench/results] [--work /tmp/adrn-bench] [--config FILE] [--no-verify] [--explain] [--name FILE.md]
+//        [--threads 1,2] [--processes 1,2|none] [--adrn adrn.dll] [--out bench/results] [--work /tmp/adrn-bench] [--config FILE] [--no-verify] [--explain] [--name FILE.md]
 var options = new BenchOptions();
 for (var i = 0; i < args.Length; i++)
 {
@@ -17,6 +17,13 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--threads":
             options = options with { Threads = Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList() };
+            break;
+        case "--processes":
+            var processes = Next();
+            options = options with { Processes = processes == "none" ? [] : processes.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList() };
+            break;
+        case "--adrn":
+            options = options with { AdrnDll = Path.GetFullPath(Next()) };
             break;
         case "--out":
             options = options with { ResultsDirectory = Next() };
@@ -44,4 +51,4 @@ for (var i = 0; i < args.Length; i++)
 
 var (cases, path) = BenchHarness.Run(options, Console.WriteLine);
 Console.WriteLine($"written {path}");
-return cases.All(c => c.Verification is null || c.Verification.Agrees) ? 0 : 1;
+return cases.All(c => (c.Verification is null || c.Verification.Agrees) && c.EngineRuns.All(r => r.LinksDigest == c.EngineRuns[0].LinksDigest)) ? 0 : 1;

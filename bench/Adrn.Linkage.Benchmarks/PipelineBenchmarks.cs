@@ -66,7 +66,8 @@ public class PipelineBenchmarks
     public long Scoring()
     {
         long n = 0;
-        foreach (var p in _plan.Partitions) n += PartitionScorer.Score(_prepared, p, _scoring, 0).Count;
+        var comparer = _comparisons.CreateComparer();
+        foreach (var p in _plan.Partitions) n += PartitionScorer.Score(_prepared, p, _scoring, 0, comparer).Count;
         return n;
     }
 
@@ -88,7 +89,8 @@ public class PipelineBenchmarks
     private AgreementPatternCounts CountPatterns()
     {
         var total = new AgreementPatternCounts(_comparisons.Count);
-        foreach (var p in _plan.Partitions) total.Merge(AgreementPatternCounter.Count(_prepared, p, _comparisons));
+        var comparer = _comparisons.CreateComparer();
+        foreach (var p in _plan.Partitions) total.Merge(AgreementPatternCounter.Count(_prepared, p, comparer));
         return total;
     }
 

@@ -72,8 +72,7 @@ public sealed class LinkageWorkspace
     /// <returns>The scored pairs.</returns>
     public ScoredPairBatch ScoreFellegiSunter(double minProbability)
     {
-        var batches = new ScoredPairBatch[Plan.Partitions.Count];
-        Parallel.For(0, batches.Length, p => batches[p] = PartitionScorer.Score(Prepared, Plan.Partitions[p], Scoring, minProbability));
+        var batches = PartitionScorer.ScoreAll(Prepared, Plan, Scoring, minProbability);
         return ScoredPairBatch.Merge(batches, Prepared.Records.IdRank, Comparisons.Count);
     }
 

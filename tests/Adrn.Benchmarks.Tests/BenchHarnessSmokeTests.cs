@@ -15,6 +15,7 @@ public sealed class BenchHarnessSmokeTests : IDisposable
             Records = [3_000],
             Employers = [100],
             Threads = [1, 2],
+            Processes = [1, 2],
             WorkDirectory = Path.Combine(_dir, "work"),
             ResultsDirectory = Path.Combine(_dir, "results"),
             ResultsFileName = "smoke.md",
@@ -35,13 +36,30 @@ public sealed class BenchHarnessSmokeTests : IDisposable
         Assert.True(v.DistinctGammaVectors >= 5, $"only {v.DistinctGammaVectors} distinct gamma vectors");
         Assert.All(result.Scoring, m => Assert.Equal(m.EngineKept, m.PeerKept));
 
-        // (c) the Markdown tables with the expected columns, one scaling row per thread count.
+        // (c) the actor engine run as processes (adrn link locally with 1 and 2 workers; a seed plus 1 and 2 worker
+        // node processes over Akka remoting on 127.0.0.1) writes the same links as every other run, and as many
+        // pairs as the in-process scorer kept: the scaling table compares equal work.
+        Assert.Equal(["local/1/1", "local/1/2", "cluster/1/1", "cluster/2/2"], result.EngineRuns.Select(r => $"{r.Mode}/{r.Processes}/{r.Workers}"));
+        Assert.All(result.EngineRuns, r =>
+        {
+            Assert.Equal(result.EngineRuns[0].LinksDigest, r.LinksDigest);
+            Assert.Equal(result.Scoring[0].EngineKept, r.PairsWritten);
+            // The client's progress lines were seen in order: counting before scoring, both before the exit.
+            Assert.True(r.CountingSeconds >= 0 && r.TrainingSeconds >= 0 && r.ScoringSeconds >= 0 && r.WriteSeconds >= 0 && r.UntilFirstCountSeconds > 0,
+                $"{r.Mode} x{r.Processes}: stages {r.UntilFirstCountSeconds}/{r.CountingSeconds}/{r.TrainingSeconds}/{r.ScoringSeconds}/{r.WriteSeconds} s");
+            Assert.True(r.PeakRssMaxMiB > 20, $"{r.Mode} x{r.Processes}: peak RSS {r.PeakRssMaxMiB} MiB");
+        });
+        Assert.True(result.EngineRuns[3].PeakRssSumMiB > result.EngineRuns[2].PeakRssSumMiB, "two worker processes must add a process's memory to the sum");
+
+        // (d) the Markdown tables with the expected columns, one scaling row per thread count.
         Assert.Equal(Path.Combine(_dir, "results", "smoke.md"), path);
         var lines = File.ReadAllLines(path);
         Assert.Contains("| records | employers | candidate pairs | threads | load s | block s | train s | compare+score s | resolve s | write s | total s | pairs/s | peak RSS MiB |", lines);
         Assert.Contains("| records | threads | candidate pairs | kept (engine) | kept (peer) | engine compare+score s | peer compare+score s | engine pairs/s | peer pairs/s | engine/peer speed | engine peak RSS MiB | peer peak RSS MiB | peer load s |", lines);
         Assert.Equal(2, lines.Count(l => l.StartsWith("| 3,000 | 1 |", StringComparison.Ordinal) || l.StartsWith("| 3,000 | 2 |", StringComparison.Ordinal)));
         Assert.Contains(lines, l => l.StartsWith("| 3,000 |", StringComparison.Ordinal) && l.EndsWith("| yes |", StringComparison.Ordinal));
+        Assert.Contains("| " + string.Join(" | ", BenchReport.ProcessColumns) + " |", lines);
+        Assert.Equal(4, lines.Count(l => l.StartsWith("| 3,000 | local |", StringComparison.Ordinal) || l.StartsWith("| 3,000 | cluster |", StringComparison.Ordinal)));
     }
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using Adrn.Engine.Coordination;
 using Adrn.Engine.Hosting;
@@ -57,6 +58,7 @@ public static class LinkCommand
 
     private static async Task<int> RunAsync(ParseResult parseResult, Arguments a, CancellationToken ct)
     {
+        var clock = Stopwatch.StartNew();
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
         var request = BuildRequest(a);
@@ -75,7 +77,7 @@ public static class LinkCommand
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"job {request.JobId}: {(request.Job is null ? "resuming" : "starting")} {where}; if interrupted, resume with: adrn link --resume {request.JobId}{(outDir is null ? string.Empty : " --out " + outDir)}{(a.Cluster is null ? string.Empty : " --cluster " + a.Cluster)}"));
 
-        var outcome = await WithProgressAsync(stdout, progress => a.Cluster is null
+        var outcome = await WithProgressAsync(stdout, clock, progress => a.Cluster is null
             ? LocalJobRunner.RunAsync(request, LocalOptions(a, outDir), new LinkageJobWorkloadFactory(), progress, ct)
             : ClusterJobClient.RunAsync(a.Cluster, request, progress, TimeSpan.FromSeconds(60), a.Tls, ct)).ConfigureAwait(false);
 
@@ -86,7 +88,7 @@ public static class LinkCommand
         }
 
         var summary = outcome.Summary!;
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"job {summary.JobId} complete: {summary.PairsWritten:N0} scored pairs written"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"job {summary.JobId} complete: {summary.PairsWritten:N0} scored pairs written in {clock.Elapsed.TotalSeconds:F2} s"));
         foreach (var file in summary.OutputFiles)
         {
             stdout.WriteLine($"  {file}");
@@ -191,10 +193,12 @@ public static class LinkCommand
 
     private static async Task<JobOutcome> WithProgressAsync(
         TextWriter stdout,
+        Stopwatch clock,
         Func<IProgress<JobCoordinatorProtocol.JobProgress>, Task<JobOutcome>> run)
     {
         // NOTE: a live bar only when a person is watching; logs and tests get one plain line per
-        // finished partition, which is what a CI log or `tee` can show.
+        // finished partition, which is what a CI log or `tee` can show, with the seconds since the
+        // command started (so a log shows where the time went, whatever buffering came after).
         if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
         {
             return await AnsiConsole.Progress()
@@ -217,11 +221,11 @@ public static class LinkCommand
                 }).ConfigureAwait(false);
         }
 
-        var plain = new PlainProgress(stdout);
+        var plain = new PlainProgress(stdout, clock);
         return await run(plain).ConfigureAwait(false);
     }
 
-    private sealed class PlainProgress(TextWriter stdout) : IProgress<JobCoordinatorProtocol.JobProgress>
+    private sealed class PlainProgress(TextWriter stdout, Stopwatch clock) : IProgress<JobCoordinatorProtocol.JobProgress>
     {
         private (JobPhase, int)? _last;
 
@@ -236,7 +240,7 @@ public static class LinkCommand
 
                 _last = (value.Phase, value.PartitionsDone);
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{(value.Phase == JobPhase.Scoring ? "scoring" : "counting")}: {value.PartitionsDone}/{value.PartitionsTotal} partitions, {value.PairsPerSecond:N0} pairs/s"));
+                    $"{(value.Phase == JobPhase.Scoring ? "scoring" : "counting")}: {value.PartitionsDone}/{value.PartitionsTotal} partitions, {value.PairsPerSecond:N0} pairs/s, {clock.Elapsed.TotalSeconds:F2} s elapsed"));
                 stdout.Flush();
             }
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Adrn.Engine.Hosting;
 using Adrn.Engine.LinkageWorkloads;
 using Adrn.Engine.Running;
@@ -103,6 +104,18 @@ public static class NodeCommand
             Journal = journalOptions,
             Tls = tls,
         };
+        // NOTE: the command's token is not cancelled by SIGTERM or SIGINT here (Akka's coordinated
+        // shutdown and the generic host catch them first); cancel it ourselves, so that a signal
+        // stops the node even while it waits to join again, when no actor system is running.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stopping.Cancel();
+        }
+
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         var incarnation = 0;
         await ClusterNodeHost.RunAsync(options, new LinkageJobWorkloadFactory(), address =>
         {
@@ -113,7 +126,7 @@ public static class NodeCommand
 
             stdout.WriteLine($"node {address} up (role {ClusterNodeOptions.RoleName(nodeRole)}, {workers} workers, journal {journalOptions.Describe()}{(tls is null ? string.Empty : ", mutual TLS")})");
             stdout.Flush();
-        }, TimeSpan.FromSeconds(2), ct).ConfigureAwait(false);
+        }, TimeSpan.FromSeconds(2), stopping.Token).ConfigureAwait(false);
         stdout.WriteLine($"node {self} stopped");
         return ExitCodes.Ok;
     }

@@ -39,6 +39,10 @@ public sealed class LinkageJobWorkload : IJobWorkload
     private readonly TrainingPlan _training;
     private readonly ConcurrentDictionary<string, Lazy<ScoringModel>> _scoringModels = new(StringComparer.Ordinal);
 
+    // Workers on this node call in concurrently; a comparer is single-threaded, so each call borrows one and gives
+    // it back. The pool never holds more comparers than calls ever ran at once (the node's worker count).
+    private readonly ConcurrentBag<PairComparer> _comparers = [];
+
     private LinkageJobWorkload(JobDescriptor job, LinkageJobConfig config, string configHash)
     {
         _job = job;
@@ -72,6 +76,9 @@ public sealed class LinkageJobWorkload : IJobWorkload
 
     private double KeepProbability => Math.Min(_config.Resolution.KeepProbability, Threshold);
 
+    private PairComparer RentComparer() =>
+        _comparers.TryTake(out var comparer) ? comparer : _comparisons.CreateComparer();
+
     /// <summary>Reads, validates and prepares the job of <paramref name="job"/>.</summary>
     /// <param name="job">The job.</param>
     /// <returns>The workload.</returns>
@@ -88,7 +95,17 @@ public sealed class LinkageJobWorkload : IJobWorkload
         ArgumentOutOfRangeException.ThrowIfNegative(partition);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(partition, CountingUnitCount);
         cancellationToken.ThrowIfCancellationRequested();
-        var counts = _training.CountUnit(partition);
+        var comparer = RentComparer();
+        AgreementPatternCounts counts;
+        try
+        {
+            counts = _training.CountUnit(partition, comparer);
+        }
+        finally
+        {
+            _comparers.Add(comparer);
+        }
+
         PatternCountFile.Write(outputPath, counts);
         return new PartitionWork(counts.TotalPairs, counts.TotalPairs);
     }
@@ -123,7 +140,17 @@ public sealed class LinkageJobWorkload : IJobWorkload
         var scoring = _scoringModels.GetOrAdd(modelJson, json => new Lazy<ScoringModel>(
             () => ScoringModel.Create(MatchModel.FromJson(json), _comparisons, _prepared))).Value;
         var blockingPartition = _plan.Partitions[partition];
-        var batch = PartitionScorer.Score(_prepared, blockingPartition, scoring, KeepProbability);
+        var comparer = RentComparer();
+        ScoredPairBatch batch;
+        try
+        {
+            batch = PartitionScorer.Score(_prepared, blockingPartition, scoring, KeepProbability, comparer);
+        }
+        finally
+        {
+            _comparers.Add(comparer);
+        }
+
         ScoredPairFile.Write(outputPath, batch, _prepared.Records.IdRank);
         return new PartitionWork(batch.Count, blockingPartition.PairUpperBound);
     }

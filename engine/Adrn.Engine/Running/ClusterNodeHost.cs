@@ -7,14 +7,16 @@ using Microsoft.Extensions.Hosting;
 
 namespace Adrn.Engine.Running;
 
-/// <summary>Runs one cluster node (<c>adrn node</c>) until cancelled or removed from the cluster.</summary>
+/// <summary>Runs one cluster node (<c>adrn node</c>) until cancelled or asked to terminate; rejoins after a removal from the cluster.</summary>
 public static class ClusterNodeHost
 {
     /// <summary>
     /// Starts the node, joins the cluster and runs until <paramref name="cancellationToken"/> fires
-    /// (then leaves gracefully). When the node is removed from the cluster (downed, or it left
+    /// or the process is asked to terminate (SIGTERM, SIGINT: Akka's coordinated shutdown catches
+    /// them), then leaves gracefully. When the node is removed from the cluster (downed, or it left
     /// because the seed was lost), it starts a fresh actor system after <paramref name="rejoinDelay"/>
-    /// and joins again.
+    /// and joins again; an actor system that shuts down for any other reason (for example a failed
+    /// TLS handshake) stops the node with an error rather than starting again.
     /// </summary>
     /// <param name="options">Node options.</param>
     /// <param name="factory">Opens job workloads on this node.</param>
@@ -22,6 +24,7 @@ public static class ClusterNodeHost
     /// <param name="rejoinDelay">Pause before joining again after a removal.</param>
     /// <param name="cancellationToken">Stops the node.</param>
     /// <returns>A task that ends when the node has stopped.</returns>
+    /// <exception cref="InvalidOperationException">The actor system shut down for a reason other than a removal from the cluster or a request to stop.</exception>
     public static async Task RunAsync(
         ClusterNodeOptions options,
         IJobWorkloadFactory factory,
@@ -36,10 +39,24 @@ public static class ClusterNodeHost
         using var workloads = new WorkloadCache(factory);
         while (!cancellationToken.IsCancellationRequested)
         {
-            await RunOnceAsync(options, workloads, started, cancellationToken).ConfigureAwait(false);
-            if (cancellationToken.IsCancellationRequested)
+            var (address, reason) = await RunOnceAsync(options, workloads, started, cancellationToken).ConfigureAwait(false);
+            // NOTE: Akka registers its own SIGTERM/SIGINT handler (CoordinatedShutdown's CLR hook),
+            // which shuts the actor system down with ClrExitReason and cancels the runtime's default
+            // termination, so a signal reaches this loop as a terminated system, not as a cancelled
+            // token. Joining again on every termination made a node that was sent SIGTERM start a
+            // fresh actor system instead of exiting, and made a node whose TLS handshake fails
+            // restart every rejoinDelay forever.
+            if (cancellationToken.IsCancellationRequested || reason is CoordinatedShutdown.ClrExitReason)
             {
                 return;
+            }
+
+            if (reason is not (CoordinatedShutdown.ClusterDowningReason or CoordinatedShutdown.ClusterLeavingReason or CoordinatedShutdown.ClusterJoinUnsuccessfulReason))
+            {
+                throw new InvalidOperationException(
+                    $"The actor system of node {address} shut down ({reason?.ToString() ?? "no reason given"}), not because the node was removed from the cluster, " +
+                    "so the node stops instead of joining again. The log above says why; after a failed TLS handshake, check that every node's " +
+                    "--tls-certificate chains to a certificate the other nodes trust (--tls-trust).");
             }
 
             try
@@ -53,16 +70,20 @@ public static class ClusterNodeHost
         }
     }
 
-    private static async Task RunOnceAsync(ClusterNodeOptions options, WorkloadCache workloads, Action<string>? started, CancellationToken cancellationToken)
+    /// <summary>Runs one actor system until it terminates or <paramref name="cancellationToken"/> fires.</summary>
+    /// <returns>The node's address and why its actor system shut down (null when it terminated without a coordinated shutdown).</returns>
+    private static async Task<(string Address, CoordinatedShutdown.Reason? Reason)> RunOnceAsync(
+        ClusterNodeOptions options, WorkloadCache workloads, Action<string>? started, CancellationToken cancellationToken)
     {
         using var host = new HostBuilder()
             .ConfigureServices(services => services.AddAkka(ClusterNodeOptions.SystemName, builder => builder.WithAdrnClusterNode(options, workloads)))
             .Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        var address = Akka.Cluster.Cluster.Get(system).SelfAddress.ToString();
         try
         {
-            var system = host.Services.GetRequiredService<ActorSystem>();
-            started?.Invoke(Akka.Cluster.Cluster.Get(system).SelfAddress.ToString());
+            started?.Invoke(address);
             var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             using var registration = cancellationToken.Register(() => stop.TrySetResult());
             await Task.WhenAny(stop.Task, system.WhenTerminated).ConfigureAwait(false);
@@ -71,5 +92,7 @@ public static class ClusterNodeHost
         {
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
+
+        return (address, CoordinatedShutdown.Get(system).ShutdownReason);
     }
 }

@@ -28,6 +28,7 @@ public sealed class PairComparer
         // The cache is sized to the work, up to 2^15 slots (about 288 KB per cached comparison).
         var needed = expectedPairs <= 1 ? 1 : 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)(expectedPairs - 1));
         _cacheBits = Math.Clamp(needed, MinCacheBits, MaxCacheBits);
+        Set = set;
         _comparisons = set.Compiled;
         _cacheKeys = new ulong[_comparisons.Length][];
         _cacheValues = new sbyte[_comparisons.Length][];
@@ -41,6 +42,9 @@ public sealed class PairComparer
 
     /// <summary>Number of comparisons.</summary>
     public int Count => _comparisons.Length;
+
+    /// <summary>The comparison set this comparer computes (its caches are keyed by that set's value ids).</summary>
+    public ComparisonSet Set { get; }
 
     /// <summary>Writes the pair's gamma per comparison (-1 null, 0 else, up to the number of levels).</summary>
     /// <param name="left">Left record index.</param>

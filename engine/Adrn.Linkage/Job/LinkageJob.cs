@@ -91,10 +91,12 @@ public static class LinkageJob
         long work = 0;
         var scoreClock = Stopwatch.StartNew();
         var gate = new object();
-        Parallel.For(0, plan.Partitions.Count, parallel, p =>
+        // One comparer per thread, kept across partitions: its value-pair caches are allocated once and stay warm.
+        var pairsPerThread = plan.Partitions.Sum(x => x.PairUpperBound) / parallel.MaxDegreeOfParallelism;
+        Parallel.For(0, plan.Partitions.Count, parallel, () => comparisons.CreateComparer(pairsPerThread), (p, _, comparer) =>
         {
             batches[p] = pairScorer is null
-                ? PartitionScorer.Score(prepared, plan.Partitions[p], scoring, keep)
+                ? PartitionScorer.Score(prepared, plan.Partitions[p], scoring, keep, comparer)
                 : pairScorer.Score(prepared, plan.Partitions[p], keep);
             lock (gate)
             {
@@ -102,7 +104,9 @@ public static class LinkageJob
                 work += plan.Partitions[p].PairUpperBound;
                 progress?.Report(new LinkageProgress("scoring", done, plan.Partitions.Count, work / Math.Max(scoreClock.Elapsed.TotalSeconds, 1e-9)));
             }
-        });
+
+            return comparer;
+        }, _ => { });
         var pairs = ScoredPairBatch.Merge(batches, prepared.Records.IdRank, comparisons.Count);
         Lap("scoring");
 

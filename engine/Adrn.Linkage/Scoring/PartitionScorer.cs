@@ -17,16 +17,67 @@ public static class PartitionScorer
     /// <returns>The kept pairs, in enumeration order.</returns>
     public static ScoredPairBatch Score(PreparedLinkage prepared, BlockingPartition partition, ScoringModel model, double minProbability)
     {
+        ArgumentNullException.ThrowIfNull(partition);
+        ArgumentNullException.ThrowIfNull(model);
+        return Score(prepared, partition, model, minProbability, model.Comparisons.CreateComparer(partition.PairUpperBound));
+    }
+
+    /// <summary>
+    /// Scores the partition's pairs with a comparer the caller keeps across partitions (one per thread: a comparer
+    /// is not thread-safe). Its value-pair caches are keyed by value ids, so they stay valid from one partition to
+    /// the next and are neither reallocated nor cleared.
+    /// </summary>
+    /// <param name="prepared">Prepared records (must be those the model was bound to).</param>
+    /// <param name="partition">The partition.</param>
+    /// <param name="model">The bound model.</param>
+    /// <param name="minProbability">Pairs below this probability are dropped (0 keeps all).</param>
+    /// <param name="comparer">A comparer of the model's comparison set, used by this thread only.</param>
+    /// <returns>The kept pairs, in enumeration order.</returns>
+    public static ScoredPairBatch Score(PreparedLinkage prepared, BlockingPartition partition, ScoringModel model, double minProbability, PairComparer comparer)
+    {
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(partition);
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(comparer);
         if (!ReferenceEquals(prepared, model.Prepared))
             throw new ArgumentException("the model is bound to different prepared records", nameof(model));
+        if (!ReferenceEquals(comparer.Set, model.Comparisons))
+            throw new ArgumentException("the comparer belongs to a different comparison set than the model", nameof(comparer));
         // Probability >= p  <=>  weight >= log2(p / (1 - p)); comparing weights avoids a pow per pair.
         var minWeight = minProbability <= 0 ? double.NegativeInfinity : minProbability >= 1 ? double.PositiveInfinity : Math.Log2(minProbability / (1 - minProbability));
-        var visitor = new Visitor(model, model.Comparisons.CreateComparer(partition.PairUpperBound), minWeight);
+        var visitor = new Visitor(model, comparer, minWeight);
         partition.ForEachPair(ref visitor);
         return visitor.ToBatch();
+    }
+
+    /// <summary>
+    /// Scores every partition of the plan in parallel, one comparer per thread kept across partitions (as
+    /// <see cref="LinkageJob.Run(Configuration.LinkageJobConfig, string, LinkageRunOptions, IProgress{LinkageProgress}?, CancellationToken)"/> does).
+    /// </summary>
+    /// <param name="prepared">Prepared records (must be those the model was bound to).</param>
+    /// <param name="plan">The blocking plan.</param>
+    /// <param name="model">The bound model.</param>
+    /// <param name="minProbability">Pairs below this probability are dropped (0 keeps all).</param>
+    /// <param name="maxDegreeOfParallelism">Threads; -1 for one per core.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>One batch per partition, in partition order.</returns>
+    public static ScoredPairBatch[] ScoreAll(PreparedLinkage prepared, BlockingPlan plan, ScoringModel model, double minProbability,
+        int maxDegreeOfParallelism = -1, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(model);
+        var threads = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
+        var batches = new ScoredPairBatch[plan.Partitions.Count];
+        var pairsPerThread = plan.Partitions.Sum(x => x.PairUpperBound) / threads;
+        Parallel.For(0, plan.Partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = ct },
+            () => model.Comparisons.CreateComparer(pairsPerThread),
+            (p, _, comparer) =>
+            {
+                batches[p] = Score(prepared, plan.Partitions[p], model, minProbability, comparer);
+                return comparer;
+            },
+            _ => { });
+        return batches;
     }
 
     /// <summary>Scores pairs into growable column arrays: amortised growth, nothing allocated per pair.</summary>

@@ -14,10 +14,25 @@ public static class AgreementPatternCounter
     /// <returns>A mergeable histogram.</returns>
     public static AgreementPatternCounts Count(PreparedLinkage prepared, BlockingPartition partition, ComparisonSet comparisons)
     {
-        ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(partition);
         ArgumentNullException.ThrowIfNull(comparisons);
-        var visitor = new Visitor(comparisons.CreateComparer(), new AgreementPatternCounts(comparisons.Count));
+        return Count(prepared, partition, comparisons.CreateComparer(partition.PairUpperBound));
+    }
+
+    /// <summary>
+    /// Counts with a comparer the caller keeps across partitions (one per thread), so its value-pair caches are
+    /// allocated once and stay warm.
+    /// </summary>
+    /// <param name="prepared">Prepared records.</param>
+    /// <param name="partition">The partition.</param>
+    /// <param name="comparer">A comparer used by this thread only; its set defines the comparisons.</param>
+    /// <returns>A mergeable histogram.</returns>
+    public static AgreementPatternCounts Count(PreparedLinkage prepared, BlockingPartition partition, PairComparer comparer)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(partition);
+        ArgumentNullException.ThrowIfNull(comparer);
+        var visitor = new Visitor(comparer, new AgreementPatternCounts(comparer.Count));
         partition.ForEachPair(ref visitor);
         return visitor.Counts;
     }

@@ -190,16 +190,20 @@ public static class ModelTrainer
         var gate = new object();
         var done = 0;
         var sw = Stopwatch.StartNew();
-        Parallel.For(0, plan.Partitions.Count, new ParallelOptions { CancellationToken = ct }, p =>
+        // One comparer per thread, kept across partitions (caches allocated once, warm from partition to partition).
+        var pairsPerThread = plan.Partitions.Sum(x => x.PairUpperBound) / Environment.ProcessorCount;
+        Parallel.For(0, plan.Partitions.Count, new ParallelOptions { CancellationToken = ct }, () => comparisons.CreateComparer(pairsPerThread), (p, _, comparer) =>
         {
-            var counts = AgreementPatternCounter.Count(prepared, plan.Partitions[p], comparisons);
+            var counts = AgreementPatternCounter.Count(prepared, plan.Partitions[p], comparer);
             lock (gate)
             {
                 total.Merge(counts);
                 done++;
                 progress?.Report(new LinkageProgress(stage, done, plan.Partitions.Count, total.TotalPairs / Math.Max(sw.Elapsed.TotalSeconds, 1e-9)));
             }
-        });
+
+            return comparer;
+        }, _ => { });
         return total;
     }
 

@@ -6,7 +6,7 @@ namespace Adrn.Linkage.Training;
 
 /// <summary>
 /// The partitioned form of <see cref="ModelTrainer.Train"/>: the EM rounds, each cut into blocking partitions
-/// ("counting units"). Count each unit anywhere with <see cref="CountUnit"/> (the histograms are small), merge
+/// ("counting units"). Count each unit anywhere with <see cref="CountUnit(int)"/> (the histograms are small), merge
 /// the histograms of each round by addition in any order, then call <see cref="ModelTrainer.Finish"/> on one
 /// machine: it samples u, estimates lambda and runs EM, and returns the same model as
 /// <see cref="ModelTrainer.Train"/> (merging is exact integer addition and EM visits patterns in sorted order).
@@ -89,5 +89,18 @@ public sealed class TrainingPlan
     {
         var (round, partition) = Locate(unit);
         return AgreementPatternCounter.Count(Prepared, Rounds[round].Plan.Partitions[partition], Comparisons);
+    }
+
+    /// <summary>Counts one unit with a comparer of <see cref="Comparisons"/> that the calling thread keeps across units.</summary>
+    /// <param name="unit">Counting unit, 0 to <see cref="CountingUnitCount"/> - 1.</param>
+    /// <param name="comparer">A comparer of <see cref="Comparisons"/>, used by this thread only.</param>
+    /// <returns>The unit's histogram.</returns>
+    public AgreementPatternCounts CountUnit(int unit, PairComparer comparer)
+    {
+        ArgumentNullException.ThrowIfNull(comparer);
+        if (!ReferenceEquals(comparer.Set, Comparisons))
+            throw new ArgumentException("the comparer belongs to a different comparison set than the plan", nameof(comparer));
+        var (round, partition) = Locate(unit);
+        return AgreementPatternCounter.Count(Prepared, Rounds[round].Plan.Partitions[partition], comparer);
     }
 }

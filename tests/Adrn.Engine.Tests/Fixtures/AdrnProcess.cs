@@ -122,15 +122,18 @@ internal sealed class AdrnProcess : IDisposable
             return;
         }
 
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            kill.WaitForExit();
-        }
-
+        Terminate();
         if (!_process.WaitForExit(grace))
         {
             Kill();
         }
+    }
+
+    /// <summary>Sends SIGTERM (as <c>kill</c>, <c>timeout</c> or a service manager would) and returns at once.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
     }
 
     public void Dispose()

@@ -70,5 +70,29 @@ public sealed class ClusterTlsTests(Baselines baselines) : IDisposable
         intruder.Stop(TimeSpan.FromSeconds(10));
     }
 
+    [Fact]
+    public void A_worker_node_whose_TLS_handshake_with_the_seed_fails_exits_with_code_1_instead_of_restarting_forever()
+    {
+        // Two self-signed certificates, each node trusting only its own: every handshake fails. Akka
+        // shuts the worker's actor system down; the node used to start a new one every 2 s for ever.
+        using var seedCertificate = TestCertificates.SelfSigned("adrn-seed");
+        using var workerCertificate = TestCertificates.SelfSigned("adrn-worker");
+        var seedPfx = TestCertificates.WritePfx(seedCertificate, _dir.Path, "seed");
+        var workerPfx = TestCertificates.WritePfx(workerCertificate, _dir.Path, "worker");
+        using var cluster = new LoopbackCluster(Path.Combine(_dir.Path, "seed-state"), workerNodes: 0,
+            nodeArgs: ["--tls-certificate", seedPfx, "--tls-password", TestCertificates.Password]);
+
+        using var worker = AdrnProcess.Start("worker", "node", "--role", "worker", "--host", "127.0.0.1",
+            "--port", FreePort.Next().ToString(CultureInfo.InvariantCulture), "--seed-nodes", cluster.Address, "--workers", "1",
+            "--tls-certificate", workerPfx, "--tls-password", TestCertificates.Password);
+
+        Assert.True(worker.WaitForExit(TimeSpan.FromSeconds(30)), worker.Output + cluster.Output);
+        Assert.True(worker.ExitCode == 1, worker.Output);
+        Assert.DoesNotContain(worker.Lines, l => l.Contains("removed from the cluster; joining again", StringComparison.Ordinal));
+        // The error names the cause and what to check.
+        Assert.Contains(worker.Lines, l => l.StartsWith("[stderr] adrn: ", StringComparison.Ordinal)
+            && l.Contains("TLS handshake failed", StringComparison.Ordinal) && l.Contains("--tls-trust", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _dir.Dispose();
 }

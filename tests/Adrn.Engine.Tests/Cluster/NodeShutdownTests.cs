@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Adrn.Engine.Tests.Fixtures;
+
+namespace Adrn.Engine.Tests.Cluster;
+
+/// <summary>
+/// <c>adrn node</c> processes stop when asked to: SIGTERM (sent by <c>kill</c>, <c>timeout</c>,
+/// systemd or Kubernetes) makes a node leave the cluster and exit, rather than start a fresh actor
+/// system as it does after a removal from the cluster.
+/// </summary>
+[Collection(EngineEndToEnd.Name)]
+public sealed class NodeShutdownTests : IDisposable
+{
+    // A node leaves and exits in about a second on loopback; before the fix it never exited.
+    private static readonly TimeSpan ExitWithin = TimeSpan.FromSeconds(10);
+
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public void A_worker_node_and_then_the_seed_node_sent_SIGTERM_leave_the_cluster_and_exit_with_code_0()
+    {
+        using var cluster = new LoopbackCluster(Path.Combine(_dir.Path, "seed-state"), workerNodes: 1, seedWorkers: 0);
+
+        foreach (var node in new[] { cluster.Workers[0], cluster.Seed })
+        {
+            var clock = Stopwatch.StartNew();
+            node.Terminate();
+
+            Assert.True(node.WaitForExit(ExitWithin), $"still running {ExitWithin.TotalSeconds:0} s after SIGTERM\n" + cluster.Output);
+            Assert.True(node.ExitCode == 0, $"exit code {node.ExitCode} after {clock.Elapsed.TotalSeconds:0.0} s\n" + cluster.Output);
+            Assert.Contains(node.Lines, l => l.StartsWith("node ", StringComparison.Ordinal) && l.EndsWith(" stopped", StringComparison.Ordinal));
+            Assert.DoesNotContain(node.Lines, l => l.Contains("removed from the cluster; joining again", StringComparison.Ordinal));
+        }
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
