@@ -256,7 +256,19 @@ public sealed class JobCoordinator : ReceivePersistentActor
     {
         if (!_handingOut)
         {
-            worker.Tell(NoTaskAvailable.Instance);
+            // NOTE: while the job is opening, training or writing there is nothing to hand out; a worker
+            // that asks now is told to prepare the job's records (a no-op once they are open) and waits
+            // here, so it gets a task the moment a phase starts instead of at its next poll.
+            var job = _job ?? _requestedJob;
+            if (job is null || _summary is not null || _failure is not null)
+            {
+                worker.Tell(NoTaskAvailable.Instance);
+                return;
+            }
+
+            _waiting.Add(worker);
+            Context.Watch(worker);
+            worker.Tell(new PrepareJob(job));
             return;
         }
 

@@ -21,7 +21,7 @@ public static class JobCoordinatorProtocol
     public static Props Props(string jobId, JobDescriptor? job, WorkloadCache workloads, JobCoordinatorSettings settings) =>
         Akka.Actor.Props.Create(() => new JobCoordinator(jobId, job, workloads, settings));
 
-    /// <summary>A worker asks for one partition task; answered by <see cref="PartitionTask"/> or <see cref="NoTaskAvailable"/>.</summary>
+    /// <summary>A worker asks for one partition task; answered by <see cref="PartitionTask"/>, <see cref="PrepareJob"/> (a phase is about to start) or <see cref="NoTaskAvailable"/>.</summary>
     public sealed record RequestTask : IAdrnMessage
     {
         /// <summary>The single instance.</summary>
@@ -34,6 +34,14 @@ public static class JobCoordinatorProtocol
         /// <summary>The single instance.</summary>
         public static NoTaskAvailable Instance { get; } = new();
     }
+
+    /// <summary>
+    /// No task yet, but the job is starting (or between phases): open its workload now, so that reading and
+    /// standardising the records on this node overlaps the coordinator's own opening instead of following it.
+    /// The coordinator keeps the worker waiting and hands it a task as soon as there is one.
+    /// </summary>
+    /// <param name="Job">The job to prepare.</param>
+    public sealed record PrepareJob(JobDescriptor Job) : IAdrnMessage;
 
     /// <summary>Run one partition of one phase. The records travel by path (nodes share the output folder).</summary>
     /// <param name="Job">The job.</param>

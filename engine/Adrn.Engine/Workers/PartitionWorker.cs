@@ -34,6 +34,7 @@ public sealed class PartitionWorker : ReceiveActor, IWithTimers
 
         Receive<PartitionTask>(OnTask);
         Receive<NoTaskAvailable>(_ => { });
+        Receive<PrepareJob>(OnPrepareJob);
         Receive<Poll>(_ =>
         {
             if (_current is null)
@@ -79,6 +80,15 @@ public sealed class PartitionWorker : ReceiveActor, IWithTimers
         var token = _stopping.Token;
         Task.Run(() => (object)new PartitionRan(task, Run(workloads, task, token)), token)
             .PipeTo(Self, failure: ex => new PartitionRunFailed(task, ex));
+    }
+
+    private void OnPrepareJob(PrepareJob message)
+    {
+        var log = _log;
+        var jobId = message.Job.JobId;
+        _workloads.Prepare(message.Job, error => log.Warning(
+            "Preparing job {0} ahead of its tasks failed ({1}: {2}); its first task on this node will try again and report the error.",
+            jobId, error.GetType().Name, error.Message));
     }
 
     private static PartitionResult Run(WorkloadCache workloads, PartitionTask task, CancellationToken token)

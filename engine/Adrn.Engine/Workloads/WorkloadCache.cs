@@ -56,6 +56,27 @@ public sealed class WorkloadCache : IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts opening the job's workload in the background unless it is open or opening already, so that a
+    /// later <see cref="Get"/> finds it ready. A failure is reported to <paramref name="onError"/> and not
+    /// cached: the next <see cref="Get"/> tries again (and fails with the same error where the task can report it).
+    /// </summary>
+    /// <param name="job">The job.</param>
+    /// <param name="onError">Called with the error if opening fails.</param>
+    public void Prepare(JobDescriptor job, Action<Exception> onError)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(onError);
+        if (_open.ContainsKey(job.JobId))
+        {
+            return;
+        }
+
+        _ = Task.Run(() => Get(job)).ContinueWith(
+            t => onError(t.Exception!.InnerExceptions.Count == 1 ? t.Exception.InnerExceptions[0] : t.Exception),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+
     private void EvictBeyondLimit(string keep)
     {
         // NOTE: a workload evicted while a straggling task still uses it stays alive for that task

@@ -116,6 +116,30 @@ public sealed class JobCoordinatorSpec : Akka.TestKit.Xunit2.TestKit, IDisposabl
     }
 
     [Fact]
+    public void Coordinator_must_tell_an_early_worker_to_prepare_the_job_and_hand_it_a_task_as_soon_as_the_job_is_open()
+    {
+        // The coordinator cannot open the job until the gate opens (reading large inputs takes seconds), so a
+        // worker asking meanwhile cannot get a task: it must be told which job to prepare, and then be served
+        // without having to ask again (not at its next poll).
+        using var gated = new GatedWorkloadFactory();
+        using var workloads = new WorkloadCache(gated);
+        var job = Job(partitions: 2);
+        var coordinator = Sys.ActorOf(JobCoordinatorProtocol.Props(job.JobId, job, workloads, JobCoordinatorSettings.Default));
+        var worker = CreateTestProbe();
+
+        worker.Send(coordinator, RequestTask.Instance);
+        var prepare = worker.ExpectMsg<PrepareJob>(TimeSpan.FromSeconds(10));
+        Assert.Equal(job.JobId, prepare.Job.JobId);
+        Assert.Equal(job.ConfigPath, prepare.Job.ConfigPath);
+        worker.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+
+        gated.Open();
+        var task = worker.ExpectMsg<PartitionTask>(TimeSpan.FromSeconds(10));
+        Assert.Equal(JobPhase.Counting, task.Phase);
+        Assert.Equal(0, task.Partition);
+    }
+
+    [Fact]
     public void Coordinator_must_reassign_tasks_of_a_lost_worker()
     {
         var job = Job(partitions: 2);

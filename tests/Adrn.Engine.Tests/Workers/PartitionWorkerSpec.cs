@@ -69,6 +69,30 @@ public sealed class PartitionWorkerSpec : Akka.TestKit.Xunit2.TestKit, IDisposab
     }
 
     [Fact]
+    public void Worker_told_to_prepare_a_job_opens_its_workload_before_any_task_once_per_node()
+    {
+        var job = NumberPairsWorkload.WriteJob(_dir.Path, new NumberPairsWorkload.Spec([1, 2, 3, 4], 2));
+        var factory = new NumberPairsWorkloadFactory();
+        using var workloads = new WorkloadCache(factory);
+        var jobs = CreateTestProbe();
+        var first = Sys.ActorOf(PartitionWorkerProtocol.Props(jobs.Ref, workloads, QuietPolling));
+        var second = Sys.ActorOf(PartitionWorkerProtocol.Props(jobs.Ref, workloads, QuietPolling));
+        jobs.ExpectMsg<RequestTask>();
+        jobs.ExpectMsg<RequestTask>();
+
+        jobs.Send(first, new PrepareJob(job));
+        jobs.Send(second, new PrepareJob(job));
+        AwaitAssert(() => Assert.Contains(job.JobId, workloads.OpenJobs), TimeSpan.FromSeconds(10));
+        // Preparing is not a task: nothing is reported, and the two workers of the node prepared the job once.
+        jobs.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(1, factory.Opened);
+
+        jobs.Send(first, new PartitionTask(job, JobPhase.Counting, 0, 1, null));
+        jobs.ExpectMsg<CompletePartition>(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, factory.Opened);
+    }
+
+    [Fact]
     public void Worker_must_poll_again_while_idle()
     {
         var jobs = CreateTestProbe();
