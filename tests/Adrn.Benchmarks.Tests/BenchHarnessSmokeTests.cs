@@ -48,6 +48,7 @@ public sealed class BenchHarnessSmokeTests : IDisposable
             Assert.True(r.CountingSeconds >= 0 && r.TrainingSeconds >= 0 && r.ScoringSeconds >= 0 && r.WriteSeconds >= 0 && r.UntilFirstCountSeconds > 0,
                 $"{r.Mode} x{r.Processes}: stages {r.UntilFirstCountSeconds}/{r.CountingSeconds}/{r.TrainingSeconds}/{r.ScoringSeconds}/{r.WriteSeconds} s");
             Assert.True(r.PeakRssMaxMiB > 20, $"{r.Mode} x{r.Processes}: peak RSS {r.PeakRssMaxMiB} MiB");
+            Assert.True(r.CpuSeconds > 0.1, $"{r.Mode} x{r.Processes}: {r.CpuSeconds} CPU s");
         });
         Assert.True(result.EngineRuns[3].PeakRssSumMiB > result.EngineRuns[2].PeakRssSumMiB, "two worker processes must add a process's memory to the sum");
 

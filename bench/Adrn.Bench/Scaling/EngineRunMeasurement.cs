@@ -36,6 +36,9 @@ public sealed record EngineRunMeasurement
     /// <summary>Scored pairs written, from the client's summary line.</summary>
     public required long PairsWritten { get; init; }
 
+    /// <summary>CPU seconds (user + system) of all the run's processes during the job (client sampled every 50 ms; nodes from when the client started).</summary>
+    public required double CpuSeconds { get; init; }
+
     /// <summary>Largest peak RSS of any process of the run (client, seed, workers), MiB.</summary>
     public required double PeakRssMaxMiB { get; init; }
 

@@ -69,8 +69,8 @@ public static partial class EngineRuns
         var outDir = Path.Combine(dir, "out");
         using var client = NodeProcess.Start(adrnDll, "link (local)", "link", "--config", configPath, "--var", "data=" + data, "--out", outDir,
             "--workers", workers.ToString(CultureInfo.InvariantCulture));
-        var (wall, peak) = WaitSampling(client, []);
-        return Measure("local", 1, workers, client, wall, [peak], outDir);
+        var (wall, peak, cpu) = WaitSampling(client, []);
+        return Measure("local", 1, workers, client, wall, [peak], [cpu], outDir);
     }
 
     private static EngineRunMeasurement Cluster(string adrnDll, string configPath, string data, string dir, int processes, Action<string> log)
@@ -100,10 +100,13 @@ public static partial class EngineRuns
                 throw new TimeoutException("the loopback cluster did not form:\n" + string.Join('\n', nodes.Select(n => n.Output)));
             }
 
+            // CPU the nodes spent starting and forming the cluster is not the job's.
+            var nodeCpuBefore = nodes.ToDictionary(n => n, n => n.CpuSeconds());
             using var client = NodeProcess.Start(adrnDll, "link (cluster)", "link", "--cluster", address, "--config", configPath, "--var", "data=" + data, "--out", outDir);
-            var (wall, clientPeak) = WaitSampling(client, nodes);
+            var (wall, clientPeak, clientCpu) = WaitSampling(client, nodes);
             var peaks = nodes.Select(n => n.PeakRssMiB()).Append(clientPeak).ToList();
-            return Measure("cluster", processes, processes, client, wall, peaks, outDir);
+            var cpu = nodes.Select(n => n.CpuSeconds() - nodeCpuBefore[n]).Append(clientCpu).ToList();
+            return Measure("cluster", processes, processes, client, wall, peaks, cpu, outDir);
         }
         finally
         {
@@ -119,15 +122,18 @@ public static partial class EngineRuns
         }
     }
 
-    /// <summary>Waits for the client to exit, sampling its peak RSS every 50 ms (VmHWM is a high-water mark, so the last sample holds all but the final 50 ms).</summary>
-    private static (double Wall, double Peak) WaitSampling(NodeProcess client, IReadOnlyList<NodeProcess> nodes)
+    /// <summary>Waits for the client to exit, sampling its peak RSS and CPU time every 50 ms (VmHWM is a high-water mark, so the last sample holds all but the final 50 ms).</summary>
+    private static (double Wall, double Peak, double Cpu) WaitSampling(NodeProcess client, IReadOnlyList<NodeProcess> nodes)
     {
         var peak = double.NaN;
+        var cpu = double.NaN;
         var deadline = DateTime.UtcNow + JobTimeout;
         while (DateTime.UtcNow < deadline)
         {
             var sample = client.PeakRssMiB();
             if (!double.IsNaN(sample)) peak = sample;
+            var used = client.CpuSeconds();
+            if (!double.IsNaN(used)) cpu = used;
             if (client.WaitForExit(TimeSpan.FromMilliseconds(50)) is { } wall)
             {
                 if (client.ExitCode != 0)
@@ -135,14 +141,15 @@ public static partial class EngineRuns
                     throw new InvalidOperationException($"adrn link exited with {client.ExitCode}:\n{client.Output}\n{string.Join('\n', nodes.Select(n => n.Output))}");
                 }
 
-                return (wall, peak);
+                return (wall, peak, cpu);
             }
         }
 
         throw new TimeoutException($"adrn link did not finish within {JobTimeout.TotalMinutes} minutes:\n{client.Output}");
     }
 
-    private static EngineRunMeasurement Measure(string mode, int processes, int workers, NodeProcess client, double wall, IReadOnlyList<double> peaks, string outDir)
+    private static EngineRunMeasurement Measure(string mode, int processes, int workers, NodeProcess client, double wall, IReadOnlyList<double> peaks,
+        IReadOnlyList<double> cpu, string outDir)
     {
         // Stage times come from the client's own clock ("…, 12.34 s elapsed" on each progress line, "… in 15.67 s"
         // on the summary), not from when the lines reached this process, which pipes and scheduling can delay.
@@ -169,6 +176,7 @@ public static partial class EngineRuns
             WriteSeconds = done - scoring.Max(),
             JobSeconds = done,
             PairsWritten = pairs,
+            CpuSeconds = cpu.Any(double.IsNaN) ? double.NaN : cpu.Sum(),
             PeakRssMaxMiB = known.Count == 0 ? double.NaN : known.Max(),
             PeakRssSumMiB = known.Count == 0 ? double.NaN : known.Sum(),
             LinksDigest = LinksDigest(Path.Combine(outDir, "links.arrow")),

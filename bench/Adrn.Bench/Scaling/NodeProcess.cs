@@ -103,6 +103,23 @@ internal sealed class NodeProcess : IDisposable
         return double.NaN;
     }
 
+    /// <summary>CPU seconds (user + system) the process has used so far, read while it runs; NaN when unavailable.</summary>
+    public double CpuSeconds()
+    {
+        try
+        {
+            // /proc/PID/stat: fields after the command name in parentheses; utime and stime are the 12th and 13th of
+            // those, in clock ticks (USER_HZ, 100 per second on Linux).
+            var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
+    }
+
     /// <summary>SIGTERM (a node leaves the cluster gracefully), then SIGKILL after <paramref name="grace"/>.</summary>
     /// <returns>Seconds until it exited, or null if it had to be killed.</returns>
     public double? Stop(TimeSpan grace)
