@@ -29,7 +29,7 @@ public static class BenchReport
     /// <summary>Header of the actor-engine process table (adrn link locally and on a loopback cluster).</summary>
     public static readonly IReadOnlyList<string> ProcessColumns =
     [
-        "records", "mode", "worker processes", "workers", "wall s", "job s", "until first count s", "counting s", "training s", "scoring s",
+        "records", "mode", "worker processes", "workers", "wall s", "job s", "open s", "counting s", "training s", "scoring s",
         "merge+resolve+write s", "pairs written", "speed-up vs 1", "CPU s", "peak RSS max MiB", "peak RSS sum MiB", "same links as first run",
     ];
 
@@ -80,7 +80,7 @@ public static class BenchReport
         if (cases.Any(c => c.EngineRuns.Count > 0))
         {
             sb.Append("\n## Scaling: the actor engine as processes (`adrn link`, locally and on a loopback cluster)\n\n");
-            sb.Append("Each row is a fresh run of the released CLI with a fresh journal: `local` = `adrn link --workers N` (one process, N in-process workers); `cluster` = a seed node with `--workers 0` (coordinator + SQLite journal only) and N `adrn node --role worker --workers 1` processes on 127.0.0.1, driven by `adrn link --cluster`, so every partition crosses Akka remoting and every worker process reads and standardises the inputs itself. Wall = start of the `adrn link` process to its exit; job = the command's own clock from its start to its summary line; stage times come from the elapsed seconds on the client's progress lines: until first count = reading + standardising + blocking on every node and the first counting unit; training = merge of pattern counts, u sampling, EM; merge+resolve+write = after the last scored partition. CPU s = user + system seconds of all the run's processes during the job (nodes from the client's start; more CPU than 2 × wall is impossible on 2 cores). Peak RSS is each process's VmHWM (client sampled every 50 ms); sum = seed + workers + client. Speed-up = wall of the 1-worker run of the same mode / wall. Same links = SHA-256 over (id_l, id_r, match_weight) of links.arrow equals the first run's.\n\n");
+            sb.Append("Each row is a fresh run of the released CLI with a fresh journal: `local` = `adrn link --workers N` (one process, N in-process workers); `cluster` = a seed node with `--workers 0` (coordinator + SQLite journal only) and N `adrn node --role worker --workers 1` processes on 127.0.0.1, driven by `adrn link --cluster`, so every partition crosses Akka remoting and every worker process reads and standardises the inputs itself. Wall = start of the `adrn link` process to its exit; job = the command's own clock from its start to its summary line; stage times come from the elapsed seconds on the client's progress lines: open = until the counting phase starts (the coordinator has read, standardised and blocked the inputs; worker processes prepare theirs meanwhile); counting = from then to the last counted unit; training = merge of pattern counts, u sampling, EM; merge+resolve+write = after the last scored partition. CPU s = user + system seconds of all the run's processes during the job (nodes from the client's start; more CPU than 2 × wall is impossible on 2 cores). Peak RSS is each process's VmHWM (client sampled every 50 ms); sum = seed + workers + client. Speed-up = wall of the 1-worker run of the same mode / wall. Same links = SHA-256 over (id_l, id_r, match_weight) of links.arrow equals the first run's.\n\n");
             Header(sb, ProcessColumns);
             foreach (var c in cases)
             {
@@ -89,7 +89,7 @@ public static class BenchReport
                     var one = c.EngineRuns.FirstOrDefault(x => x.Mode == r.Mode && x.Workers == 1);
                     var first = c.EngineRuns[0];
                     Row(sb, [
-                        N(c.Employees), r.Mode, r.Mode == "local" ? "0" : N(r.Processes), N(r.Workers), F(r.WallSeconds, 1), F(r.JobSeconds, 1), F(r.UntilFirstCountSeconds, 1), F(r.CountingSeconds, 1),
+                        N(c.Employees), r.Mode, r.Mode == "local" ? "0" : N(r.Processes), N(r.Workers), F(r.WallSeconds, 1), F(r.JobSeconds, 1), F(r.OpenSeconds, 1), F(r.CountingSeconds, 1),
                         F(r.TrainingSeconds, 1), F(r.ScoringSeconds, 1), F(r.WriteSeconds, 1), N(r.PairsWritten),
                         one is null ? "n/a" : (one.WallSeconds / r.WallSeconds).ToString("F2", inv) + "x", F(r.CpuSeconds, 1), F(r.PeakRssMaxMiB, 0), F(r.PeakRssSumMiB, 0),
                         r.LinksDigest == first.LinksDigest ? "yes" : "NO",

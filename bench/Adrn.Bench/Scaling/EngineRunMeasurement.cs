@@ -18,16 +18,16 @@ public sealed record EngineRunMeasurement
     /// <summary>Seconds from the client command's start to its summary line (the job; wall adds runtime start-up and exit).</summary>
     public required double JobSeconds { get; init; }
 
-    /// <summary>Seconds from the command's start to the first counted partition (read + standardise + block on every node, first unit).</summary>
-    public required double UntilFirstCountSeconds { get; init; }
+    /// <summary>Seconds from the command's start to the start of the counting phase (the coordinator has read, standardised and blocked the inputs).</summary>
+    public required double OpenSeconds { get; init; }
 
-    /// <summary>Seconds from the first to the last counted partition.</summary>
+    /// <summary>Seconds from the start of the counting phase to the last counted unit (includes any worker preparation not overlapped with the coordinator's).</summary>
     public required double CountingSeconds { get; init; }
 
-    /// <summary>Seconds from the last counted partition to the first scored one (merge counts, u sampling, EM).</summary>
+    /// <summary>Seconds from the last counted unit to the start of the scoring phase (merge counts, u sampling, EM on the coordinator).</summary>
     public required double TrainingSeconds { get; init; }
 
-    /// <summary>Seconds from the first to the last scored partition.</summary>
+    /// <summary>Seconds from the start of the scoring phase to the last scored partition.</summary>
     public required double ScoringSeconds { get; init; }
 
     /// <summary>Seconds from the last scored partition to the summary line (merge, resolve, write).</summary>

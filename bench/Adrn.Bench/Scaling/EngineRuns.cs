@@ -169,7 +169,7 @@ public static partial class EngineRuns
             Processes = processes,
             Workers = workers,
             WallSeconds = wall,
-            UntilFirstCountSeconds = counting.Count > 0 ? counting.Min() : scoring.Min(),
+            OpenSeconds = counting.Count > 0 ? counting.Min() : scoring.Min(),
             CountingSeconds = counting.Count > 0 ? counting.Max() - counting.Min() : 0,
             TrainingSeconds = counting.Count > 0 ? scoring.Min() - counting.Max() : 0,
             ScoringSeconds = scoring.Max() - scoring.Min(),
