@@ -111,7 +111,16 @@ public static class NodeCommand
         void Stop(PosixSignalContext context)
         {
             context.Cancel = true;
-            stopping.Cancel();
+            // NOTE: the handler runs on its own thread and can still run after the node has stopped
+            // (Akka's own hook ended the actor system first) and this method has disposed the source.
+            try
+            {
+                stopping.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Already stopped: nothing left to cancel.
+            }
         }
 
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);

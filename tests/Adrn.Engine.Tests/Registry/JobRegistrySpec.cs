@@ -30,13 +30,24 @@ public sealed class JobRegistrySpec : Akka.TestKit.Xunit2.TestKit, IDisposable
     private JobDescriptor Job(string id) =>
         NumberPairsWorkload.WriteJob(Path.Combine(_dir.Path, id), new NumberPairsWorkload.Spec([.. Enumerable.Range(1, 12)], 3), id);
 
+    private readonly HashSet<(IActorRef, string, JobPhase, int, int)> _tasksSeen = [];
+
+    /// <summary>
+    /// Asks until a task not seen before arrives, as a worker polls. While a job opens or trains, the coordinator
+    /// answers <see cref="PrepareJob"/> and keeps the probe waiting, then pushes the task when the phase starts; a
+    /// probe that asked again meanwhile is sent the task it holds once more (the protocol's answer to a lost
+    /// message), so copies of a task already taken from this registry are skipped, as the real worker skips them (a restarted
+    /// registry may hand the same task out again, legitimately).
+    /// </summary>
     private PartitionTask NextTask(Akka.TestKit.TestProbe worker, IActorRef registry)
     {
         PartitionTask? task = null;
         AwaitAssert(() =>
         {
             worker.Send(registry, RequestTask.Instance);
-            task = Assert.IsType<PartitionTask>(worker.ReceiveOne(TimeSpan.FromSeconds(1)));
+            var next = Assert.IsType<PartitionTask>(worker.ReceiveOne(TimeSpan.FromSeconds(1)));
+            Assert.True(_tasksSeen.Add((registry, next.Job.JobId, next.Phase, next.Partition, next.Attempt)), "a copy of a task already taken");
+            task = next;
         }, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50));
         return task!;
     }
