@@ -113,6 +113,14 @@ public static partial class EngineRuns
             // Workers leave one at a time, the seed last.
             for (var i = nodes.Count - 1; i >= 0; i--)
             {
+                if (i == 0 && nodes.Count > 1)
+                {
+                    // The seed goes last, once it has removed every worker (a departed worker it still counts as
+                    // leader would hold up its own leaving).
+                    var seed = nodes[0];
+                    seed.WaitForLine(_ => seed.Lines.Count(l => l.Line.Contains("Cluster: member removed", StringComparison.Ordinal)) >= nodes.Count - 1, TimeSpan.FromSeconds(30));
+                }
+
                 var stopped = nodes[i].Stop(TimeSpan.FromSeconds(20));
                 log(stopped is { } s
                     ? string.Create(CultureInfo.InvariantCulture, $"{nodes[i].Name} left on SIGTERM in {s:F1} s")
