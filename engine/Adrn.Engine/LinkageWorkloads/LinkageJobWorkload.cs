@@ -9,6 +9,7 @@ using Adrn.Linkage.Comparison;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Evaluation;
 using Adrn.Linkage.Model;
+using Adrn.Linkage.Output;
 using Adrn.Linkage.Preparation;
 using Adrn.Linkage.Resolution;
 using Adrn.Linkage.Scoring;
@@ -229,6 +230,17 @@ public sealed class LinkageJobWorkload : IJobWorkload
             var clusters = LinkResolver.Cluster(accepted, rows, records);
             WriteAtomically(Path.Combine(outDir, "clusters.arrow"), temp => ClusterFile.Write(temp, records, clusters));
             files.Add("clusters.arrow");
+        }
+
+        // Arrow is the engine's own format (streamed, and read back for evaluation); every other format the job asks
+        // for is converted from it batch by batch, so even a pairs table larger than memory can be had as CSV or Parquet.
+        var tables = files.Where(f => f != "pairs.arrow" || _config.Outputs.WritePairs).ToList();
+        foreach (var format in _config.Outputs.Formats.Where(f => f != SourceFormat.Arrow).Distinct())
+        {
+            foreach (var table in tables)
+            {
+                files.Add(Path.GetFileName(ArrowTableConverter.Convert(Path.Combine(outDir, table), format)));
+            }
         }
 
         WriteAtomically(Path.Combine(outDir, "quarantine.csv"), temp => QuarantineFile.Write(temp, _prepared.Quarantine));

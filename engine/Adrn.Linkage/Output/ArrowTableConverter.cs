@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text;
+using Adrn.Linkage.Configuration;
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+using Apache.Arrow.Types;
+using Parquet;
+using Parquet.Schema;
+
+namespace Adrn.Linkage.Output;
+
+/// <summary>
+/// Converts an output table written as Arrow IPC (file format) to CSV or Parquet one record batch at a time, so tables
+/// larger than memory (the engine's streamed <c>pairs</c>) can be had in every format. The values are written by the
+/// same rules as <see cref="LinkTableWriter"/> (CSV: RFC 4180 quoting, doubles round-trip, empty for null; Parquet:
+/// strings, doubles, and int8 gammas as int32), so a converted table equals one written directly.
+/// </summary>
+public static class ArrowTableConverter
+{
+    /// <summary>Writes <paramref name="arrowPath"/> as <paramref name="format"/> beside it (same name, the format's extension).</summary>
+    /// <param name="arrowPath">An Arrow IPC file whose columns are utf8, float64 or int8.</param>
+    /// <param name="format">CSV or Parquet (Arrow returns the input unchanged).</param>
+    /// <returns>The path written.</returns>
+    /// <exception cref="NotSupportedException">A column of another type.</exception>
+    public static string Convert(string arrowPath, SourceFormat format)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(arrowPath);
+        if (format == SourceFormat.Arrow) return arrowPath;
+        var path = Path.ChangeExtension(arrowPath, format == SourceFormat.Parquet ? ".parquet" : ".csv");
+        // Write to a temporary name and rename, so a reader never sees a half-written table.
+        var tmp = path + ".tmp";
+        try
+        {
+            if (format == SourceFormat.Parquet) ToParquet(arrowPath, tmp).GetAwaiter().GetResult();
+            else ToCsv(arrowPath, tmp);
+            File.Move(tmp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(tmp)) File.Delete(tmp);
+        }
+
+        return path;
+    }
+
+    private static void ToCsv(string arrowPath, string csvPath)
+    {
+        using var stream = File.OpenRead(arrowPath);
+        using var reader = new ArrowFileReader(stream);
+        var schema = reader.Schema;
+        Check(schema, arrowPath);
+        using var w = new StreamWriter(csvPath, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        w.WriteLine(string.Join(",", schema.FieldsList.Select(f => TableWriter.Quote(f.Name))));
+        var sb = new StringBuilder();
+        while (reader.ReadNextRecordBatch() is { } batch)
+        {
+            using (batch)
+            {
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    sb.Clear();
+                    for (var c = 0; c < batch.ColumnCount; c++)
+                    {
+                        if (c > 0) sb.Append(',');
+                        switch (batch.Column(c))
+                        {
+                            case StringArray s: sb.Append(TableWriter.Quote(s.GetString(i))); break;
+                            case DoubleArray d: sb.Append(d.GetValue(i)?.ToString("R", CultureInfo.InvariantCulture)); break;
+                            case Int8Array b: sb.Append(b.GetValue(i)?.ToString(CultureInfo.InvariantCulture)); break;
+                        }
+                    }
+
+                    w.WriteLine(sb);
+                }
+            }
+        }
+    }
+
+    private static async Task ToParquet(string arrowPath, string parquetPath)
+    {
+        await using var stream = File.OpenRead(arrowPath);
+        using var reader = new ArrowFileReader(stream);
+        var schema = reader.Schema;
+        Check(schema, arrowPath);
+        var fields = schema.FieldsList.Select(f => (DataField)(f.DataType switch
+        {
+            StringType => new DataField<string>(f.Name),
+            DoubleType => new DataField<double>(f.Name),
+            _ => new DataField<int>(f.Name),
+        })).ToArray();
+        await using var output = File.Create(parquetPath);
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), output).ConfigureAwait(false);
+        var wroteGroup = false;
+        while (await reader.ReadNextRecordBatchAsync().ConfigureAwait(false) is { } batch)
+        {
+            using (batch)
+            {
+                if (batch.Length == 0 && wroteGroup) continue;
+                wroteGroup = true;
+                using var group = writer.CreateRowGroup();
+                for (var c = 0; c < batch.ColumnCount; c++)
+                {
+                    switch (batch.Column(c))
+                    {
+                        case StringArray s:
+                            var strings = new string?[batch.Length];
+                            for (var i = 0; i < strings.Length; i++) strings[i] = s.GetString(i);
+                            await group.WriteAsync(fields[c], strings).ConfigureAwait(false);
+                            break;
+                        case DoubleArray d:
+                            await group.WriteAsync(fields[c], new ReadOnlyMemory<double>(d.Values.ToArray())).ConfigureAwait(false);
+                            break;
+                        case Int8Array b:
+                            var ints = new int[batch.Length];
+                            for (var i = 0; i < ints.Length; i++) ints[i] = b.Values[i];
+                            await group.WriteAsync(fields[c], new ReadOnlyMemory<int>(ints)).ConfigureAwait(false);
+                            break;
+                    }
+                }
+            }
+        }
+
+        if (!wroteGroup)
+        {
+            // An empty table still gets its schema and one empty row group, as LinkTableWriter writes it.
+            using var group = writer.CreateRowGroup();
+            foreach (var f in fields)
+            {
+                switch (f)
+                {
+                    case DataField<string>: await group.WriteAsync(f, System.Array.Empty<string?>()).ConfigureAwait(false); break;
+                    case DataField<double>: await group.WriteAsync(f, ReadOnlyMemory<double>.Empty).ConfigureAwait(false); break;
+                    default: await group.WriteAsync(f, ReadOnlyMemory<int>.Empty).ConfigureAwait(false); break;
+                }
+            }
+        }
+    }
+
+    private static void Check(Schema schema, string path)
+    {
+        foreach (var f in schema.FieldsList)
+        {
+            if (f.DataType is not (StringType or DoubleType or Int8Type))
+                throw new NotSupportedException($"{path}: column '{f.Name}' is {f.DataType.Name}; only utf8, float64 and int8 columns can be converted.");
+        }
+    }
+}
