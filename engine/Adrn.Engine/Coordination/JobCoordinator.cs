@@ -256,11 +256,13 @@ public sealed class JobCoordinator : ReceivePersistentActor
     {
         if (!_handingOut)
         {
-            // NOTE: while the job is opening, training or writing there is nothing to hand out; a worker
-            // that asks now is told to prepare the job's records (a no-op once they are open) and waits
-            // here, so it gets a task the moment a phase starts instead of at its next poll.
+            // NOTE: while the job is opening or training there is nothing to hand out; a worker that asks
+            // now is told to prepare the job's records (a no-op once they are open) and waits here, so it
+            // gets a task the moment a phase starts instead of at its next poll. Once every partition is
+            // scored (the outputs are being written) no task will come: nothing to prepare.
             var job = _job ?? _requestedJob;
-            if (job is null || _summary is not null || _failure is not null)
+            var allScored = _model is not null && _partitionCount > 0 && _scored.Count >= _partitionCount;
+            if (job is null || _summary is not null || _failure is not null || allScored)
             {
                 worker.Tell(NoTaskAvailable.Instance);
                 return;

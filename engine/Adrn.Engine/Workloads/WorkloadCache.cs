@@ -13,6 +13,7 @@ public sealed class WorkloadCache : IDisposable
     private readonly IJobWorkloadFactory _factory;
     private readonly ConcurrentDictionary<string, Lazy<IJobWorkload>> _open = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _lastUsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _prepareFailed = new(StringComparer.Ordinal);
     private long _clock;
 
     /// <summary>Creates an empty cache over <paramref name="factory"/>.</summary>
@@ -67,13 +68,19 @@ public sealed class WorkloadCache : IDisposable
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(onError);
-        if (_open.ContainsKey(job.JobId))
+        // NOTE: a job whose preparation failed here is not prepared again ahead of its tasks (workers ask every
+        // second while the coordinator opens or trains): its first task opens it again and reports the error.
+        if (_open.ContainsKey(job.JobId) || _prepareFailed.ContainsKey(job.JobId))
         {
             return;
         }
 
         _ = Task.Run(() => Get(job)).ContinueWith(
-            t => onError(t.Exception!.InnerExceptions.Count == 1 ? t.Exception.InnerExceptions[0] : t.Exception),
+            t =>
+            {
+                _prepareFailed[job.JobId] = true;
+                onError(t.Exception!.InnerExceptions.Count == 1 ? t.Exception.InnerExceptions[0] : t.Exception);
+            },
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 

@@ -142,6 +142,8 @@ public static class ArrowTableConverter
         {
             if (f.DataType is not (StringType or DoubleType or Int8Type))
                 throw new NotSupportedException($"{path}: column '{f.Name}' is {f.DataType.Name}; only utf8, float64 and int8 columns can be converted.");
+            if (f.IsNullable && f.DataType is not StringType)
+                throw new NotSupportedException($"{path}: column '{f.Name}' is a nullable {f.DataType.Name}; only text columns may hold nulls here.");
         }
     }
 }

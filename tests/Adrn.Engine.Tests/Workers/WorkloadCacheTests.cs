@@ -22,6 +22,41 @@ public sealed class WorkloadCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_job_whose_preparation_ahead_of_tasks_failed_is_not_prepared_again_but_its_tasks_still_try()
+    {
+        var factory = new FailingWorkloadFactory();
+        using var cache = new WorkloadCache(factory);
+        var job = NumberPairsWorkload.WriteJob(_dir.Path, new NumberPairsWorkload.Spec([1, 2, 3], 1));
+        var errors = new List<Exception>();
+
+        // Workers are told to prepare every time they ask (every second) while the coordinator opens the job.
+        for (var i = 0; i < 5; i++)
+        {
+            cache.Prepare(job, e => { lock (errors) errors.Add(e); });
+            SpinWait.SpinUntil(() => { lock (errors) return errors.Count >= 1; }, TimeSpan.FromSeconds(10));
+        }
+
+        Assert.Equal(1, factory.Opened);
+        Assert.IsType<InvalidDataException>(Assert.Single(errors));
+        // A task opens the job again and gets the error itself, to report it.
+        Assert.Throws<InvalidDataException>(() => cache.Get(job));
+        Assert.Equal(2, factory.Opened);
+    }
+
+    private sealed class FailingWorkloadFactory : IJobWorkloadFactory
+    {
+        private int _opened;
+
+        public int Opened => _opened;
+
+        public IJobWorkload Open(Adrn.Engine.Jobs.JobDescriptor job, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _opened);
+            throw new InvalidDataException("employees.csv, row 17, column date_of_birth: '31/02/1990' is not a date");
+        }
+    }
+
+    [Fact]
     public void The_least_recently_used_job_is_forgotten_beyond_the_limit()
     {
         var factory = new NumberPairsWorkloadFactory();
