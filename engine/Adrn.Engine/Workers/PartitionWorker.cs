@@ -20,6 +20,7 @@ public sealed class PartitionWorker : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly CancellationTokenSource _stopping = new();
     private PartitionTask? _current;
+    private (PartitionTask Task, PartitionResult Result)? _lastFinished;
     private int _tasksRun;
 
     /// <summary>Creates the worker; use <see cref="PartitionWorkerProtocol.Props"/>.</summary>
@@ -62,6 +63,16 @@ public sealed class PartitionWorker : ReceiveActor, IWithTimers
 
     private void OnTask(PartitionTask task)
     {
+        if (_lastFinished is { } last && IsSameTask(last.Task, task))
+        {
+            // A copy of the task just finished: the coordinator re-sends the task a worker holds when the worker
+            // asks again before the task arrives, and this copy came after the run ended. Report the result
+            // again (the coordinator ignores a duplicate, and takes it if the first report was lost) rather
+            // than run the partition twice.
+            _jobs.Tell(new CompletePartition(task.Job.JobId, last.Result));
+            return;
+        }
+
         if (_current is not null)
         {
             // The coordinator re-sends the task a worker holds when the worker asks again before
@@ -102,8 +113,12 @@ public sealed class PartitionWorker : ReceiveActor, IWithTimers
         });
     }
 
+    private static bool IsSameTask(PartitionTask a, PartitionTask b) =>
+        a.Job.JobId == b.Job.JobId && a.Phase == b.Phase && a.Partition == b.Partition && a.Attempt == b.Attempt;
+
     private void OnPartitionRan(PartitionRan ran)
     {
+        _lastFinished = (ran.Task, ran.Result);
         _current = null;
         _tasksRun++;
         _jobs.Tell(new CompletePartition(ran.Task.Job.JobId, ran.Result));

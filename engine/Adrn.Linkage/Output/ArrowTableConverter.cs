@@ -17,6 +17,8 @@ namespace Adrn.Linkage.Output;
 /// </summary>
 public static class ArrowTableConverter
 {
+    private const int RowGroupRows = 1 << 18;
+
     /// <summary>Writes <paramref name="arrowPath"/> as <paramref name="format"/> beside it (same name, the format's extension).</summary>
     /// <param name="arrowPath">An Arrow IPC file whose columns are utf8, float64 or int8.</param>
     /// <param name="format">CSV or Parquet (Arrow returns the input unchanged).</param>
@@ -90,50 +92,65 @@ public static class ArrowTableConverter
         })).ToArray();
         await using var output = File.Create(parquetPath);
         await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), output).ConfigureAwait(false);
-        var wroteGroup = false;
+        // Arrow batches are small (16k rows in the engine's files); Parquet readers prefer large row groups, so rows
+        // are gathered into groups of up to RowGroupRows (memory stays bounded by one group).
+        var strings = new List<string?>[fields.Length];
+        var doubles = new List<double>[fields.Length];
+        var ints = new List<int>[fields.Length];
+        for (var c = 0; c < fields.Length; c++)
+        {
+            if (fields[c] is DataField<string>) strings[c] = [];
+            else if (fields[c] is DataField<double>) doubles[c] = [];
+            else ints[c] = [];
+        }
+
+        var pending = 0;
+        var groups = 0;
+        async Task FlushAsync()
+        {
+            using var group = writer.CreateRowGroup();
+            for (var c = 0; c < fields.Length; c++)
+            {
+                if (strings[c] is { } s) await group.WriteAsync(fields[c], s.ToArray()).ConfigureAwait(false);
+                else if (doubles[c] is { } d) await group.WriteAsync(fields[c], new ReadOnlyMemory<double>([.. d])).ConfigureAwait(false);
+                else await group.WriteAsync(fields[c], new ReadOnlyMemory<int>([.. ints[c]])).ConfigureAwait(false);
+                strings[c]?.Clear();
+                doubles[c]?.Clear();
+                ints[c]?.Clear();
+            }
+
+            pending = 0;
+            groups++;
+        }
+
         while (await reader.ReadNextRecordBatchAsync().ConfigureAwait(false) is { } batch)
         {
             using (batch)
             {
-                if (batch.Length == 0 && wroteGroup) continue;
-                wroteGroup = true;
-                using var group = writer.CreateRowGroup();
                 for (var c = 0; c < batch.ColumnCount; c++)
                 {
                     switch (batch.Column(c))
                     {
-                        case StringArray s:
-                            var strings = new string?[batch.Length];
-                            for (var i = 0; i < strings.Length; i++) strings[i] = s.GetString(i);
-                            await group.WriteAsync(fields[c], strings).ConfigureAwait(false);
+                        case StringArray a:
+                            for (var i = 0; i < batch.Length; i++) strings[c].Add(a.GetString(i));
                             break;
-                        case DoubleArray d:
-                            await group.WriteAsync(fields[c], new ReadOnlyMemory<double>(d.Values.ToArray())).ConfigureAwait(false);
+                        case DoubleArray a:
+                            doubles[c].AddRange(a.Values);
                             break;
-                        case Int8Array b:
-                            var ints = new int[batch.Length];
-                            for (var i = 0; i < ints.Length; i++) ints[i] = b.Values[i];
-                            await group.WriteAsync(fields[c], new ReadOnlyMemory<int>(ints)).ConfigureAwait(false);
+                        case Int8Array a:
+                            foreach (var v in a.Values) ints[c].Add(v);
                             break;
                     }
                 }
+
+                pending += batch.Length;
             }
+
+            if (pending >= RowGroupRows) await FlushAsync().ConfigureAwait(false);
         }
 
-        if (!wroteGroup)
-        {
-            // An empty table still gets its schema and one empty row group, as LinkTableWriter writes it.
-            using var group = writer.CreateRowGroup();
-            foreach (var f in fields)
-            {
-                switch (f)
-                {
-                    case DataField<string>: await group.WriteAsync(f, System.Array.Empty<string?>()).ConfigureAwait(false); break;
-                    case DataField<double>: await group.WriteAsync(f, ReadOnlyMemory<double>.Empty).ConfigureAwait(false); break;
-                    default: await group.WriteAsync(f, ReadOnlyMemory<int>.Empty).ConfigureAwait(false); break;
-                }
-            }
-        }
+        // The last rows; an empty table still gets its schema and one empty row group, as LinkTableWriter writes it.
+        if (pending > 0 || groups == 0) await FlushAsync().ConfigureAwait(false);
     }
 
     private static void Check(Schema schema, string path)

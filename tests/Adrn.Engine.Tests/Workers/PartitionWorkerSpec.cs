@@ -93,6 +93,31 @@ public sealed class PartitionWorkerSpec : Akka.TestKit.Xunit2.TestKit, IDisposab
     }
 
     [Fact]
+    public void Worker_given_a_copy_of_the_task_it_just_finished_reports_it_again_without_running_it_again()
+    {
+        // The coordinator re-sends a held task to a worker that asks again before the task arrives; such a copy
+        // can come after the run has ended. Running it again would cost a whole partition (1.5 s here).
+        var job = NumberPairsWorkload.WriteJob(_dir.Path, new NumberPairsWorkload.Spec([1, 2, 3, 4, 5, 6], 2, MillisecondsPerPartition: 1_500));
+        var jobs = CreateTestProbe();
+        var worker = Sys.ActorOf(PartitionWorkerProtocol.Props(jobs.Ref, _workloads, QuietPolling));
+        jobs.ExpectMsg<RequestTask>();
+        var task = new PartitionTask(job, JobPhase.Counting, 1, 1, null);
+        jobs.Reply(task);
+        var first = jobs.ExpectMsg<CompletePartition>(TimeSpan.FromSeconds(10));
+        jobs.ExpectMsg<RequestTask>();
+
+        jobs.Send(worker, task);
+        var again = jobs.ExpectMsg<CompletePartition>(TimeSpan.FromMilliseconds(700));
+        Assert.Equal(first.Result, again.Result);
+
+        // A later attempt of the same partition (the coordinator thought the worker lost) is run.
+        jobs.Send(worker, task with { Attempt = 2 });
+        jobs.ExpectNoMsg(TimeSpan.FromMilliseconds(700));
+        var rerun = jobs.ExpectMsg<CompletePartition>(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, rerun.Result.Partition);
+    }
+
+    [Fact]
     public void Worker_must_poll_again_while_idle()
     {
         var jobs = CreateTestProbe();
