@@ -91,12 +91,14 @@ public static class LinkageJob
         long work = 0;
         var scoreClock = Stopwatch.StartNew();
         var gate = new object();
-        // One comparer per thread, kept across partitions: its value-pair caches are allocated once and stay warm.
+        // One comparer per Parallel.For worker task, kept across the partitions it takes: its value-pair caches are
+        // allocated once per task and stay warm.
         var pairsPerThread = plan.Partitions.Sum(x => x.PairUpperBound) / parallel.MaxDegreeOfParallelism;
-        Parallel.For(0, plan.Partitions.Count, parallel, () => comparisons.CreateComparer(pairsPerThread), (p, _, comparer) =>
+        // (A learned scorer brings its own comparers: none is made for it.)
+        Parallel.For(0, plan.Partitions.Count, parallel, () => pairScorer is null ? comparisons.CreateComparer(pairsPerThread) : null, (p, _, comparer) =>
         {
             batches[p] = pairScorer is null
-                ? PartitionScorer.Score(prepared, plan.Partitions[p], scoring, keep, comparer)
+                ? PartitionScorer.Score(prepared, plan.Partitions[p], scoring, keep, comparer!)
                 : pairScorer.Score(prepared, plan.Partitions[p], keep);
             lock (gate)
             {

@@ -51,7 +51,7 @@ public static class PartitionScorer
     }
 
     /// <summary>
-    /// Scores every partition of the plan in parallel, one comparer per thread kept across partitions (as
+    /// Scores every partition of the plan in parallel, one comparer per Parallel.For worker task kept across the partitions it takes (as
     /// <see cref="LinkageJob.Run(Configuration.LinkageJobConfig, string, LinkageRunOptions, IProgress{LinkageProgress}?, CancellationToken)"/> does).
     /// </summary>
     /// <param name="prepared">Prepared records (must be those the model was bound to).</param>

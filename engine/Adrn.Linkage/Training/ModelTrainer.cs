@@ -190,7 +190,7 @@ public static class ModelTrainer
         var gate = new object();
         var done = 0;
         var sw = Stopwatch.StartNew();
-        // One comparer per thread, kept across partitions (caches allocated once, warm from partition to partition).
+        // One comparer per Parallel.For worker task, kept across the partitions it takes (caches allocated once per task, warm from partition to partition).
         var pairsPerThread = plan.Partitions.Sum(x => x.PairUpperBound) / Environment.ProcessorCount;
         Parallel.For(0, plan.Partitions.Count, new ParallelOptions { CancellationToken = ct }, () => comparisons.CreateComparer(pairsPerThread), (p, _, comparer) =>
         {
