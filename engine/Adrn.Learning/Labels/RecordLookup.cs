@@ -9,27 +9,18 @@ namespace Adrn.Learning.Labels;
 /// </summary>
 public sealed class RecordLookup
 {
-    private readonly Dictionary<string, int>[] _bySource;
     private readonly bool _cross;
 
-    /// <summary>Indexes the records of a prepared job.</summary>
+    /// <summary>Looks records of a prepared job up by id (through <see cref="RecordTable.Find"/>, a hash lookup).</summary>
     /// <param name="prepared">Prepared records.</param>
     public RecordLookup(PreparedLinkage prepared)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         Prepared = prepared;
-        var records = prepared.Records;
         _cross = prepared.IsCrossSourceOnly;
-        _bySource = new Dictionary<string, int>[records.SourceNames.Count];
-        for (var s = 0; s < _bySource.Length; s++)
-        {
-            var map = new Dictionary<string, int>(records.SourceStart[s + 1] - records.SourceStart[s], StringComparer.Ordinal);
-            for (var i = records.SourceStart[s]; i < records.SourceStart[s + 1]; i++) map.TryAdd(records.Ids[i], i);
-            _bySource[s] = map;
-        }
     }
 
-    /// <summary>The prepared records.</summary>
+    /// <summary>The prepared job.</summary>
     public PreparedLinkage Prepared { get; }
 
     /// <summary>Name of the source(s) a left id is looked up in, for messages.</summary>
@@ -54,12 +45,16 @@ public sealed class RecordLookup
     /// <returns>The ordered pair.</returns>
     public (int Left, int Right) Normalise(int left, int right) => _cross || left < right ? (left, right) : (right, left);
 
-    private int Find(int source, string id) => _bySource[source].TryGetValue(id, out var i) ? i : -1;
+    private int Find(int source, string id) => Prepared.Records.Find(source, id);
 
     private int FindAny(string id)
     {
-        for (var s = 0; s < _bySource.Length; s++)
-            if (_bySource[s].TryGetValue(id, out var i)) return i;
+        for (var s = 0; s < Prepared.Records.SourceNames.Count; s++)
+        {
+            var i = Prepared.Records.Find(s, id);
+            if (i >= 0) return i;
+        }
+
         return -1;
     }
 }

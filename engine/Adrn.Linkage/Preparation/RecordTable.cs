@@ -6,6 +6,8 @@ namespace Adrn.Linkage.Preparation;
 /// </summary>
 public sealed class RecordTable
 {
+    private Dictionary<string, int>[]? _idIndex;
+
     internal RecordTable(string[] ids, int[] sourceStart, IReadOnlyList<string> sourceNames, IReadOnlyList<ColumnData> columns, int[] rows)
     {
         Ids = ids;
@@ -58,15 +60,31 @@ public sealed class RecordTable
         throw new KeyNotFoundException($"job column '{name}' does not exist");
     }
 
-    /// <summary>Finds a record by source and id.</summary>
+    /// <summary>Finds a record by source and id (a hash lookup; the index per source is built on first use).</summary>
     /// <param name="source">Source index.</param>
     /// <param name="id">Record id.</param>
     /// <returns>The record index, or -1.</returns>
     public int Find(int source, string id)
     {
-        for (var i = SourceStart[source]; i < SourceStart[source + 1]; i++)
-            if (Ids[i] == id) return i;
-        return -1;
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentOutOfRangeException.ThrowIfNegative(source);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(source, SourceStart.Length - 1);
+        var index = LazyInitializer.EnsureInitialized(ref _idIndex, BuildIdIndex);
+        return index[source].TryGetValue(id, out var i) ? i : -1;
+    }
+
+    private Dictionary<string, int>[] BuildIdIndex()
+    {
+        var index = new Dictionary<string, int>[SourceStart.Length - 1];
+        for (var s = 0; s < index.Length; s++)
+        {
+            var map = new Dictionary<string, int>(SourceStart[s + 1] - SourceStart[s], StringComparer.Ordinal);
+            // Ids are unique within a source (duplicates are quarantined); TryAdd keeps the first all the same.
+            for (var i = SourceStart[s]; i < SourceStart[s + 1]; i++) map.TryAdd(Ids[i], i);
+            index[s] = map;
+        }
+
+        return index;
     }
 
     private int[] RankIds(string[] ids)

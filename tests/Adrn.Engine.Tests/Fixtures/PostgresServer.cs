@@ -52,7 +52,7 @@ public sealed class PostgresServer : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Repository.Script("postgres-test-server.sh"));
+        start.ArgumentList.Add(RepositoryPaths.Script("postgres-test-server.sh"));
         start.ArgumentList.Add(action);
         start.ArgumentList.Add(_dir);
         start.ArgumentList.Add(_port.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -25,8 +25,8 @@ internal static class TestJobs
 {
     public static string WriteFebrl4(string directory, ScoringLoad load)
     {
-        var examples = Path.GetDirectoryName(Repository.Example("febrl4.json"))!;
-        var job = JsonNode.Parse(File.ReadAllText(Repository.Example("febrl4.json")))!.AsObject();
+        var examples = Path.GetDirectoryName(RepositoryPaths.Example("febrl4.json"))!;
+        var job = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Example("febrl4.json")))!.AsObject();
         foreach (var source in job["sources"]!.AsArray())
         {
             source!["path"] = Path.GetFullPath(Path.Combine(examples, (string)source["path"]!));
@@ -62,8 +62,8 @@ internal static class TestJobs
     {
         get
         {
-            var examples = Path.GetDirectoryName(Repository.Example("febrl4.json"))!;
-            var job = JsonNode.Parse(File.ReadAllText(Repository.Example("febrl4.json")))!;
+            var examples = Path.GetDirectoryName(RepositoryPaths.Example("febrl4.json"))!;
+            var job = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Example("febrl4.json")))!;
             return Path.GetFullPath(Path.Combine(examples, (string)job["truth"]!["pairs"]!));
         }
     }

@@ -23,8 +23,8 @@ public sealed class OutputFormatTests : IDisposable
     public async Task The_engine_writes_csv_and_parquet_tables_equal_to_the_in_process_runners()
     {
         // fake_1000 dedupe: cluster resolution, so links, clusters and pairs are all written.
-        var examples = Path.GetDirectoryName(Repository.Example("fake1000-dedupe.json"))!;
-        var job = JsonNode.Parse(File.ReadAllText(Repository.Example("fake1000-dedupe.json")))!.AsObject();
+        var examples = Path.GetDirectoryName(RepositoryPaths.Example("fake1000-dedupe.json"))!;
+        var job = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Example("fake1000-dedupe.json")))!.AsObject();
         foreach (var source in job["sources"]!.AsArray())
         {
             source!["path"] = Path.GetFullPath(Path.Combine(examples, (string)source["path"]!));

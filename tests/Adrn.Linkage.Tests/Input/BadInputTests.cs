@@ -66,6 +66,31 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void Records_are_found_by_source_and_id_and_an_id_of_the_other_source_is_not()
+    {
+        var t = new TestJob();
+        t.File("l.csv", "id,surname,dob\n1,smith,1980-01-02\n2,brown,1990-02-03\n3,green,1961-03-02\n");
+        t.File("r.csv", "id,surname,dob\n9,smith,1980-01-02\n2,brown,1990-02-03\n");
+        var records = LinkagePreparation.Prepare(LinkageJobConfig.Parse(Job("l.csv", "r.csv"), t.Directory)).Records;
+
+        // Independent reference: a scan of the id column within each source's range.
+        for (var s = 0; s < 2; s++)
+        {
+            foreach (var id in new[] { "1", "2", "3", "9", "nope" })
+            {
+                var expected = -1;
+                for (var i = records.SourceStart[s]; i < records.SourceStart[s + 1]; i++)
+                    if (records.Ids[i] == id) expected = i;
+                Assert.Equal(expected, records.Find(s, id));
+            }
+        }
+
+        Assert.Equal(-1, records.Find(0, "9"));
+        Assert.NotEqual(records.Find(0, "2"), records.Find(1, "2"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => records.Find(2, "1"));
+    }
+
+    [Fact]
     public void An_unparseable_date_becomes_null_and_is_counted()
     {
         var t = new TestJob();
