@@ -3,7 +3,11 @@ using Adrn.Learning.Labels;
 
 namespace Adrn.Learning.Evaluation;
 
-/// <summary>True pairs of record ids, as listed in a truth file (CSV; its first two columns are the ids of a true pair).</summary>
+/// <summary>
+/// True pairs of record ids, as listed in a truth file (CSV; its first two columns are the ids of a true pair), kept in
+/// the file's orientation and order. Unlike <see cref="Adrn.Linkage.Evaluation.TruthPairSet"/>, which normalises each
+/// pair by ordinal order for membership tests, held-out evaluation needs to know which id is the left record.
+/// </summary>
 public sealed class TruthPairs
 {
     private readonly HashSet<(string, string)> _set = [];
