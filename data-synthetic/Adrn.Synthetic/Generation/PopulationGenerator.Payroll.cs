@@ -29,6 +29,9 @@ internal sealed partial class PopulationGenerator
         var b = table.Batch;
         var tb = truth.Batch;
         var noise = _options.Noise;
+        // NOTE: one buffer for last year's employers, reused every year: a fresh clone per year
+        // would leave a dead large-object array behind until the next full collection.
+        int[]? before = null;
 
         for (var t = 0; t < years; t++)
         {
@@ -37,7 +40,8 @@ internal sealed partial class PopulationGenerator
             Report(stage);
             if (t > 0)
             {
-                var before = (int[])_employerOf.Clone();
+                before ??= new int[persons];
+                Array.Copy(_employerOf, before, persons);
                 _movesByYear.Add(JobMatcher.Move(_firms, _people.Skill, _employerOf, _previousEmployer, _options.MoveRate, _options.Sorting, moveRng));
                 for (var i = 0; i < persons; i++)
                 {

@@ -6,12 +6,22 @@ namespace Adrn.Synthetic.Output;
 /// </summary>
 internal sealed class TableWriter : IDisposable
 {
+    /// <summary>Rows per Arrow record batch and per Parquet row group: part of those files' bytes.</summary>
+    public const int ColumnarBatchRows = 65_536;
+
+    /// <summary>Rows buffered when the table goes to CSV only.</summary>
+    public const int CsvOnlyBatchRows = 1_024;
+
     private readonly List<ITableSink> _sinks = [];
 
-    public TableWriter(string directory, string name, IReadOnlyList<TableColumn> columns, OutputFormats formats, ICollection<string> files, int batchSize = 65_536)
+    public TableWriter(string directory, string name, IReadOnlyList<TableColumn> columns, OutputFormats formats, ICollection<string> files)
     {
         Name = name;
-        Batch = new TableBatch(columns, batchSize);
+        // NOTE: CSV is written row by row, so its bytes do not depend on the batch size; a small
+        // batch keeps few row strings reachable, so a gen0 collection promotes few of them and
+        // dead strings do not pile up in gen2 (the peak of a large payroll run).
+        var columnar = formats.HasFlag(OutputFormats.Arrow) || formats.HasFlag(OutputFormats.Parquet);
+        Batch = new TableBatch(columns, columnar ? ColumnarBatchRows : CsvOnlyBatchRows);
         if (formats.HasFlag(OutputFormats.Csv))
         {
             _sinks.Add(new CsvTableSink(Path.Combine(directory, name + ".csv"), columns));
