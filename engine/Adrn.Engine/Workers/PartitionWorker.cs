@@ -63,12 +63,12 @@ public sealed class PartitionWorker : ReceiveActor, IWithTimers
 
     private void OnTask(PartitionTask task)
     {
-        if (_lastFinished is { } last && IsSameTask(last.Task, task))
+        if (_lastFinished is { } last && IsSameTask(last.Task, task) && PartitionResultFile.IsIntact(task.Job, last.Result))
         {
             // A copy of the task just finished: the coordinator re-sends the task a worker holds when the worker
             // asks again before the task arrives, and this copy came after the run ended. Report the result
             // again (the coordinator ignores a duplicate, and takes it if the first report was lost) rather
-            // than run the partition twice.
+            // than run the partition twice; its file is checked first, so a damaged one is computed again.
             _jobs.Tell(new CompletePartition(task.Job.JobId, last.Result));
             return;
         }

@@ -110,6 +110,13 @@ public sealed class PartitionWorkerSpec : Akka.TestKit.Xunit2.TestKit, IDisposab
         var again = jobs.ExpectMsg<CompletePartition>(TimeSpan.FromMilliseconds(700));
         Assert.Equal(first.Result, again.Result);
 
+        // If its file was damaged meanwhile, the copy is run again rather than reported.
+        File.WriteAllText(Path.Combine(job.OutputDirectory, first.Result.RelativePath), "damaged");
+        jobs.Send(worker, task);
+        jobs.ExpectNoMsg(TimeSpan.FromMilliseconds(700));
+        Assert.Equal(first.Result, jobs.ExpectMsg<CompletePartition>(TimeSpan.FromSeconds(10)).Result);
+        jobs.ExpectMsg<RequestTask>();
+
         // A later attempt of the same partition (the coordinator thought the worker lost) is run.
         jobs.Send(worker, task with { Attempt = 2 });
         jobs.ExpectNoMsg(TimeSpan.FromMilliseconds(700));
