@@ -15,7 +15,7 @@ public sealed class PeerAgreementTests : IDisposable
     public void Peer_matches_the_engine_on_fake1000_dedupe_with_swapped_names_and_date_levels()
     {
         // examples/fake1000-dedupe.json reads shared/data/fake_1000 (Splink's fake_1000 data set).
-        var config = LinkageJobConfig.Load(Path.Combine(RepositoryRoot(), "examples", "fake1000-dedupe.json"));
+        var config = LinkageJobConfig.Load(RepositoryPaths.Example("fake1000-dedupe.json"));
         Assert.Contains(config.Comparisons.SelectMany(c => c.Levels), l => l.Kind == ComparisonLevelKind.Swapped);
         Assert.Contains(config.Comparisons.SelectMany(c => c.Levels), l => l.Kind == ComparisonLevelKind.DateOneCharacter);
         var run = LinkageJob.Run(config, _dir, new LinkageRunOptions { MaxDegreeOfParallelism = 2 });
@@ -39,7 +39,7 @@ public sealed class PeerAgreementTests : IDisposable
         {
             Employees = 300, Employers = 20, Cohort = 10, Formats = Adrn.Synthetic.OutputFormats.Csv,
         }, _dir);
-        var config = LinkageJobConfig.Load(Path.Combine(RepositoryRoot(), "examples", "employee-employer.json"),
+        var config = LinkageJobConfig.Load(RepositoryPaths.Example("employee-employer.json"),
             new Dictionary<string, string> { ["data"] = _dir });
         var model = new MatchModel { LinkType = "link_only", ProbabilityTwoRandomRecordsMatch = 0.001, Comparisons = [] };
 
@@ -47,16 +47,6 @@ public sealed class PeerAgreementTests : IDisposable
 
         Assert.Contains("employer_name", error.Message, StringComparison.Ordinal);
         Assert.Contains("TokenSet", error.Message, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "Adrn.Engine.sln"))) return d.FullName;
-        }
-
-        throw new DirectoryNotFoundException($"no Adrn.Engine.sln above {AppContext.BaseDirectory}");
     }
 
     public void Dispose()

@@ -17,7 +17,7 @@ public sealed class LearnedJobSpec(SyntheticJobs jobs, ITestOutputHelper output)
 {
     private LinkageJobConfig EmployeeEmployerWith(string scorer, string learning)
     {
-        var examples = Path.Combine(SyntheticJobs.RepositoryRoot, "examples");
+        var examples = Path.Combine(RepositoryPaths.Root, "examples");
         var node = JsonNode.Parse(File.ReadAllText(Path.Combine(examples, "employee-employer.json")))!.AsObject();
         node["scorer"] = scorer;
         node["learning"] = JsonNode.Parse(learning);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Adrn.Learning.Evaluation;
 using Adrn.Learning.Review;
 using Adrn.Learning.Scoring;
@@ -9,32 +8,13 @@ namespace Adrn.Learning.Tests;
 [Collection(SyntheticJobsCollection.Name)]
 public sealed class ReviewCommandSpec(SyntheticJobs jobs)
 {
-    private sealed record Outcome(int ExitCode, string StdOut, string StdErr);
-
-    private static Outcome Adrn(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "adrn.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"adrn {string.Join(' ', args)} did not finish within 3 minutes");
-        }
-
-        process.WaitForExit();
-        return new Outcome(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static AdrnProcess.Outcome Adrn(params string[] args) => AdrnProcess.Run(TimeSpan.FromMinutes(3), args);
 
     [Fact]
     public void Sample_import_and_compare_run_the_review_loop_with_the_documented_exit_codes()
     {
         var job = Path.Combine(Path.GetTempPath(), "adrn-review-cli-" + Guid.NewGuid().ToString("N"));
-        var config = Path.Combine(SyntheticJobs.RepositoryRoot, "examples", "employee-employer.json");
+        var config = Path.Combine(RepositoryPaths.Root, "examples", "employee-employer.json");
         try
         {
             var noConfig = Adrn("review", "sample", "--job", job, "--n", "10");

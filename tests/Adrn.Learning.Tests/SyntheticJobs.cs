@@ -34,17 +34,7 @@ public sealed class SyntheticJobs : IDisposable
     public string CohortEmployeeTruth => Path.Combine(DataDirectory, "truth", "cohort_employee.csv");
 
     public LinkageJobConfig Load(string example) =>
-        LinkageJobConfig.Load(Path.Combine(RepositoryRoot, "examples", example), new Dictionary<string, string> { ["data"] = DataDirectory });
-
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Adrn.Engine.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new DirectoryNotFoundException("Adrn.Engine.sln not found above the test folder");
-        }
-    }
+        LinkageJobConfig.Load(RepositoryPaths.Example(example), new Dictionary<string, string> { ["data"] = DataDirectory });
 
     public void Dispose()
     {

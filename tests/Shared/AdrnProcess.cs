@@ -1,8 +1,11 @@
 using System.Diagnostics;
 
-namespace Adrn.Cli.Tests;
+namespace Adrn.Tests.Shared;
 
-/// <summary>Runs the built <c>adrn</c> executable as a real child process and captures its output.</summary>
+/// <summary>
+/// Runs the built <c>adrn</c> executable (copied beside the tests by a reference to Adrn.Cli) as a real child
+/// process to completion and captures its output. Linked into each test project that needs it.
+/// </summary>
 public static class AdrnProcess
 {
     public sealed record Outcome(int ExitCode, string StdOut, string StdErr);
