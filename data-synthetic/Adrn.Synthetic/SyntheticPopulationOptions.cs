@@ -45,6 +45,12 @@ public sealed record SyntheticPopulationOptions
     /// <summary>Corruption rates of recorded values.</summary>
     public NoiseOptions Noise { get; init; } = new();
 
+    /// <summary>
+    /// The extra corruptions of the <c>hand-keyed</c> noise profile, or null (the default profile) to leave them out.
+    /// Set it with <see cref="NoiseProfiles.HandKeyed"/>, which also raises the person-field rates of <see cref="Noise"/>.
+    /// </summary>
+    public HandKeyedNoiseOptions? HandKeyed { get; init; }
+
     /// <summary>Persons in the payroll panel: <see cref="Employees"/> / <see cref="Years"/>, rounded down.</summary>
     public long Persons => Years > 0 ? Employees / Years : 0;
 
@@ -119,6 +125,11 @@ public sealed record SyntheticPopulationOptions
             {
                 CheckProbability(problems, $"noise {name}", rate);
             }
+        }
+
+        foreach (var (name, rate) in HandKeyed?.Rates() ?? [])
+        {
+            CheckProbability(problems, $"hand-keyed noise {name}", rate);
         }
 
         return problems;

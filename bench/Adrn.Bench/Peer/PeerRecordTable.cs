@@ -8,7 +8,9 @@ namespace Adrn.Bench.Peer;
 
 /// <summary>
 /// Loads the engine's prepared (already standardised) records into the DuckDB table <c>rec</c>: record index,
-/// one blocking key per rule (NULL where the engine has none), and per comparison the standardised value plus
+/// per blocking rule its keys — <c>k{r}</c> (BIGINT, NULL where the engine has none) for a one-key rule, <c>k{r}</c> as a
+/// sorted LIST(BIGINT) of the record's keys for a multi-key rule (MinHash bands, token codes, one-edit variants), the
+/// rank <c>k{r}</c> (BIGINT, 1-based) for a sorted-neighbourhood rule — and per comparison the standardised value plus
 /// the derived columns its levels need (day number, yyyymmdd, number, term frequency, swapped column).
 /// </summary>
 public static class PeerRecordTable
@@ -27,7 +29,8 @@ public static class PeerRecordTable
         var records = prepared.Records;
         var columns = config.Comparisons.Select(c => records.Column(c.Column)).ToArray();
         var ddl = new StringBuilder("CREATE OR REPLACE TABLE rec (idx INTEGER");
-        for (var r = 0; r < keys.Keys.Length; r++) ddl.Append(", k").Append(r).Append(" BIGINT");
+        var rules = keys.Rules.Count;
+        for (var r = 0; r < rules; r++) ddl.Append(", k").Append(r).Append(keys.SlotCount(r) > 1 ? " BIGINT[]" : " BIGINT");
         var needs = new ColumnNeeds[columns.Length];
         for (var c = 0; c < columns.Length; c++)
         {
@@ -35,13 +38,14 @@ public static class PeerRecordTable
             needs[c] = new ColumnNeeds(
                 Days: kinds.Any(k => k is ComparisonLevelKind.DateWithinDays or ComparisonLevelKind.DateDayMonthSwap or ComparisonLevelKind.DateOneCharacter),
                 Numbers: kinds.Any(k => k is ComparisonLevelKind.NumericAbsolute or ComparisonLevelKind.NumericRelative),
-                Tf: config.Comparisons[c].Levels.Any(l => l.TermFrequency && l.Kind == ComparisonLevelKind.Exact),
+                Tf: config.Comparisons[c].Levels.Any(l => l.TermFrequency && l.Kind == ComparisonLevelKind.Exact)
+                    ? Adrn.Linkage.Scoring.TermFrequencies.Of(columns[c], records, config.TermFrequency.Source) : null,
                 Swapped: config.Comparisons[c].Levels.Select((l, k) => (l, k)).Where(x => x.l.Kind == ComparisonLevelKind.Swapped)
                     .Select(x => (x.k, records.Column(x.l.OtherColumn!))).ToArray());
             ddl.Append(", v").Append(c).Append(" VARCHAR");
             if (needs[c].Days) ddl.Append(", d").Append(c).Append(" INTEGER, ymd").Append(c).Append(" INTEGER");
             if (needs[c].Numbers) ddl.Append(", n").Append(c).Append(" DOUBLE");
-            if (needs[c].Tf) ddl.Append(", tf").Append(c).Append(" DOUBLE");
+            if (needs[c].Tf is not null) ddl.Append(", tf").Append(c).Append(" DOUBLE");
             foreach (var (k, _) in needs[c].Swapped) ddl.Append(", o").Append(c).Append('_').Append(k).Append(" VARCHAR");
         }
 
@@ -56,11 +60,21 @@ public static class PeerRecordTable
         for (var i = 0; i < records.Count; i++)
         {
             var row = appender.CreateRow().AppendValue(i);
-            foreach (var ruleKeys in keys.Keys)
+            for (var r = 0; r < rules; r++)
             {
-                var key = ruleKeys[i];
-                // The engine's 0 means "no key" (a part was null); NULL makes SQL equality behave the same.
-                row = key == 0 ? row.AppendNullValue() : row.AppendValue(unchecked((long)key));
+                var first = keys.SlotStart[r];
+                if (keys.SlotCount(r) == 1)
+                {
+                    var key = keys.Slots[first][i];
+                    // The engine's 0 means "no key" (a part was null); NULL makes SQL equality behave the same.
+                    row = key == 0 ? row.AppendNullValue() : row.AppendValue(unchecked((long)key));
+                    continue;
+                }
+
+                // A multi-key rule's keys, ascending as the engine holds them (zeros, "no key", left out).
+                var list = new List<long>();
+                for (var s = first; s < keys.SlotStart[r + 1] && keys.Slots[s][i] != 0; s++) list.Add(unchecked((long)keys.Slots[s][i]));
+                row = list.Count == 0 ? row.AppendNullValue() : row.AppendValue((IEnumerable<long>)list);
             }
 
             for (var c = 0; c < columns.Length; c++)
@@ -83,7 +97,7 @@ public static class PeerRecordTable
                 }
 
                 if (needs[c].Numbers) row = id < 0 || col.Numbers is null ? row.AppendNullValue() : row.AppendValue(col.Numbers[id]);
-                if (needs[c].Tf) row = id < 0 ? row.AppendNullValue() : row.AppendValue(col.TermFrequency[id]);
+                if (needs[c].Tf is { } tf) row = id < 0 ? row.AppendNullValue() : row.AppendValue(tf[id]);
                 foreach (var (_, other) in needs[c].Swapped)
                 {
                     var o = other.ValueIds[i];
@@ -95,5 +109,5 @@ public static class PeerRecordTable
         }
     }
 
-    private readonly record struct ColumnNeeds(bool Days, bool Numbers, bool Tf, (int Level, ColumnData Other)[] Swapped);
+    private readonly record struct ColumnNeeds(bool Days, bool Numbers, double[]? Tf, (int Level, ColumnData Other)[] Swapped);
 }

@@ -21,7 +21,8 @@ public static class PeerSqlBuilder
     /// <summary>Whether a level kind has an exact SQL translation here.</summary>
     /// <param name="kind">The level kind.</param>
     /// <returns>True when <see cref="Build"/> supports it.</returns>
-    public static bool IsExpressible(ComparisonLevelKind kind) => kind is not (ComparisonLevelKind.TokenSet or ComparisonLevelKind.Dice);
+    public static bool IsExpressible(ComparisonLevelKind kind) =>
+        kind is not (ComparisonLevelKind.TokenSet or ComparisonLevelKind.Dice or ComparisonLevelKind.SoftTfidf or ComparisonLevelKind.MongeElkan);
 
     /// <summary>Builds the SELECT returning <c>li, ri, g0..gK-1, weight</c> for every candidate pair at or above a weight.</summary>
     /// <param name="config">The job (blocking rules and comparisons).</param>
@@ -47,12 +48,21 @@ public static class PeerSqlBuilder
             throw new ArgumentException($"the model has {model.Comparisons.Count} comparisons, the job has {config.Comparisons.Count}", nameof(model));
 
         var sb = new StringBuilder();
-        sb.Append("WITH g AS (\n");
+        sb.Append("WITH ");
+        // A multi-key rule's (record, key) rows: the equi-join on a shared key (the engine's key groups).
+        for (var rule = 0; rule < config.BlockingRules.Count; rule++)
+        {
+            if (config.BlockingRules[rule].Kind == BlockingRuleKind.Keys && config.BlockingRules[rule].IsMultiKey)
+                sb.Append("keys").Append(rule).Append(" AS (SELECT idx, unnest(k").Append(rule).Append(") AS key FROM rec),\n");
+        }
+
+        sb.Append("g AS (\n");
         var side = config.LinkType == LinkType.LinkOnly
             ? string.Create(CultureInfo.InvariantCulture, $"l.idx < {leftCount} AND r.idx >= {leftCount}")
             : "l.idx < r.idx";
         for (var rule = 0; rule < config.BlockingRules.Count; rule++)
         {
+            var blocking = config.BlockingRules[rule];
             if (rule > 0) sb.Append("UNION ALL\n");
             sb.Append("SELECT l.idx AS li, r.idx AS ri");
             for (var c = 0; c < config.Comparisons.Count; c++)
@@ -61,9 +71,28 @@ public static class PeerSqlBuilder
                 if (TfGamma(config.Comparisons[c]) is not null) sb.Append(", l.tf").Append(c).Append(" AS tf").Append(c);
             }
 
-            sb.Append("\nFROM rec l JOIN rec r ON l.k").Append(rule).Append(" = r.k").Append(rule).Append("\nWHERE ").Append(side);
+            var k = "k" + rule.ToString(CultureInfo.InvariantCulture);
+            if (blocking.Kind == BlockingRuleKind.SortedNeighbourhood)
+            {
+                // Ranks of the sorted distinct sort keys: a range join, records fewer than `window` ranks apart.
+                var reach = (blocking.Window - 1).ToString(CultureInfo.InvariantCulture);
+                sb.Append("\nFROM rec l JOIN rec r ON r.").Append(k).Append(" BETWEEN l.").Append(k).Append(" - ").Append(reach)
+                    .Append(" AND l.").Append(k).Append(" + ").Append(reach).Append("\nWHERE ").Append(side);
+            }
+            else if (blocking.IsMultiKey)
+            {
+                // Records sharing any key; a pair sharing several is kept in the group of the smallest (as the engine does).
+                sb.Append("\nFROM keys").Append(rule).Append(" lk JOIN keys").Append(rule).Append(" rk ON lk.key = rk.key")
+                    .Append(" JOIN rec l ON l.idx = lk.idx JOIN rec r ON r.idx = rk.idx\nWHERE ").Append(side)
+                    .Append(" AND lk.key = list_min(list_intersect(l.").Append(k).Append(", r.").Append(k).Append("))");
+            }
+            else
+            {
+                sb.Append("\nFROM rec l JOIN rec r ON l.").Append(k).Append(" = r.").Append(k).Append("\nWHERE ").Append(side);
+            }
+
             // Splink's exclusion: a pair an earlier rule produced is not produced again (keys are NULL when absent).
-            for (var q = 0; q < rule; q++) sb.Append(" AND NOT coalesce(l.k").Append(q).Append(" = r.k").Append(q).Append(", false)");
+            for (var q = 0; q < rule; q++) sb.Append(" AND NOT coalesce(").Append(Covers(config.BlockingRules[q], q)).Append(", false)");
             sb.Append('\n');
         }
 
@@ -74,6 +103,21 @@ public static class PeerSqlBuilder
         if (double.IsNegativeInfinity(minWeight)) return body;
         return "SELECT * FROM (\n" + body + "\n) WHERE weight >= " + Literal(minWeight);
     }
+
+    /// <summary>Whether earlier rule <paramref name="q"/> produces the pair (l, r), as BlockingKeySet.Covers decides it.</summary>
+    private static string Covers(BlockingRuleConfig rule, int q)
+    {
+        var k = "k" + q.ToString(CultureInfo.InvariantCulture);
+        if (rule.Kind == BlockingRuleKind.SortedNeighbourhood)
+            return $"abs(l.{k} - r.{k}) < {rule.Window.ToString(CultureInfo.InvariantCulture)}";
+        return rule.IsMultiKey ? $"list_has_any(l.{k}, r.{k})" : $"l.{k} = r.{k}";
+    }
+
+    /// <summary>The reference part of a PAYE reference, as <c>PayeReference.Split</c> takes it (whitespace dropped, upper case).</summary>
+    private static string PayeReferencePart(string column) =>
+        $"nullif(CASE WHEN strpos(upper(regexp_replace({column}, '\\s', '', 'g')), '/') > 0 " +
+        $"THEN substr(upper(regexp_replace({column}, '\\s', '', 'g')), strpos(upper(regexp_replace({column}, '\\s', '', 'g')), '/') + 1) " +
+        $"ELSE regexp_replace(upper(regexp_replace({column}, '\\s', '', 'g')), '^[0-9]+', '') END, '')";
 
     /// <summary>Gamma of the exact level that carries a term-frequency adjustment, or null.</summary>
     private static int? TfGamma(ComparisonConfig comparison)
@@ -134,6 +178,7 @@ public static class PeerSqlBuilder
             ComparisonLevelKind.NumericAbsolute => $"abs(l.n{i} - r.n{i}) <= {t}",
             ComparisonLevelKind.NumericRelative => $"(greatest(abs(l.n{i}), abs(r.n{i})) = 0 OR abs(l.n{i} - r.n{i}) / greatest(abs(l.n{i}), abs(r.n{i})) <= {t})",
             ComparisonLevelKind.Swapped => $"({lv} = r.o{i}_{k} AND {rv} = l.o{i}_{k})",
+            ComparisonLevelKind.PayeReference => $"coalesce({PayeReferencePart(lv)} = {PayeReferencePart(rv)}, false)",
             _ => throw new NotSupportedException($"level kind {level.Kind} has no exact SQL translation"),
         };
     }

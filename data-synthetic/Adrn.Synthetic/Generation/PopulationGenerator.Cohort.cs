@@ -76,6 +76,7 @@ internal sealed partial class PopulationGenerator
                 ? string.Empty
                 : Postcode.Format(rng.Chance(noise.CohortPreviousPostcodeRate) ? people.PreviousHome[i] : people.Home[i]);
             b.Text(6)[r] = ReportedEmployer(rng, firm, noise);
+            if (HandKeyed is { } handKeyed) b.Text(6)[r] = handKeyed.CorruptCohortEmployer(k, b.Text(6)[r]);
             b.Ints(7)[r] = ReportedOccupation(rng, people.Soc[i], noise);
             table.EndRow();
 

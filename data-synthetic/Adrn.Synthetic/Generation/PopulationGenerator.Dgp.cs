@@ -38,6 +38,7 @@ internal sealed partial class PopulationGenerator
             }
 
             json.WriteEndObject();
+            WriteHandKeyedNoise(json);
 
             WriteFirmSizes(json);
             WriteProductivity(json);

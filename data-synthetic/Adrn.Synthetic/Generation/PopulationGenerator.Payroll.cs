@@ -79,6 +79,7 @@ internal sealed partial class PopulationGenerator
                 b.Text(8)[r] = RecordedPaye(spell, firm, _previousEmployer[i], noise);
                 b.Text(9)[r] = KeyedEmployerName(spell, firm, noise);
                 b.Text(10)[r] = RecordedEmployerPostcode(spell, firm, noise);
+                if (HandKeyed is { } handKeyed) CorruptHandKeyedPayrollRow(handKeyed, b, r, i, j);
                 b.Ints(11)[r] = _people.Soc[i];
                 b.Ints(12)[r] = _people.Qualification[i];
                 b.Doubles(13)[r] = _people.HoursTenths[i] / 10.0;

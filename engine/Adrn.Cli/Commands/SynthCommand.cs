@@ -25,9 +25,10 @@ public static class SynthCommand
         var firstYear = new Option<int>("--first-year") { Description = "First payroll year and register reference year.", DefaultValueFactory = _ => defaults.FirstYear };
         var output = new Option<string>("--out") { Description = "Output folder (created if missing).", Required = true };
         var format = new Option<string>("--format") { Description = "Comma-separated formats: csv, arrow, parquet.", DefaultValueFactory = _ => "csv,arrow" };
+        var noiseProfile = new Option<string>("--noise-profile") { Description = "Noise profile: default, or hand-keyed (typos, glued words, abbreviations, PAYE and postcode errors of hand-keyed employer fields; more person-field noise). See docs/synthetic-data.md.", DefaultValueFactory = _ => NoiseProfiles.DefaultName };
         var command = new Command("synth", "Generate a synthetic UK employer–employee–cohort population with ground truth.")
         {
-            employers, employees, cohort, years, seed, firstYear, output, format,
+            employers, employees, cohort, years, seed, firstYear, output, format, noiseProfile,
         };
         command.SetAction((parseResult, ct) => Task.FromResult(Run(
             parseResult,
@@ -39,11 +40,12 @@ public static class SynthCommand
             parseResult.GetValue(firstYear),
             parseResult.GetValue(output),
             parseResult.GetValue(format),
+            parseResult.GetValue(noiseProfile),
             ct)));
         return command;
     }
 
-    private static int Run(ParseResult parseResult, int employers, long employees, int cohort, int years, long seed, int firstYear, string? output, string? format, CancellationToken ct)
+    private static int Run(ParseResult parseResult, int employers, long employees, int cohort, int years, long seed, int firstYear, string? output, string? format, string? noiseProfile, CancellationToken ct)
     {
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
@@ -64,6 +66,10 @@ public static class SynthCommand
             FirstYear = firstYear,
             Formats = formats == OutputFormats.None ? OutputFormats.Csv : formats,
         };
+        if (!NoiseProfiles.Names.Contains(noiseProfile ?? NoiseProfiles.DefaultName, StringComparer.OrdinalIgnoreCase))
+            problems.Add($"unknown --noise-profile '{noiseProfile}'; use one of {string.Join(", ", NoiseProfiles.Names)}.");
+        else
+            options = NoiseProfiles.Apply(options, noiseProfile ?? NoiseProfiles.DefaultName);
         problems.AddRange(options.Validate());
         if (string.IsNullOrWhiteSpace(output))
         {

@@ -189,7 +189,8 @@ public sealed class LinkageJobWorkload : IJobWorkload
                 {
                     var c = cursors[i];
                     writer.Append(c.Left, c.Right, c.Weight, c.Probability, c.Gammas);
-                    if (c.Probability >= Threshold)
+                    // The register posterior weighs every kept candidate of a left record, not only those above the threshold.
+                    if (c.Probability >= Threshold || _config.Resolution.RegisterPosterior is not null)
                     {
                         candidates.Add(c.Left, c.Right, c.Weight, c.Probability, c.Gammas);
                     }
@@ -210,15 +211,20 @@ public sealed class LinkageJobWorkload : IJobWorkload
         });
 
         var accepted = candidates.ToBatch();
+        if (_config.Resolution.RegisterPosterior is { } posterior)
+        {
+            (accepted, _) = RegisterPosterior.Attach(accepted, _prepared, posterior, MatchModel.FromJson(modelJson).PriorMatchWeight);
+        }
+
         var rows = LinkResolver.Resolve(accepted, records, _config.Resolution.Method, Threshold);
         var links = accepted.Select(rows);
         var linksPath = Path.Combine(outDir, "links.arrow");
         WriteAtomically(linksPath, temp =>
         {
-            using var writer = new PairsOutputWriter(temp, records, names);
+            using var writer = new PairsOutputWriter(temp, records, names, resolved: links.Resolved is not null);
             for (var i = 0; i < links.Count; i++)
             {
-                writer.Append(links.Left[i], links.Right[i], links.Weight[i], links.Probability[i], links.Gammas.AsSpan(i * k, k));
+                writer.Append(links.Left[i], links.Right[i], links.Weight[i], links.Probability[i], links.Gammas.AsSpan(i * k, k), links.Resolved?[i]);
             }
 
             writer.Complete();

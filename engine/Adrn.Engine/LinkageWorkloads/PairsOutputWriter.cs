@@ -24,10 +24,15 @@ internal sealed class PairsOutputWriter : IDisposable
     private DoubleArray.Builder _weight = new();
     private DoubleArray.Builder _probability = new();
     private Int8Array.Builder[] _gammas;
+    private DoubleArray.Builder? _resolved;
     private int _pending;
     private bool _wroteAny;
 
-    public PairsOutputWriter(string path, RecordTable records, IReadOnlyList<string> comparisonNames)
+    /// <param name="path">File to create.</param>
+    /// <param name="records">The records pairs refer to.</param>
+    /// <param name="comparisonNames">Comparison names (gamma columns).</param>
+    /// <param name="resolved">Whether to write the <c>resolved_probability</c> column (register posterior).</param>
+    public PairsOutputWriter(string path, RecordTable records, IReadOnlyList<string> comparisonNames, bool resolved = false)
     {
         _records = records;
         _k = comparisonNames.Count;
@@ -38,6 +43,12 @@ internal sealed class PairsOutputWriter : IDisposable
             .Field(f => f.Name("source_r").DataType(StringType.Default).Nullable(false))
             .Field(f => f.Name("match_weight").DataType(DoubleType.Default).Nullable(false))
             .Field(f => f.Name("match_probability").DataType(DoubleType.Default).Nullable(false));
+        if (resolved)
+        {
+            builder.Field(f => f.Name("resolved_probability").DataType(DoubleType.Default).Nullable(false));
+            _resolved = new();
+        }
+
         foreach (var name in comparisonNames)
         {
             builder.Field(f => f.Name("gamma_" + name).DataType(Int8Type.Default).Nullable(false));
@@ -51,7 +62,7 @@ internal sealed class PairsOutputWriter : IDisposable
 
     public long Rows { get; private set; }
 
-    public void Append(int left, int right, double weight, double probability, ReadOnlySpan<sbyte> gammas)
+    public void Append(int left, int right, double weight, double probability, ReadOnlySpan<sbyte> gammas, double? resolved = null)
     {
         _idLeft.Append(_records.Ids[left]);
         _idRight.Append(_records.Ids[right]);
@@ -59,6 +70,7 @@ internal sealed class PairsOutputWriter : IDisposable
         _sourceRight.Append(_records.SourceNames[_records.SourceOf(right)]);
         _weight.Append(weight);
         _probability.Append(probability);
+        _resolved?.Append(resolved ?? probability);
         for (var c = 0; c < _k; c++)
         {
             _gammas[c].Append(gammas[c]);
@@ -94,6 +106,12 @@ internal sealed class PairsOutputWriter : IDisposable
         {
             _idLeft.Build(), _idRight.Build(), _sourceLeft.Build(), _sourceRight.Build(), _weight.Build(), _probability.Build(),
         };
+        if (_resolved is not null)
+        {
+            arrays.Add(_resolved.Build());
+            _resolved = new();
+        }
+
         arrays.AddRange(_gammas.Select(g => (IArrowArray)g.Build()));
         using (var batch = new RecordBatch(_schema, arrays, _pending))
         {

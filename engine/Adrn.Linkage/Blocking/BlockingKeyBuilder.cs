@@ -1,53 +1,61 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Adrn.Linkage.Blocking.Phonetics;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Preparation;
+using Adrn.Linkage.Standardisation;
 
 namespace Adrn.Linkage.Blocking;
 
-/// <summary>Derives each record's 64-bit key per blocking rule.</summary>
+/// <summary>Derives each record's 64-bit keys per blocking rule (see <see cref="BlockingKeySet"/> for their meaning).</summary>
 internal static class BlockingKeyBuilder
 {
+    /// <summary>One-edit keys are made for values of at most this many characters (longer values keep only their own key).</summary>
+    public const int MaxOneEditLength = 31;
+
     public static BlockingKeySet Build(PreparedLinkage prepared, IReadOnlyList<BlockingRuleConfig> rules)
     {
         var records = prepared.Records;
-        var keys = new ulong[rules.Count][];
-        var derivedCache = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var slots = new List<ulong[]>();
+        var slotStart = new int[rules.Count + 1];
+        var singleCache = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var multiCache = new Dictionary<string, MultiKeys>(StringComparer.Ordinal);
         for (var r = 0; r < rules.Count; r++)
         {
+            slotStart[r] = slots.Count;
             var rule = rules[r];
-            var parts = new (int[] ValueIds, int[] Derived)[rule.Parts.Count];
-            for (var p = 0; p < parts.Length; p++)
+            if (rule.Kind == BlockingRuleKind.SortedNeighbourhood)
+            {
+                slots.Add(BuildRanks(records, rule));
+                continue;
+            }
+
+            var single = new List<(int[] ValueIds, int[] Derived, int Part)>();
+            (int[] ValueIds, MultiKeys Keys, int Part)? multi = null;
+            for (var p = 0; p < rule.Parts.Count; p++)
             {
                 var part = rule.Parts[p];
                 var column = records.Column(part.Column);
                 var cacheKey = part.ToString();
-                if (!derivedCache.TryGetValue(cacheKey, out var derived))
-                    derivedCache[cacheKey] = derived = Derive(column, part);
-                parts[p] = (column.ValueIds, derived);
-            }
-
-            var k = new ulong[records.Count];
-            for (var i = 0; i < k.Length; i++)
-            {
-                ulong h = 0x9E3779B97F4A7C15UL * (ulong)(r + 1);
-                var isNull = false;
-                for (var p = 0; p < parts.Length; p++)
+                if (part.IsMultiKey)
                 {
-                    var v = parts[p].ValueIds[i];
-                    var d = v < 0 ? -1 : parts[p].Derived[v];
-                    if (d < 0) { isNull = true; break; }
-                    h = Mix(h + (ulong)(uint)d + 0xD6E8FEB86659FD93UL * (ulong)(p + 1));
+                    if (!multiCache.TryGetValue(cacheKey, out var keys)) multiCache[cacheKey] = keys = DeriveMulti(column, part);
+                    multi = (column.ValueIds, keys, p);
                 }
-
-                k[i] = isNull ? 0 : (h == 0 ? 1 : h);
+                else
+                {
+                    if (!singleCache.TryGetValue(cacheKey, out var derived)) singleCache[cacheKey] = derived = Derive(column, part);
+                    single.Add((column.ValueIds, derived, p));
+                }
             }
 
-            keys[r] = k;
+            if (multi is null) slots.Add(SingleKeys(records.Count, r, single));
+            else slots.AddRange(MultiKeySlots(records.Count, r, single, multi.Value));
         }
 
+        slotStart[rules.Count] = slots.Count;
         var cross = prepared.IsCrossSourceOnly;
-        return new BlockingKeySet(rules, keys, cross, cross ? records.SourceStart[1] : records.Count);
+        return new BlockingKeySet(rules, [.. slots], slotStart, cross, cross ? records.SourceStart[1] : records.Count);
     }
 
     /// <summary>SplitMix64 finaliser: spreads key bits so partition = key mod P is balanced.</summary>
@@ -57,6 +65,113 @@ internal static class BlockingKeyBuilder
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong RuleSeed(int rule) => 0x9E3779B97F4A7C15UL * (ulong)(rule + 1);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong AddPart(ulong h, ulong id, int part) => Mix(h + id + (0xD6E8FEB86659FD93UL * (ulong)(part + 1)));
+
+    private static ulong[] SingleKeys(int n, int rule, List<(int[] ValueIds, int[] Derived, int Part)> parts)
+    {
+        var k = new ulong[n];
+        for (var i = 0; i < k.Length; i++)
+        {
+            var h = RuleSeed(rule);
+            var isNull = false;
+            foreach (var (valueIds, derived, p) in parts)
+            {
+                var v = valueIds[i];
+                var d = v < 0 ? -1 : derived[v];
+                if (d < 0) { isNull = true; break; }
+                h = AddPart(h, (uint)d, p);
+            }
+
+            k[i] = isNull ? 0 : (h == 0 ? 1 : h);
+        }
+
+        return k;
+    }
+
+    private static ulong[][] MultiKeySlots(int n, int rule, List<(int[] ValueIds, int[] Derived, int Part)> single, (int[] ValueIds, MultiKeys Keys, int Part) multi)
+    {
+        var width = Math.Max(1, multi.Keys.MaxCount);
+        var slots = new ulong[width][];
+        for (var s = 0; s < width; s++) slots[s] = new ulong[n];
+        Span<ulong> buffer = stackalloc ulong[width];
+        var starts = multi.Keys.Start;
+        var values = multi.Keys.Values;
+        for (var i = 0; i < n; i++)
+        {
+            var v = multi.ValueIds[i];
+            if (v < 0) continue;
+            var h = RuleSeed(rule);
+            var isNull = false;
+            foreach (var (valueIds, derived, p) in single)
+            {
+                var u = valueIds[i];
+                var d = u < 0 ? -1 : derived[u];
+                if (d < 0) { isNull = true; break; }
+                h = AddPart(h, (uint)d, p);
+            }
+
+            if (isNull) continue;
+            var count = starts[v + 1] - starts[v];
+            for (var e = 0; e < count; e++)
+            {
+                var key = AddPart(h, values[starts[v] + e], multi.Part);
+                buffer[e] = key == 0 ? 1 : key;
+            }
+
+            // Sorted ascending (zeros stay last in the untouched slots): BlockingKeySet merges two records' keys in order.
+            var keys = buffer[..count];
+            keys.Sort();
+            var distinct = 0;
+            for (var e = 0; e < count; e++)
+                if (e == 0 || keys[e] != keys[e - 1]) slots[distinct++][i] = keys[e];
+        }
+
+        return slots;
+    }
+
+    /// <summary>Sorted neighbourhood: per record, 1 + the rank of its sort key among the distinct sort keys (0 = none).</summary>
+    private static ulong[] BuildRanks(RecordTable records, BlockingRuleConfig rule)
+    {
+        var n = records.Count;
+        var texts = new List<(int[] ValueIds, string?[] Text)>();
+        foreach (var part in rule.Parts)
+        {
+            var column = records.Column(part.Column);
+            var text = new string?[column.Values.Length];
+            for (var v = 0; v < text.Length; v++) text[v] = DeriveText(column, part, v);
+            texts.Add((column.ValueIds, text));
+        }
+
+        var perRecord = new string?[n];
+        for (var i = 0; i < n; i++)
+        {
+            string? key = null;
+            foreach (var (valueIds, text) in texts)
+            {
+                var v = valueIds[i];
+                var t = v < 0 ? null : text[v];
+                if (t is null) { key = null; break; }
+                // U+001F (unit separator) never occurs in standardised text and sorts before every printable character.
+                key = key is null ? t : string.Concat(key, "\u001F", t);
+            }
+
+            perRecord[i] = key;
+        }
+
+        var distinct = perRecord.Where(s => s is not null).Distinct(StringComparer.Ordinal).ToArray();
+        Array.Sort(distinct, StringComparer.Ordinal);
+        var rank = new Dictionary<string, int>(distinct.Length, StringComparer.Ordinal);
+        for (var r = 0; r < distinct.Length; r++) rank[distinct[r]!] = r;
+        var keys = new ulong[n];
+        for (var i = 0; i < n; i++)
+            if (perRecord[i] is { } s) keys[i] = (ulong)rank[s] + 1;
+        return keys;
     }
 
     /// <summary>Per distinct value of the column: an interned id of the derived key part (-1 = null).</summary>
@@ -85,20 +200,42 @@ internal static class BlockingKeyBuilder
         var interned = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
-            var value = column.Values[i];
-            string code = part.Method switch
-            {
-                BlockingKeyMethod.Prefix => value.Length <= part.Length ? value : value[..part.Length],
-                BlockingKeyMethod.Soundex => Soundex.Encode(value),
-                BlockingKeyMethod.DoubleMetaphone => DoubleMetaphone.Encode(value).Primary,
-                _ => throw new InvalidOperationException($"blocking method {part.Method} is not handled"),
-            };
+            var code = DeriveText(column, part, i);
             if (string.IsNullOrEmpty(code)) { result[i] = -1; continue; }
             if (!interned.TryGetValue(code, out var id)) interned[code] = id = interned.Count;
             result[i] = id;
         }
 
         return result;
+    }
+
+    /// <summary>The derived text of a one-key part for distinct value <paramref name="v"/> (null = no key).</summary>
+    internal static string? DeriveText(ColumnData column, BlockingKeyPartConfig part, int v)
+    {
+        var value = column.Values[v];
+        string? code = part.Method switch
+        {
+            BlockingKeyMethod.Exact => value,
+            BlockingKeyMethod.Prefix => value.Length <= part.Length ? value : value[..part.Length],
+            BlockingKeyMethod.Soundex => Soundex.Encode(value),
+            BlockingKeyMethod.DoubleMetaphone => DoubleMetaphone.Encode(value).Primary,
+            BlockingKeyMethod.Year => DateOnly.FromDayNumber(column.DayNumbers![v]).Year.ToString("D4", CultureInfo.InvariantCulture),
+            BlockingKeyMethod.RarestToken => column.RarestTokens![v] < 0 ? null : column.TokenFrequencies!.TokenAt(column.RarestTokens[v]),
+            BlockingKeyMethod.PostcodeArea => UkPostcode.TryParse(value, out var pa) ? pa.Area : null,
+            BlockingKeyMethod.PostcodeDistrict => UkPostcode.TryParse(value, out var pd) ? pd.District : null,
+            BlockingKeyMethod.PostcodeSector => UkPostcode.TryParse(value, out var ps) ? ps.Sector : null,
+            BlockingKeyMethod.PayeOffice => PayeReference.Split(value).Office,
+            BlockingKeyMethod.PayeReference => PayeReference.Split(value).Reference,
+            BlockingKeyMethod.NinoWithoutSuffix => NinoWithoutSuffix(value),
+            _ => throw new InvalidOperationException($"blocking method {part.Method} gives several keys, not one text"),
+        };
+        return string.IsNullOrEmpty(code) ? null : code;
+    }
+
+    private static string? NinoWithoutSuffix(string value)
+    {
+        var compact = value.Replace(" ", "", StringComparison.Ordinal);
+        return compact.Length >= 8 ? compact[..8] : null;
     }
 
     private static int[] NonNegative(int[] ids)
@@ -108,37 +245,190 @@ internal static class BlockingKeyBuilder
         return r;
     }
 
+    /// <summary>Per distinct value: the elements of a multi-key part (band keys, token-code ids or one-edit variant ids).</summary>
+    private static MultiKeys DeriveMulti(ColumnData column, BlockingKeyPartConfig part) => part.Method switch
+    {
+        BlockingKeyMethod.Minhash => MinHashKeys(column, part),
+        BlockingKeyMethod.TokenSoundex or BlockingKeyMethod.TokenDoubleMetaphone => TokenCodeKeys(column, part),
+        BlockingKeyMethod.OneEdit => OneEditKeys(column),
+        _ => throw new InvalidOperationException($"blocking method {part.Method} gives one key"),
+    };
+
+    private static MultiKeys MinHashKeys(ColumnData column, BlockingKeyPartConfig part)
+    {
+        var n = column.Values.Length;
+        var bands = part.Bands;
+        var hasher = new MinHasher(part.Q, bands, part.Rows, part.Seed);
+        var values = new ulong[(long)n * bands];
+        var counts = new int[n];
+        // Values are independent: chunks in parallel, each value written to its own fixed place, so the result does
+        // not depend on the thread count.
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, n, 4096), range =>
+        {
+            for (var v = range.Item1; v < range.Item2; v++)
+            {
+                if (hasher.BandKeys(column.Values[v], values.AsSpan(v * bands, bands))) counts[v] = bands;
+            }
+        });
+
+        return MultiKeys.FromFixedWidth(values, counts, bands, null);
+    }
+
+    private static MultiKeys TokenCodeKeys(ColumnData column, BlockingKeyPartConfig part)
+    {
+        var n = column.Values.Length;
+        var codeOfToken = new Dictionary<string, int>(StringComparer.Ordinal);
+        var codes = new List<string>();
+        var codeIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var perValue = new int[n][];
+        for (var v = 0; v < n; v++)
+        {
+            var list = new List<int>();
+            foreach (var token in column.Values[v].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!codeOfToken.TryGetValue(token, out var id))
+                {
+                    var code = part.Method == BlockingKeyMethod.TokenSoundex ? Soundex.Encode(token) : DoubleMetaphone.Encode(token).Primary;
+                    id = -1;
+                    if (!string.IsNullOrEmpty(code) && !codeIds.TryGetValue(code, out id))
+                    {
+                        codeIds[code] = id = codes.Count;
+                        codes.Add(code);
+                    }
+
+                    codeOfToken[token] = id;
+                }
+
+                if (id >= 0 && !list.Contains(id)) list.Add(id);
+            }
+
+            perValue[v] = [.. list];
+        }
+
+        // Share of non-null records holding each code: codes above max_share would make huge blocks and give no key.
+        var records = new long[n];
+        long nonNull = 0;
+        foreach (var id in column.ValueIds)
+        {
+            if (id < 0) continue;
+            records[id]++;
+            nonNull++;
+        }
+
+        var holders = new long[codes.Count];
+        for (var v = 0; v < n; v++)
+            foreach (var c in perValue[v]) holders[c] += records[v];
+
+        var maxHolders = part.MaxShare >= 1 ? long.MaxValue : (long)Math.Floor(part.MaxShare * nonNull);
+        var start = new int[n + 1];
+        var elements = new List<ulong>();
+        var maxCount = 0;
+        for (var v = 0; v < n; v++)
+        {
+            start[v] = elements.Count;
+            var kept = perValue[v].Where(c => holders[c] <= maxHolders)
+                .OrderBy(c => holders[c]).ThenBy(c => c).Take(part.MaxKeys).ToList();
+            foreach (var c in kept) elements.Add((ulong)c);
+            maxCount = Math.Max(maxCount, kept.Count);
+        }
+
+        start[n] = elements.Count;
+        return new MultiKeys(start, [.. elements], maxCount, [.. codes]);
+    }
+
+    private static MultiKeys OneEditKeys(ColumnData column)
+    {
+        var n = column.Values.Length;
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var labels = new List<string>();
+        int Intern(string s)
+        {
+            if (!ids.TryGetValue(s, out var id))
+            {
+                ids[s] = id = labels.Count;
+                labels.Add(s);
+            }
+
+            return id;
+        }
+
+        var start = new int[n + 1];
+        var elements = new List<ulong>();
+        var maxCount = 0;
+        var seen = new HashSet<int>();
+        for (var v = 0; v < n; v++)
+        {
+            start[v] = elements.Count;
+            seen.Clear();
+            var value = column.Values[v];
+            if (seen.Add(Intern(value))) elements.Add((ulong)ids[value]);
+            if (value.Length <= MaxOneEditLength && value.Length > 1)
+            {
+                for (var d = 0; d < value.Length; d++)
+                {
+                    var id = Intern(string.Concat(value.AsSpan(0, d), value.AsSpan(d + 1)));
+                    if (seen.Add(id)) elements.Add((ulong)id);
+                }
+            }
+
+            maxCount = Math.Max(maxCount, elements.Count - start[v]);
+        }
+
+        start[n] = elements.Count;
+        return new MultiKeys(start, [.. elements], maxCount, [.. labels]);
+    }
+
     /// <summary>A readable form of a record's key under a rule, e.g. <c>surname=smith &amp; year(dob)=1970</c>.</summary>
+    /// <param name="prepared">The records.</param>
+    /// <param name="rule">The rule.</param>
+    /// <param name="record">A record of the key group.</param>
+    /// <returns>The description.</returns>
     public static string Describe(PreparedLinkage prepared, BlockingRuleConfig rule, int record)
     {
         var parts = new List<string>();
         foreach (var p in rule.Parts)
         {
-            var v = prepared.Records.Column(p.Column).ValueOf(record) ?? "";
-            var shown = p.Method switch
-            {
-                BlockingKeyMethod.Prefix => v.Length <= p.Length ? v : v[..p.Length],
-                BlockingKeyMethod.Soundex => Soundex.Encode(v),
-                BlockingKeyMethod.DoubleMetaphone => DoubleMetaphone.Encode(v).Primary,
-                BlockingKeyMethod.Year => v.Length >= 4 ? v[..4] : v,
-                BlockingKeyMethod.RarestToken => RarestToken(prepared, p.Column, record),
-                BlockingKeyMethod.PostcodeArea => Standardisation.UkPostcode.TryParse(v, out var pa) ? pa.Area : v,
-                BlockingKeyMethod.PostcodeDistrict => Standardisation.UkPostcode.TryParse(v, out var pd) ? pd.District : v,
-                BlockingKeyMethod.PostcodeSector => Standardisation.UkPostcode.TryParse(v, out var ps) ? ps.Sector : v,
-                _ => v,
-            };
+            var column = prepared.Records.Column(p.Column);
+            var v = column.ValueIds[record];
+            string shown;
+            if (v < 0) shown = "";
+            else if (p.IsMultiKey) shown = "~" + column.Values[v];
+            else shown = DeriveText(column, p, v) ?? "";
             parts.Add($"{p}={shown}");
         }
 
         return string.Join(" & ", parts);
     }
 
-    private static string RarestToken(PreparedLinkage prepared, string column, int record)
+    /// <summary>Elements of a multi-key part per distinct value, in CSR form.</summary>
+    private sealed class MultiKeys(int[] start, ulong[] values, int maxCount, string[]? labels)
     {
-        var c = prepared.Records.Column(column);
-        var id = c.ValueIds[record];
-        if (id < 0) return "";
-        var t = c.RarestTokens![id];
-        return t < 0 ? "" : c.TokenFrequencies!.TokenAt(t);
+        /// <summary>Value v's elements are <c>Values[Start[v] .. Start[v+1])</c>.</summary>
+        public int[] Start { get; } = start;
+
+        public ulong[] Values { get; } = values;
+
+        /// <summary>Most elements of any value (the rule's slot count).</summary>
+        public int MaxCount { get; } = maxCount;
+
+        /// <summary>Readable element by element id (token codes, one-edit variants), or null (MinHash).</summary>
+        public string[]? Labels { get; } = labels;
+
+        public static MultiKeys FromFixedWidth(ulong[] values, int[] counts, int width, string[]? labels)
+        {
+            var n = counts.Length;
+            var start = new int[n + 1];
+            var packed = new ulong[counts.Sum()];
+            var at = 0;
+            for (var v = 0; v < n; v++)
+            {
+                start[v] = at;
+                Array.Copy(values, (long)v * width, packed, at, counts[v]);
+                at += counts[v];
+            }
+
+            start[n] = at;
+            return new MultiKeys(start, packed, counts.Length == 0 ? 0 : counts.Max(), labels);
+        }
     }
 }

@@ -3,30 +3,91 @@ using Adrn.Linkage.Configuration;
 namespace Adrn.Linkage.Blocking;
 
 /// <summary>
-/// The 64-bit blocking key of every record under every rule (0 = no key: some part was null). Two records
-/// are a candidate pair under a rule when their keys are equal and non-zero.
+/// The 64-bit blocking keys of every record under every rule. A rule holds one or more key <em>slots</em>, each one
+/// key per record (0 = no key):
+/// <list type="bullet">
+/// <item>a key rule with one key per record has one slot: two records are a candidate pair under it when their keys
+/// are equal and non-zero;</item>
+/// <item>a key rule with a multi-key part (MinHash bands, token codes, one-edit variants) has as many slots as its
+/// records have keys at most; each record's keys are sorted ascending with the zeros last, and two records are a
+/// candidate pair when they share any non-zero key;</item>
+/// <item>a sorted-neighbourhood rule has one slot holding the record's rank in the sorted distinct sort-key values
+/// plus one (0 = no sort key): two records are a candidate pair when both have a rank and the ranks differ by less
+/// than the window.</item>
+/// </list>
+/// Whether a rule produces a pair is therefore a function of the two records' own keys: a partition can decide it for
+/// its member records without any other record and without a set of pairs seen.
 /// </summary>
 public sealed class BlockingKeySet
 {
-    internal BlockingKeySet(IReadOnlyList<BlockingRuleConfig> rules, ulong[][] keys, bool crossSourceOnly, int leftCount)
+    // Per rule: its only slot when it is a plain one-key rule (the common case, tested inline), else null.
+    private readonly ulong[]?[] _singleKeys;
+
+    internal BlockingKeySet(IReadOnlyList<BlockingRuleConfig> rules, ulong[][] slots, int[] slotStart, bool crossSourceOnly, int leftCount)
     {
         Rules = rules;
-        Keys = keys;
+        Slots = slots;
+        SlotStart = slotStart;
         CrossSourceOnly = crossSourceOnly;
         LeftCount = leftCount;
+        Window = new int[rules.Count];
+        IsNeighbourhood = new bool[rules.Count];
+        _singleKeys = new ulong[]?[rules.Count];
+        for (var r = 0; r < rules.Count; r++)
+        {
+            IsNeighbourhood[r] = rules[r].Kind == BlockingRuleKind.SortedNeighbourhood;
+            Window[r] = rules[r].Window;
+            if (!IsNeighbourhood[r] && slotStart[r + 1] - slotStart[r] == 1) _singleKeys[r] = slots[slotStart[r]];
+        }
     }
 
     /// <summary>Rules in priority order.</summary>
     public IReadOnlyList<BlockingRuleConfig> Rules { get; }
 
-    /// <summary>Keys by rule then record.</summary>
-    public ulong[][] Keys { get; }
+    /// <summary>Keys by slot then record; rule r owns slots <c>[SlotStart[r], SlotStart[r+1])</c>.</summary>
+    public ulong[][] Slots { get; }
+
+    /// <summary>First slot of each rule, plus the slot count at the end.</summary>
+    public int[] SlotStart { get; }
 
     /// <summary>True when pairs are left (records below <see cref="LeftCount"/>) x right only.</summary>
     public bool CrossSourceOnly { get; }
 
     /// <summary>Number of left records (link_only); records at or above this index are right records.</summary>
     public int LeftCount { get; }
+
+    /// <summary>Per rule: whether it is a sorted-neighbourhood rule (its slot holds ranks).</summary>
+    internal bool[] IsNeighbourhood { get; }
+
+    /// <summary>Per rule: the sorted-neighbourhood window (0 for key rules).</summary>
+    internal int[] Window { get; }
+
+    /// <summary>Number of key slots of a rule.</summary>
+    /// <param name="rule">Rule index.</param>
+    /// <returns>The slot count.</returns>
+    public int SlotCount(int rule) => SlotStart[rule + 1] - SlotStart[rule];
+
+    /// <summary>Whether a rule produces the pair (records in either order), from the two records' keys alone.</summary>
+    /// <param name="rule">Rule index.</param>
+    /// <param name="a">One record.</param>
+    /// <param name="b">The other record.</param>
+    /// <returns>True when the rule makes the two records a candidate pair.</returns>
+    public bool Covers(int rule, int a, int b)
+    {
+        var first = SlotStart[rule];
+        var count = SlotStart[rule + 1] - first;
+        if (count == 1)
+        {
+            var k = Slots[first];
+            var x = k[a];
+            if (x == 0) return false;
+            var y = k[b];
+            if (!IsNeighbourhood[rule]) return x == y;
+            return y != 0 && (x > y ? x - y : y - x) < (ulong)Window[rule];
+        }
+
+        return SmallestSharedKey(first, count, a, b) != 0;
+    }
 
     /// <summary>
     /// True when a rule earlier than <paramref name="rule"/> already produces the pair; such a pair is skipped
@@ -40,11 +101,46 @@ public sealed class BlockingKeySet
     {
         for (var q = 0; q < rule; q++)
         {
-            var k = Keys[q];
-            var a = k[left];
-            if (a != 0 && a == k[right]) return true;
+            // NOTE: runs for every candidate pair of every later rule; one-key rules (most rules) are a two-load test.
+            var k = _singleKeys[q];
+            if (k is not null)
+            {
+                var a = k[left];
+                if (a != 0 && a == k[right]) return true;
+            }
+            else if (Covers(q, left, right))
+            {
+                return true;
+            }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The smallest non-zero key two records share under a multi-key rule (0 when none): a pair met in the key group of
+    /// key k is produced there only when k is this key, so a pair sharing several keys is produced once.
+    /// </summary>
+    /// <param name="first">The rule's first slot.</param>
+    /// <param name="count">The rule's slot count.</param>
+    /// <param name="a">One record.</param>
+    /// <param name="b">The other record.</param>
+    /// <returns>The key, or 0.</returns>
+    internal ulong SmallestSharedKey(int first, int count, int a, int b)
+    {
+        // Each record's keys are sorted ascending with zeros last: a merge finds the smallest common key in at most
+        // 2 x count steps, with no allocation.
+        int i = 0, j = 0;
+        while (i < count && j < count)
+        {
+            var x = Slots[first + i][a];
+            var y = Slots[first + j][b];
+            if (x == 0 || y == 0) return 0;
+            if (x == y) return x;
+            if (x < y) i++;
+            else j++;
+        }
+
+        return 0;
     }
 }

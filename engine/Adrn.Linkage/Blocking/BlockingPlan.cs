@@ -57,55 +57,11 @@ public sealed class BlockingPlan
 
         for (var r = 0; r < rules.Count; r++)
         {
-            var k = keys.Keys[r];
-            var n = 0;
-            for (var i = 0; i < k.Length; i++) if (k[i] != 0) n++;
-            var sortedKeys = new ulong[n];
-            var members = new int[n];
-            n = 0;
-            for (var i = 0; i < k.Length; i++)
-            {
-                if (k[i] == 0) continue;
-                sortedKeys[n] = k[i];
-                members[n++] = i;
-            }
-
-            // Sorting by key makes each key group contiguous; members are then sorted by record index within
-            // the group so that left records come first (they have the smaller indices) and order is fixed.
-            Array.Sort(sortedKeys, members);
             var top = new List<(long Pairs, int Record, long L, long R)>();
-            for (var start = 0; start < n;)
-            {
-                var end = start + 1;
-                while (end < n && sortedKeys[end] == sortedKeys[start]) end++;
-                Array.Sort(members, start, end - start);
-                long left, right, pairs;
-                if (cross)
-                {
-                    left = 0;
-                    for (var a = start; a < end; a++) if (members[a] < leftCount) left++;
-                    right = end - start - left;
-                    pairs = left * right;
-                }
-                else
-                {
-                    left = end - start;
-                    right = 0;
-                    pairs = left * (left - 1) / 2;
-                }
-
-                if (pairs > 0)
-                {
-                    alone[r] += pairs;
-                    groupCounts[r]++;
-                    var p = (int)((sortedKeys[start] >> 32) % (ulong)partitionCount);
-                    builders[p].AddGroup(r, members.AsSpan(start, end - start), (int)left, cross, pairs);
-                    Track(top, (pairs, members[start], left, right));
-                }
-
-                start = end;
-            }
-
+            if (keys.IsNeighbourhood[r])
+                AddNeighbourhoodGroups(keys, r, builders, alone, groupCounts, top);
+            else
+                AddKeyGroups(keys, r, builders, alone, groupCounts, top);
             largest[r] = top.OrderByDescending(t => t.Pairs).ThenBy(t => t.Record)
                 .Select(t => new BlockSize(BlockingKeyBuilder.Describe(prepared, rules[r], t.Record), t.L, t.R, t.Pairs)).ToList();
         }
@@ -113,6 +69,178 @@ public sealed class BlockingPlan
         var partitions = new BlockingPartition[partitionCount];
         for (var p = 0; p < partitionCount; p++) partitions[p] = builders[p].Build(p, keys);
         return new BlockingPlan(keys, partitions, alone, groupCounts, largest);
+    }
+
+    /// <summary>Key groups of a key rule: records sharing a key (any of their keys, for a multi-key rule).</summary>
+    private static void AddKeyGroups(BlockingKeySet keys, int r, PartitionBuilder[] builders, long[] alone, long[] groupCounts,
+        List<(long Pairs, int Record, long L, long R)> top)
+    {
+        var cross = keys.CrossSourceOnly;
+        var leftCount = keys.LeftCount;
+        var partitionCount = builders.Length;
+        var n = 0;
+        for (var s = keys.SlotStart[r]; s < keys.SlotStart[r + 1]; s++)
+            foreach (var key in keys.Slots[s]) if (key != 0) n++;
+        var sortedKeys = new ulong[n];
+        var members = new int[n];
+        n = 0;
+        for (var s = keys.SlotStart[r]; s < keys.SlotStart[r + 1]; s++)
+        {
+            var k = keys.Slots[s];
+            for (var i = 0; i < k.Length; i++)
+            {
+                if (k[i] == 0) continue;
+                sortedKeys[n] = k[i];
+                members[n++] = i;
+            }
+        }
+
+        // Sorting by key makes each key group contiguous; members are then sorted by record index within
+        // the group so that left records come first (they have the smaller indices) and order is fixed.
+        // (A record's keys are distinct, so it is in a group at most once.)
+        Array.Sort(sortedKeys, members);
+        for (var start = 0; start < n;)
+        {
+            var end = start + 1;
+            while (end < n && sortedKeys[end] == sortedKeys[start]) end++;
+            Array.Sort(members, start, end - start);
+            long left, right, pairs;
+            if (cross)
+            {
+                left = 0;
+                for (var a = start; a < end; a++) if (members[a] < leftCount) left++;
+                right = end - start - left;
+                pairs = left * right;
+            }
+            else
+            {
+                left = end - start;
+                right = 0;
+                pairs = left * (left - 1) / 2;
+            }
+
+            if (pairs > 0)
+            {
+                alone[r] += pairs;
+                groupCounts[r]++;
+                var p = (int)((sortedKeys[start] >> 32) % (ulong)partitionCount);
+                builders[p].AddGroup(r, members.AsSpan(start, end - start), (int)left, cross, pairs, sortedKeys[start], 0, 0);
+                Track(top, (pairs, members[start], left, right));
+            }
+
+            start = end;
+        }
+    }
+
+    /// <summary>
+    /// Sorted neighbourhood: the ranked records cut into chunks of consecutive ranks; a chunk's group holds the records of
+    /// its anchor ranks and of the window - 1 ranks after them, and produces the pairs whose smaller rank is an anchor.
+    /// </summary>
+    private static void AddNeighbourhoodGroups(BlockingKeySet keys, int r, PartitionBuilder[] builders, long[] alone, long[] groupCounts,
+        List<(long Pairs, int Record, long L, long R)> top)
+    {
+        var cross = keys.CrossSourceOnly;
+        var leftCount = keys.LeftCount;
+        var window = keys.Window[r];
+        var ranks = keys.Slots[keys.SlotStart[r]];
+        var n = 0;
+        long rankCount = 0;
+        foreach (var x in ranks)
+        {
+            if (x == 0) continue;
+            n++;
+            rankCount = Math.Max(rankCount, (long)x);
+        }
+
+        // One sort key per ranked record: (rank, side, record), so a rank's left records come before its right records,
+        // each by record index, whatever the sort algorithm.
+        var order = new ulong[n];
+        n = 0;
+        for (var i = 0; i < ranks.Length; i++)
+        {
+            if (ranks[i] == 0) continue;
+            var side = cross && i >= leftCount ? 1UL : 0UL;
+            order[n++] = ((ranks[i] - 1) << 32) | (side << 31) | (uint)i;
+        }
+
+        Array.Sort(order);
+        // Records per rank and side, and their prefix sums, give each anchor's pair count without enumerating pairs.
+        var count = (int)rankCount;
+        var perRankLeft = new long[count];
+        var perRankRight = new long[count];
+        var firstOfRank = new int[count];
+        Array.Fill(firstOfRank, -1);
+        for (var a = 0; a < n; a++)
+        {
+            var rank = (int)(order[a] >> 32);
+            if (firstOfRank[rank] < 0) firstOfRank[rank] = (int)(order[a] & 0x7FFFFFFF);
+            if (((order[a] >> 31) & 1) == 0) perRankLeft[rank]++;
+            else perRankRight[rank]++;
+        }
+
+        var prefixLeft = new long[count + 1];
+        var prefixRight = new long[count + 1];
+        for (var x = 0; x < count; x++)
+        {
+            prefixLeft[x + 1] = prefixLeft[x] + perRankLeft[x];
+            prefixRight[x + 1] = prefixRight[x] + perRankRight[x];
+        }
+
+        long AnchorPairs(int a)
+        {
+            var last = Math.Min(count - 1, a + window - 1);
+            if (cross)
+                return (perRankLeft[a] * (prefixRight[last + 1] - prefixRight[a])) + (perRankRight[a] * (prefixLeft[last + 1] - prefixLeft[a + 1]));
+            var own = perRankLeft[a];
+            return (own * (own - 1) / 2) + (own * (prefixLeft[last + 1] - prefixLeft[a + 1]));
+        }
+
+        // Chunks of at least 64 anchor ranks (and at least one window) keep the records shared with the next chunk
+        // (window - 1 ranks) a small part of each group.
+        var chunk = Math.Max(64, window);
+        var rankStartIndex = new int[count + 1];
+        {
+            var at = 0;
+            for (var x = 0; x <= count; x++)
+            {
+                while (at < n && (long)(order[at] >> 32) < x) at++;
+                rankStartIndex[x] = at;
+            }
+        }
+
+        var buffer = new List<int>();
+        for (var lo = 0; lo < count; lo += chunk)
+        {
+            var hi = Math.Min(count, lo + chunk);
+            long pairs = 0;
+            for (var a = lo; a < hi; a++)
+            {
+                var p = AnchorPairs(a);
+                if (p == 0) continue;
+                pairs += p;
+                Track(top, (p, firstOfRank[a], perRankLeft[a], cross ? perRankRight[a] : 0));
+            }
+
+            if (pairs == 0) continue;
+            alone[r] += pairs;
+            groupCounts[r]++;
+            var memberEnd = Math.Min(count, hi + window - 1);
+            // Left members first (by rank, then record), then right members: the layout of a key group.
+            buffer.Clear();
+            var left = 0;
+            for (var side = 0; side < (cross ? 2 : 1); side++)
+            {
+                for (var x = rankStartIndex[lo]; x < rankStartIndex[memberEnd]; x++)
+                {
+                    if (cross && (int)((order[x] >> 31) & 1) != side) continue;
+                    buffer.Add((int)(order[x] & 0x7FFFFFFF));
+                    if (side == 0) left++;
+                }
+            }
+
+            var partition = (int)((BlockingKeyBuilder.Mix(((ulong)r << 40) ^ (ulong)lo ^ 0x5EED5EED5EEDUL) >> 32) % (ulong)builders.Length);
+            builders[partition].AddGroup(r, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer), cross ? left : 0, cross, pairs, 0, lo, hi);
+        }
     }
 
     private static void Track(List<(long Pairs, int Record, long L, long R)> top, (long Pairs, int Record, long L, long R) item)
@@ -206,30 +334,19 @@ public sealed class BlockingPlan
     private sealed class PartitionBuilder
     {
         private readonly List<int> _members = [];
-        private readonly List<int>[] _leftByRule;
-        private readonly List<int>[] _startByRule;
-        private readonly List<int>[] _endByRule;
+        private readonly List<(int Start, int Left, ulong Key, int RankStart, int RankEnd)>[] _groupsByRule;
         private long _pairs;
 
         public PartitionBuilder(int rules)
         {
-            _leftByRule = new List<int>[rules];
-            _startByRule = new List<int>[rules];
-            _endByRule = new List<int>[rules];
-            for (var r = 0; r < rules; r++)
-            {
-                _leftByRule[r] = [];
-                _startByRule[r] = [];
-                _endByRule[r] = [];
-            }
+            _groupsByRule = new List<(int, int, ulong, int, int)>[rules];
+            for (var r = 0; r < rules; r++) _groupsByRule[r] = [];
         }
 
-        public void AddGroup(int rule, ReadOnlySpan<int> members, int left, bool cross, long pairs)
+        public void AddGroup(int rule, ReadOnlySpan<int> members, int left, bool cross, long pairs, ulong key, int rankStart, int rankEnd)
         {
-            _startByRule[rule].Add(_members.Count);
+            _groupsByRule[rule].Add((_members.Count, cross ? left : 0, key, rankStart, rankEnd));
             foreach (var m in members) _members.Add(m);
-            _endByRule[rule].Add(_members.Count);
-            _leftByRule[rule].Add(cross ? left : 0);
             _pairs += pairs;
         }
 
@@ -237,31 +354,42 @@ public sealed class BlockingPlan
         {
             // Groups were added rule by rule already (rules are processed in order), so the member array is in
             // rule order and the per-rule group ranges are contiguous.
-            var rules = _startByRule.Length;
+            var rules = _groupsByRule.Length;
             var ruleGroupStart = new int[rules + 1];
             var groups = 0;
             for (var r = 0; r < rules; r++)
             {
                 ruleGroupStart[r] = groups;
-                groups += _startByRule[r].Count;
+                groups += _groupsByRule[r].Count;
             }
 
             ruleGroupStart[rules] = groups;
             var groupStart = new int[groups + 1];
             var leftCount = new int[groups];
+            var groupKey = new ulong[groups];
+            var rankStart = new int[groups];
+            var rankEnd = new int[groups];
             var g = 0;
             for (var r = 0; r < rules; r++)
             {
-                for (var i = 0; i < _startByRule[r].Count; i++)
+                foreach (var group in _groupsByRule[r])
                 {
-                    groupStart[g] = _startByRule[r][i];
-                    leftCount[g] = _leftByRule[r][i];
+                    groupStart[g] = group.Start;
+                    leftCount[g] = group.Left;
+                    groupKey[g] = group.Key;
+                    rankStart[g] = group.RankStart;
+                    rankEnd[g] = group.RankEnd;
                     g++;
                 }
             }
 
             groupStart[groups] = _members.Count;
-            return new BlockingPartition(index, keys, ruleGroupStart, groupStart, leftCount, _members.ToArray(), _pairs);
+            return new BlockingPartition(index, keys, ruleGroupStart, groupStart, leftCount, [.. _members], _pairs)
+            {
+                GroupKey = groupKey,
+                GroupRankStart = rankStart,
+                GroupRankEnd = rankEnd,
+            };
         }
     }
 }

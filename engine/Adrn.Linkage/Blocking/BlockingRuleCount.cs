@@ -20,4 +20,16 @@ public sealed record BlockingRuleCount
 
     /// <summary>The largest key groups by pair count, largest first.</summary>
     public required IReadOnlyList<BlockSize> LargestBlocks { get; init; }
+
+    /// <summary>With truth: true pairs the rule produces on its own (null without truth).</summary>
+    public long? TruthPairsAlone { get; init; }
+
+    /// <summary>With truth: true pairs the rule adds (no earlier rule produces them); their share of all true pairs is its marginal recall.</summary>
+    public long? TruthPairsAdded { get; init; }
+
+    /// <summary>With truth: true pairs no other rule produces (lost if the rule were dropped).</summary>
+    public long? TruthPairsOnly { get; init; }
+
+    /// <summary>With truth: share of all true pairs produced by this rule and the earlier ones.</summary>
+    public double? CumulativeRecall { get; init; }
 }

@@ -14,6 +14,7 @@ internal sealed class CompiledComparison
         LevelCount = config.Levels.Count;
         Kinds = new ComparisonLevelKind[LevelCount];
         Thresholds = new double[LevelCount];
+        TokenThresholds = new double[LevelCount];
         Others = new ColumnData?[LevelCount];
         ToOther = new int[]?[LevelCount];
         var cacheable = true;
@@ -36,8 +37,31 @@ internal sealed class CompiledComparison
                 cacheable = false;
             }
 
+            TokenThresholds[k] = level.TokenThreshold;
             expensive |= level.Kind is ComparisonLevelKind.JaroWinkler or ComparisonLevelKind.Jaro or ComparisonLevelKind.Levenshtein
-                or ComparisonLevelKind.DamerauLevenshtein or ComparisonLevelKind.TokenSet or ComparisonLevelKind.Dice;
+                or ComparisonLevelKind.DamerauLevenshtein or ComparisonLevelKind.TokenSet or ComparisonLevelKind.Dice
+                or ComparisonLevelKind.SoftTfidf or ComparisonLevelKind.MongeElkan;
+            if (level.Kind is ComparisonLevelKind.SoftTfidf or ComparisonLevelKind.MongeElkan && SegmentedTokens is null)
+            {
+                // Per distinct value, once: tokens re-cut for glued/split words, and the token texts for Jaro-Winkler.
+                SegmentedTokens = TokenResegmentation.Resegment(Column);
+                var table = Column.TokenFrequencies!;
+                TokenText = new string[table.DistinctTokenCount];
+                for (var t = 0; t < TokenText.Length; t++) TokenText[t] = table.TokenAt(t);
+            }
+
+            if (level.Kind == ComparisonLevelKind.PayeReference && PayeReferenceIds is null)
+            {
+                var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+                PayeReferenceIds = new int[Column.Values.Length];
+                for (var v = 0; v < PayeReferenceIds.Length; v++)
+                {
+                    var reference = Standardisation.PayeReference.Split(Column.Values[v]).Reference;
+                    if (reference is null) { PayeReferenceIds[v] = -1; continue; }
+                    if (!ids.TryGetValue(reference, out var id)) ids[reference] = id = ids.Count;
+                    PayeReferenceIds[v] = id;
+                }
+            }
         }
 
         UsesCache = cacheable && expensive;
@@ -61,6 +85,18 @@ internal sealed class CompiledComparison
     public ComparisonLevelKind[] Kinds { get; }
 
     public double[] Thresholds { get; }
+
+    /// <summary>Per level: the token threshold of a soft_tfidf level.</summary>
+    public double[] TokenThresholds { get; }
+
+    /// <summary>Per value (soft_tfidf / monge_elkan levels): token ids re-cut for glued and split words.</summary>
+    public int[][]? SegmentedTokens { get; }
+
+    /// <summary>Per token id (soft_tfidf / monge_elkan levels): its text.</summary>
+    public string[]? TokenText { get; }
+
+    /// <summary>Per value (paye_reference levels): interned id of the PAYE reference part, -1 when it has none.</summary>
+    public int[]? PayeReferenceIds { get; }
 
     public ColumnData?[] Others { get; }
 
@@ -94,6 +130,9 @@ internal sealed class CompiledComparison
         public double Jaro;
         public double TokenSet;
         public double Dice;
+        public double SoftTfidf;
+        public double SoftTfidfTokenThreshold;
+        public double MongeElkan;
         public int Levenshtein;
         public int DamerauLevenshtein;
         public bool Started;
@@ -101,7 +140,7 @@ internal sealed class CompiledComparison
         public void Start()
         {
             if (Started) return;
-            JaroWinkler = Jaro = TokenSet = Dice = double.NaN;
+            JaroWinkler = Jaro = TokenSet = Dice = SoftTfidf = MongeElkan = SoftTfidfTokenThreshold = double.NaN;
             Levenshtein = DamerauLevenshtein = -1;
             Started = true;
         }
@@ -157,6 +196,32 @@ internal sealed class CompiledComparison
                 memo.Start();
                 if (double.IsNaN(memo.Dice)) memo.Dice = Privacy.DiceCoefficient.Compute(c.BloomFilters![a], c.BloomFilters[b]);
                 return memo.Dice >= t;
+            case ComparisonLevelKind.SoftTfidf:
+            {
+                if (a == b) return true;
+                memo.Start();
+                // Levels may differ in token threshold; the memo holds the value for one threshold.
+                var theta = TokenThresholds[k];
+                if (double.IsNaN(memo.SoftTfidf) || memo.SoftTfidfTokenThreshold != theta)
+                {
+                    memo.SoftTfidf = SoftTfidf.Similarity(SegmentedTokens![a], SegmentedTokens[b], c.TokenWeights, TokenText!, theta);
+                    memo.SoftTfidfTokenThreshold = theta;
+                }
+
+                return memo.SoftTfidf >= t;
+            }
+
+            case ComparisonLevelKind.MongeElkan:
+                if (a == b) return true;
+                memo.Start();
+                if (double.IsNaN(memo.MongeElkan)) memo.MongeElkan = MongeElkan.Similarity(SegmentedTokens![a], SegmentedTokens[b], c.TokenWeights, TokenText!);
+                return memo.MongeElkan >= t;
+            case ComparisonLevelKind.PayeReference:
+            {
+                var x = PayeReferenceIds![a];
+                return x >= 0 && x == PayeReferenceIds[b];
+            }
+
             case ComparisonLevelKind.DateOneCharacter:
             {
                 var x = Ymd![a];

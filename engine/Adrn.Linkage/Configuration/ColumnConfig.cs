@@ -17,4 +17,10 @@ public sealed record ColumnConfig
     /// <see cref="ColumnClassifications.DefaultFor(string, ColumnType)"/>). Reported in <c>report.json</c> and enforced on research outputs.
     /// </summary>
     public DataClassification Classification { get; init; } = DataClassification.Attribute;
+
+    /// <summary>
+    /// Company-name synonyms applied by the <c>company_name</c> standardiser (<c>synonyms</c> in the job file: the shipped
+    /// <c>uk</c> table and/or the job's own table files, later ones winning); null means the shipped UK table.
+    /// </summary>
+    public Standardisation.CompanySynonymTable? Synonyms { get; init; }
 }

@@ -9,6 +9,12 @@ public sealed record ComparisonLevelConfig
     /// <summary>Similarity (0..1), distance, day count or numeric difference, depending on <see cref="Kind"/>.</summary>
     public double Threshold { get; init; }
 
+    /// <summary>Default <see cref="TokenThreshold"/>: Cohen et al.'s 0.9.</summary>
+    public const double DefaultTokenThreshold = 0.9;
+
+    /// <summary>For <see cref="ComparisonLevelKind.SoftTfidf"/>: least Jaro–Winkler similarity for two tokens to count as matching (0..1, default 0.9).</summary>
+    public double TokenThreshold { get; init; } = DefaultTokenThreshold;
+
     /// <summary>Second column for <see cref="ComparisonLevelKind.Swapped"/>.</summary>
     public string? OtherColumn { get; init; }
 

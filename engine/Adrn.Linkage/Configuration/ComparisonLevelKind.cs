@@ -50,4 +50,22 @@ public enum ComparisonLevelKind
 
     /// <summary>Dice coefficient of two Bloom-filter encodings at or above <c>threshold</c> (0..1).</summary>
     Dice,
+
+    /// <summary>
+    /// Soft TF-IDF similarity of two company names (Cohen, Ravikumar &amp; Fienberg 2003) at or above <c>threshold</c>: tokens
+    /// weighted by rarity (IDF), each token matched to its most similar token of the other name by Jaro–Winkler when that
+    /// similarity is at least <c>token_threshold</c>; symmetric (the mean of both directions). Tokens are first re-cut
+    /// against the column's vocabulary so glued and split words agree.
+    /// </summary>
+    SoftTfidf,
+
+    /// <summary>
+    /// Rarity-weighted Monge–Elkan similarity of two company names at or above <c>threshold</c>: the IDF-weighted mean over
+    /// one name's tokens of the best Jaro–Winkler similarity to a token of the other, averaged over both directions (tokens
+    /// re-cut for glued and split words as for <see cref="SoftTfidf"/>).
+    /// </summary>
+    MongeElkan,
+
+    /// <summary>The reference parts of two PAYE references agree (<c>AB56789</c> of <c>123/AB56789</c>), whatever their office parts.</summary>
+    PayeReference,
 }

@@ -65,6 +65,8 @@ internal sealed partial class LinkageJobConfigParser
 
             var comparisons = ParseComparisons(root, columns);
             var tf = ParseTermFrequency(root);
+            if (tf.Source is { } tfSource && sources.Count > 0 && !sources.Any(x => x.Name == tfSource))
+                _problems.Add($"term_frequency.source: '{tfSource}' is not a source (sources: {string.Join(", ", sources.Select(x => x.Name))})");
             var training = ParseTraining(root, columns, comparisons);
             var resolution = ParseResolution(root, linkType);
             var outputs = ParseOutputs(root);
@@ -119,16 +121,56 @@ internal sealed partial class LinkageJobConfigParser
             }
 
             if (c.ValueKind != JsonValueKind.Object) { _problems.Add($"{at}: must be an object or a name"); continue; }
-            CheckKnown(c, at, "name", "type", "standardiser", "classification");
+            CheckKnown(c, at, "name", "type", "standardiser", "classification", "synonyms");
             var name = Str(c, "name", at, required: true) ?? "?";
             if (!seen.Add(name)) _problems.Add($"{at}: duplicate column name '{name}'");
             var type = EnumValue(c, "type", at, ColumnType.Text);
             var std = EnumValue(c, "standardiser", at, DefaultStandardiser(type));
             var classification = EnumValue(c, "classification", at, ColumnClassifications.DefaultFor(name, type));
-            list.Add(new ColumnConfig { Name = name, Type = type, Standardiser = std, Classification = classification });
+            var synonyms = ParseSynonyms(c, at, std);
+            list.Add(new ColumnConfig { Name = name, Type = type, Standardiser = std, Classification = classification, Synonyms = synonyms });
         }
 
         return list;
+    }
+
+    /// <summary><c>synonyms</c>: <c>uk</c> (the shipped table) and/or table files, merged in order (later entries win).</summary>
+    private Standardisation.CompanySynonymTable? ParseSynonyms(JsonElement column, string at, StandardiserKind standardiser)
+    {
+        if (!column.TryGetProperty("synonyms", out _)) return null;
+        if (standardiser != StandardiserKind.CompanyName)
+        {
+            _problems.Add($"{at}.synonyms: only a column with the company_name standardiser takes synonyms");
+            return null;
+        }
+
+        var table = Standardisation.CompanySynonymTable.Empty;
+        foreach (var entry in StrList(column, "synonyms", at) ?? [])
+        {
+            if (string.Equals(entry, "uk", StringComparison.OrdinalIgnoreCase))
+            {
+                table = table.With(Standardisation.CompanySynonymTable.Uk);
+                continue;
+            }
+
+            var path = Path.GetFullPath(Path.Combine(_baseDirectory, entry));
+            if (!File.Exists(path))
+            {
+                _problems.Add($"{at}.synonyms: file '{path}' does not exist (give 'uk' for the shipped table, or a from,to CSV file)");
+                continue;
+            }
+
+            try
+            {
+                table = table.With(Standardisation.CompanySynonymTable.Load(path));
+            }
+            catch (InvalidDataException ex)
+            {
+                _problems.Add($"{at}.synonyms: {ex.Message}");
+            }
+        }
+
+        return table;
     }
 
     private static StandardiserKind DefaultStandardiser(ColumnType type) => type switch
@@ -270,48 +312,119 @@ internal sealed partial class LinkageJobConfigParser
     private BlockingRuleConfig? ParseRule(JsonElement r, string at, List<ColumnConfig> columns)
     {
         if (r.ValueKind != JsonValueKind.Object) { _problems.Add($"{at}: must be an object with 'parts'"); return null; }
-        CheckKnown(r, at, "name", "parts");
+        CheckKnown(r, at, "name", "parts", "type", "window");
         if (!r.TryGetProperty("parts", out var parts) || parts.ValueKind != JsonValueKind.Array || parts.GetArrayLength() == 0)
         {
             _problems.Add($"{at}.parts: at least one key part is required");
             return null;
         }
 
+        var kind = EnumValue(r, "type", at, BlockingRuleKind.Keys);
+        var window = (int)Num(r, "window", at, 0, 2, 1000);
+        if (kind == BlockingRuleKind.SortedNeighbourhood && !r.TryGetProperty("window", out _))
+            _problems.Add($"{at}.window: sorted_neighbourhood needs a window of 2..1000 (records this many sort-key values apart are no longer compared)");
+        if (kind == BlockingRuleKind.Keys && r.TryGetProperty("window", out _))
+            _problems.Add($"{at}.window: only a sorted_neighbourhood rule has a window");
+        if (window != Math.Floor((double)window)) _problems.Add($"{at}.window: must be a whole number");
+
         var list = new List<BlockingKeyPartConfig>();
         var j = 0;
         foreach (var p in parts.EnumerateArray())
         {
-            var pat = $"{at}.parts[{j++}]";
-            if (p.ValueKind == JsonValueKind.String)
-            {
-                var cn = p.GetString()!;
-                RequireColumn(columns, cn, pat);
-                list.Add(new BlockingKeyPartConfig { Column = cn });
-                continue;
-            }
-
-            if (p.ValueKind != JsonValueKind.Object) { _problems.Add($"{pat}: must be a column name or an object"); continue; }
-            CheckKnown(p, pat, "column", "method", "length");
-            var col = Str(p, "column", pat, required: true) ?? "";
-            var column = RequireColumn(columns, col, pat);
-            var method = EnumValue(p, "method", pat, BlockingKeyMethod.Exact);
-            var length = (int)Num(p, "length", pat, 0, 0, 50);
-            if (method == BlockingKeyMethod.Prefix && length < 1) _problems.Add($"{pat}.length: prefix needs a length of 1..50");
-            if (column is not null)
-            {
-                if (method is BlockingKeyMethod.PostcodeArea or BlockingKeyMethod.PostcodeDistrict or BlockingKeyMethod.PostcodeSector && column.Type != ColumnType.Postcode)
-                    _problems.Add($"{pat}.method: {method.ToString().ToSnakeCase()} needs a postcode column, '{col}' is {column.Type.ToString().ToSnakeCase()}");
-                if (method == BlockingKeyMethod.Year && column.Type != ColumnType.Date)
-                    _problems.Add($"{pat}.method: year needs a date column, '{col}' is {column.Type.ToString().ToSnakeCase()}");
-                if (method == BlockingKeyMethod.RarestToken && column.Type != ColumnType.CompanyName)
-                    _problems.Add($"{pat}.method: rarest_token needs a company_name column, '{col}' is {column.Type.ToString().ToSnakeCase()}");
-            }
-
-            list.Add(new BlockingKeyPartConfig { Column = col, Method = method, Length = length });
+            var part = ParseKeyPart(p, $"{at}.parts[{j++}]", columns);
+            if (part is not null) list.Add(part);
         }
 
-        var name = Str(r, "name", at) ?? string.Join(" & ", list.Select(x => x.ToString()));
-        return new BlockingRuleConfig { Name = name, Parts = list };
+        var multi = list.Count(x => x.IsMultiKey);
+        if (multi > 1)
+            _problems.Add($"{at}.parts: at most one part may give several keys per record (minhash, token_soundex, token_double_metaphone, one_edit), found {multi}");
+        if (kind == BlockingRuleKind.SortedNeighbourhood && multi > 0)
+            _problems.Add($"{at}.parts: a sorted_neighbourhood rule sorts by one key per record; minhash, token_* and one_edit parts give several");
+
+        var name = Str(r, "name", at) ?? (kind == BlockingRuleKind.SortedNeighbourhood
+            ? $"sorted_neighbourhood({string.Join(", ", list.Select(x => x.ToString()))}; window {window})"
+            : string.Join(" & ", list.Select(x => x.ToString())));
+        return new BlockingRuleConfig { Name = name, Parts = list, Kind = kind, Window = kind == BlockingRuleKind.SortedNeighbourhood ? window : 0 };
+    }
+
+    private BlockingKeyPartConfig? ParseKeyPart(JsonElement p, string pat, List<ColumnConfig> columns)
+    {
+        if (p.ValueKind == JsonValueKind.String)
+        {
+            var cn = p.GetString()!;
+            RequireColumn(columns, cn, pat);
+            return new BlockingKeyPartConfig { Column = cn };
+        }
+
+        if (p.ValueKind != JsonValueKind.Object) { _problems.Add($"{pat}: must be a column name or an object"); return null; }
+        CheckKnown(p, pat, "column", "method", "length", "q", "similarity", "bands", "rows", "seed", "max_share", "max_keys");
+        var col = Str(p, "column", pat, required: true) ?? "";
+        var column = RequireColumn(columns, col, pat);
+        var method = EnumValue(p, "method", pat, BlockingKeyMethod.Exact);
+        var length = (int)Num(p, "length", pat, 0, 0, 50);
+        if (method == BlockingKeyMethod.Prefix && length < 1) _problems.Add($"{pat}.length: prefix needs a length of 1..50");
+        var methodName = method.ToString().ToSnakeCase();
+        if (column is not null)
+        {
+            var type = column.Type.ToString().ToSnakeCase();
+            if (method is BlockingKeyMethod.PostcodeArea or BlockingKeyMethod.PostcodeDistrict or BlockingKeyMethod.PostcodeSector && column.Type != ColumnType.Postcode)
+                _problems.Add($"{pat}.method: {methodName} needs a postcode column, '{col}' is {type}");
+            if (method == BlockingKeyMethod.Year && column.Type != ColumnType.Date)
+                _problems.Add($"{pat}.method: year needs a date column, '{col}' is {type}");
+            if (method == BlockingKeyMethod.RarestToken && column.Type != ColumnType.CompanyName)
+                _problems.Add($"{pat}.method: rarest_token needs a company_name column, '{col}' is {type}");
+            if (method is BlockingKeyMethod.Minhash or BlockingKeyMethod.TokenSoundex or BlockingKeyMethod.TokenDoubleMetaphone or BlockingKeyMethod.OneEdit
+                    or BlockingKeyMethod.PayeOffice or BlockingKeyMethod.PayeReference or BlockingKeyMethod.NinoWithoutSuffix
+                && column.Type is ColumnType.Date or ColumnType.Number or ColumnType.Postcode or ColumnType.BloomFilter)
+                _problems.Add($"{pat}.method: {methodName} needs a text, name, company_name or nino column, '{col}' is {type}");
+        }
+
+        // Method parameters: each is allowed only with the method it belongs to, so a typo never passes silently.
+        void OnlyFor(string field, params BlockingKeyMethod[] methods)
+        {
+            if (p.TryGetProperty(field, out _) && Array.IndexOf(methods, method) < 0)
+                _problems.Add($"{pat}.{field}: only {string.Join(" and ", methods.Select(m => m.ToString().ToSnakeCase()))} take {field}");
+        }
+
+        OnlyFor("length", BlockingKeyMethod.Prefix);
+        OnlyFor("q", BlockingKeyMethod.Minhash);
+        OnlyFor("similarity", BlockingKeyMethod.Minhash);
+        OnlyFor("bands", BlockingKeyMethod.Minhash);
+        OnlyFor("rows", BlockingKeyMethod.Minhash);
+        OnlyFor("seed", BlockingKeyMethod.Minhash);
+        OnlyFor("max_share", BlockingKeyMethod.TokenSoundex, BlockingKeyMethod.TokenDoubleMetaphone);
+        OnlyFor("max_keys", BlockingKeyMethod.TokenSoundex, BlockingKeyMethod.TokenDoubleMetaphone);
+
+        var q = (int)Num(p, "q", pat, BlockingKeyPartConfig.DefaultQ, 1, 5);
+        int bands = 0, rows = 0;
+        if (method == BlockingKeyMethod.Minhash)
+        {
+            var hasSimilarity = p.TryGetProperty("similarity", out _);
+            var hasBands = p.TryGetProperty("bands", out _);
+            var hasRows = p.TryGetProperty("rows", out _);
+            if (hasSimilarity && (hasBands || hasRows))
+                _problems.Add($"{pat}: give either similarity (bands and rows are then chosen) or bands and rows, not both");
+            else if (hasBands != hasRows)
+                _problems.Add($"{pat}: bands and rows go together");
+            if (hasBands || hasRows)
+            {
+                bands = (int)Num(p, "bands", pat, 10, 1, 64);
+                rows = (int)Num(p, "rows", pat, 4, 1, 16);
+            }
+            else
+            {
+                var similarity = Num(p, "similarity", pat, 0.7, 0.05, 0.99);
+                (bands, rows) = Blocking.MinHashBanding.Choose(similarity);
+            }
+        }
+
+        return new BlockingKeyPartConfig
+        {
+            Column = col, Method = method, Length = length, Q = q, Bands = bands, Rows = rows,
+            Seed = (ulong)Num(p, "seed", pat, BlockingKeyPartConfig.DefaultSeed, 0, 9.2e18),
+            MaxShare = Num(p, "max_share", pat, 1, 1e-9, 1),
+            MaxKeys = (int)Num(p, "max_keys", pat, 8, 1, 32),
+        };
     }
 
     private List<ComparisonConfig> ParseComparisons(JsonElement root, List<ColumnConfig> columns)
@@ -380,7 +493,7 @@ internal sealed partial class LinkageJobConfigParser
     private ComparisonLevelConfig? ParseLevel(JsonElement l, string at, ColumnConfig? column, List<ColumnConfig> columns)
     {
         if (l.ValueKind != JsonValueKind.Object) { _problems.Add($"{at}: must be an object with 'type'"); return null; }
-        CheckKnown(l, at, "type", "threshold", "other_column", "term_frequency", "label");
+        CheckKnown(l, at, "type", "threshold", "other_column", "term_frequency", "label", "token_threshold");
         var kind = EnumValue(l, "type", at, ComparisonLevelKind.Exact, required: true);
         var hasThreshold = l.TryGetProperty("threshold", out _);
         double threshold = 0;
@@ -392,6 +505,8 @@ internal sealed partial class LinkageJobConfigParser
             case ComparisonLevelKind.Jaro:
             case ComparisonLevelKind.TokenSet:
             case ComparisonLevelKind.Dice:
+            case ComparisonLevelKind.SoftTfidf:
+            case ComparisonLevelKind.MongeElkan:
                 threshold = Num(l, "threshold", at, double.NaN, 0, 1);
                 if (!hasThreshold) _problems.Add($"{at}.threshold: a similarity in 0..1 is required for {kind.ToString().ToSnakeCase()}");
                 defaultLabel = $"{kind.ToString().ToSnakeCase()} >= {threshold.ToString(ci)}";
@@ -423,7 +538,7 @@ internal sealed partial class LinkageJobConfigParser
                 ComparisonLevelKind.DateOneCharacter or ComparisonLevelKind.DateDayMonthSwap or ComparisonLevelKind.DateWithinDays => ColumnType.Date,
                 ComparisonLevelKind.PostcodeArea or ComparisonLevelKind.PostcodeDistrict or ComparisonLevelKind.PostcodeSector => ColumnType.Postcode,
                 ComparisonLevelKind.NumericAbsolute or ComparisonLevelKind.NumericRelative => ColumnType.Number,
-                ComparisonLevelKind.TokenSet => ColumnType.CompanyName,
+                ComparisonLevelKind.TokenSet or ComparisonLevelKind.SoftTfidf or ComparisonLevelKind.MongeElkan => ColumnType.CompanyName,
                 ComparisonLevelKind.Dice => ColumnType.BloomFilter,
                 _ => (ColumnType?)null,
             };
@@ -439,19 +554,32 @@ internal sealed partial class LinkageJobConfigParser
             defaultLabel = $"swapped with {other}";
         }
 
+        var tokenThreshold = Num(l, "token_threshold", at, ComparisonLevelConfig.DefaultTokenThreshold, 0, 1);
+        if (kind != ComparisonLevelKind.SoftTfidf && l.TryGetProperty("token_threshold", out _))
+            _problems.Add($"{at}.token_threshold: only soft_tfidf takes a token_threshold");
+        else if (kind == ComparisonLevelKind.SoftTfidf && l.TryGetProperty("token_threshold", out _))
+            defaultLabel += $" (tokens >= {tokenThreshold.ToString(ci)})";
+        if (kind == ComparisonLevelKind.PayeReference && column is not null && column.Type is not (ColumnType.Text or ColumnType.Name))
+            _problems.Add($"{at}.type: paye_reference needs a text column, '{column.Name}' is {column.Type.ToString().ToSnakeCase()}");
+
         var tf = Bool(l, "term_frequency", at, false);
         if (tf && kind != ComparisonLevelKind.Exact) _problems.Add($"{at}.term_frequency: only exact levels take a term-frequency adjustment");
-        return new ComparisonLevelConfig { Kind = kind, Threshold = threshold, OtherColumn = other, TermFrequency = tf, Label = Str(l, "label", at) ?? defaultLabel };
+        return new ComparisonLevelConfig
+        {
+            Kind = kind, Threshold = threshold, OtherColumn = other, TermFrequency = tf, TokenThreshold = tokenThreshold,
+            Label = Str(l, "label", at) ?? defaultLabel,
+        };
     }
 
     private TermFrequencyConfig ParseTermFrequency(JsonElement root)
     {
         if (!root.TryGetProperty("term_frequency", out var t)) return new TermFrequencyConfig();
-        CheckKnown(t, "term_frequency", "minimum_u", "weight");
+        CheckKnown(t, "term_frequency", "minimum_u", "weight", "source");
         return new TermFrequencyConfig
         {
             MinimumU = Num(t, "minimum_u", "term_frequency", 0, 0, 1),
             Weight = Num(t, "weight", "term_frequency", 1, 0, 10),
+            Source = Str(t, "source", "term_frequency"),
         };
     }
 
@@ -524,14 +652,41 @@ internal sealed partial class LinkageJobConfigParser
         var def = linkType == LinkType.LinkOnly ? ResolutionMethod.OneToOne : ResolutionMethod.Clusters;
         if (!root.TryGetProperty("resolution", out var r)) return new ResolutionConfig { Method = def };
         const string at = "resolution";
-        CheckKnown(r, at, "method", "match_probability", "keep_probability");
+        CheckKnown(r, at, "method", "match_probability", "keep_probability", "register_posterior");
         var method = EnumValue(r, "method", at, def);
         if (linkType != LinkType.LinkOnly && method is ResolutionMethod.ManyToOne or ResolutionMethod.OneToOne)
             _problems.Add($"resolution.method: {method.ToString().ToSnakeCase()} needs link_type link_only");
         var match = Num(r, "match_probability", at, 0.9, 0, 1);
         var keep = Num(r, "keep_probability", at, Math.Min(0.01, match), 0, 1);
         if (keep > match) _problems.Add("resolution.keep_probability: must not exceed match_probability");
-        return new ResolutionConfig { Method = method, MatchProbability = match, KeepProbability = keep };
+        RegisterPosteriorConfig? posterior = null;
+        if (r.TryGetProperty("register_posterior", out var rp))
+        {
+            const string pat = "resolution.register_posterior";
+            if (rp.ValueKind != JsonValueKind.Object) _problems.Add($"{pat}: must be an object, e.g. {{ \"prior\": \"estimate\" }}");
+            else
+            {
+                CheckKnown(rp, pat, "prior", "max_iterations", "tolerance");
+                if (method is not (ResolutionMethod.ManyToOne or ResolutionMethod.OneToOne))
+                    _problems.Add($"{pat}: needs resolution.method many_to_one or one_to_one (a posterior over which right record, or none, for each left record)");
+                double? prior = null;
+                if (rp.TryGetProperty("prior", out var pv))
+                {
+                    if (pv.ValueKind == JsonValueKind.String && string.Equals(pv.GetString(), "estimate", StringComparison.OrdinalIgnoreCase)) prior = null;
+                    else if (pv.ValueKind == JsonValueKind.Number) prior = Num(rp, "prior", pat, 0.9, 1e-9, 1 - 1e-9);
+                    else _problems.Add($"{pat}.prior: must be \"estimate\" or a probability strictly between 0 and 1");
+                }
+
+                posterior = new RegisterPosteriorConfig
+                {
+                    Prior = prior,
+                    MaxIterations = (int)Num(rp, "max_iterations", pat, 200, 1, 100000),
+                    Tolerance = Num(rp, "tolerance", pat, 1e-7, 1e-15, 0.1),
+                };
+            }
+        }
+
+        return new ResolutionConfig { Method = method, MatchProbability = match, KeepProbability = keep, RegisterPosterior = posterior };
     }
 
     private OutputConfig ParseOutputs(JsonElement root)

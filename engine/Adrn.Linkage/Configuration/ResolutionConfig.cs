@@ -11,4 +11,7 @@ public sealed record ResolutionConfig
 
     /// <summary>Scored pairs below this probability are dropped before resolution and evaluation tables (default 0.01).</summary>
     public double KeepProbability { get; init; } = 0.01;
+
+    /// <summary>Register-aware posterior (many_to_one, one_to_one), or null for pairwise probabilities only.</summary>
+    public RegisterPosteriorConfig? RegisterPosterior { get; init; }
 }

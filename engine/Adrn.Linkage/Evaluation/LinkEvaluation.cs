@@ -16,7 +16,8 @@ public static class LinkEvaluation
     /// <c>match_probability</c> is at or above <paramref name="threshold"/>; the precision–recall table varies the
     /// threshold over the same file.
     /// </summary>
-    /// <param name="linksPath">A <c>links</c> or <c>pairs</c> output (Arrow, CSV or Parquet; columns id_l, id_r, match_probability).</param>
+    /// <param name="linksPath">A <c>links</c> or <c>pairs</c> output (Arrow, CSV or Parquet; columns id_l, id_r, match_probability;
+    /// <c>resolved_probability</c> is used instead of <c>match_probability</c> when the file has it).</param>
     /// <param name="truthPath">CSV (or Arrow/Parquet) whose first two columns are true pairs of ids; null for the
     /// model's own estimate of false and missed matches only.</param>
     /// <param name="threshold">Headline threshold.</param>
@@ -27,7 +28,14 @@ public static class LinkEvaluation
         ArgumentException.ThrowIfNullOrWhiteSpace(linksPath);
         if (!File.Exists(linksPath)) throw new FileNotFoundException($"links file '{linksPath}' does not exist", linksPath);
         var truth = truthPath is null ? null : TruthPairSet.Load(truthPath);
-        var table = SourceReader.Read(linksPath, SourceReader.FormatOf(linksPath), ["id_l", "id_r", "match_probability"]);
+        // A run with the register posterior writes resolved_probability: the probability its links were accepted by.
+        var format = SourceReader.FormatOf(linksPath);
+        var header = SourceReader.ReadHeader(new Configuration.SourceConfig
+        {
+            Name = "links", Path = linksPath, Format = format, IdColumn = "", ColumnMap = new Dictionary<string, string>(), DateFormats = [],
+        });
+        var probability = header.Contains("resolved_probability") ? "resolved_probability" : "match_probability";
+        var table = SourceReader.Read(linksPath, format, ["id_l", "id_r", probability]);
         var l = table.Columns[0];
         var r = table.Columns[1];
         var p = table.Columns[2];
@@ -125,7 +133,7 @@ public static class LinkEvaluation
         for (var i = 0; i < links.Count; i++)
         {
             var key = PairKey(links.Left[i], links.Right[i]);
-            expectedFalse += 1 - links.Probability[i];
+            expectedFalse += 1 - links.LinkProbability(i);
             accepted.Add(key);
             if (truth is not null && truth.Contains(key)) tp++;
         }
@@ -135,7 +143,7 @@ public static class LinkEvaluation
         for (var i = 0; i < pairs.Count; i++)
         {
             var key = PairKey(pairs.Left[i], pairs.Right[i]);
-            if (!accepted.Contains(key)) expectedMissed += pairs.Probability[i];
+            if (!accepted.Contains(key)) expectedMissed += pairs.LinkProbability(i);
             if (isTrue is not null) isTrue[i] = truth!.Contains(key);
         }
 
@@ -156,7 +164,7 @@ public static class LinkEvaluation
             long predicted = 0, hits = 0;
             for (var i = 0; i < pairs.Count; i++)
             {
-                if (pairs.Probability[i] < t) continue;
+                if (pairs.LinkProbability(i) < t) continue;
                 predicted++;
                 if (isTrue![i]) hits++;
             }

@@ -1,5 +1,6 @@
 using Adrn.Linkage.Blocking;
 using Adrn.Linkage.Configuration;
+using Adrn.Linkage.Evaluation;
 using Adrn.Linkage.Preparation;
 
 namespace Adrn.Linkage;
@@ -11,21 +12,40 @@ public static class BlockingAnalysis
     /// <param name="config">The job.</param>
     /// <param name="ct">Cancellation.</param>
     /// <returns>The report (<see cref="BlockingReport.ToText"/> renders it).</returns>
-    public static BlockingReport Analyse(LinkageJobConfig config, CancellationToken ct = default)
+    public static BlockingReport Analyse(LinkageJobConfig config, CancellationToken ct = default) => Analyse(config, null, ct);
+
+    /// <summary>
+    /// As <see cref="Analyse(LinkageJobConfig, CancellationToken)"/>, with each rule's marginal recall against truth:
+    /// the truth pairs file given here, else the job's <c>truth</c> (pairs file or cluster column), if any.
+    /// </summary>
+    /// <param name="config">The job.</param>
+    /// <param name="truthPath">A truth pairs file, or null for the job's own truth.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>The report; <see cref="BlockingReport.TruthPairs"/> is null when there is no truth.</returns>
+    public static BlockingReport Analyse(LinkageJobConfig config, string? truthPath, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         var prepared = LinkagePreparation.Prepare(config);
-        return Analyse(prepared, ct);
+        return Analyse(prepared, truthPath ?? config.Truth?.PairsPath, ct);
     }
 
     /// <summary>Blocking report for already prepared records.</summary>
     /// <param name="prepared">Prepared records.</param>
     /// <param name="ct">Cancellation.</param>
     /// <returns>The report.</returns>
-    public static BlockingReport Analyse(PreparedLinkage prepared, CancellationToken ct = default)
+    public static BlockingReport Analyse(PreparedLinkage prepared, CancellationToken ct = default) => Analyse(prepared, null, ct);
+
+    /// <summary>Blocking report for already prepared records, with recall against truth when there is any.</summary>
+    /// <param name="prepared">Prepared records.</param>
+    /// <param name="truthPath">A truth pairs file, or null for the job's cluster column (if any).</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>The report.</returns>
+    public static BlockingReport Analyse(PreparedLinkage prepared, string? truthPath, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         var plan = BlockingPlan.Build(prepared, prepared.Config.BlockingRules, prepared.Config.Partitions);
-        return plan.Report(prepared.Config.MaxComparisons, prepared.TotalPossiblePairs, ct);
+        var report = plan.Report(prepared.Config.MaxComparisons, prepared.TotalPossiblePairs, ct);
+        var truth = TruthRecordPairs.Load(prepared, truthPath);
+        return truth is null ? report : report.WithRecall(plan.Keys, truth);
     }
 }

@@ -114,6 +114,8 @@ public static class LinkageJob
 
         progress?.Report(new LinkageProgress("resolution", 0, 1, 0));
         var method = config.Resolution.Method;
+        if (config.Resolution.RegisterPosterior is { } posterior)
+            (pairs, _) = RegisterPosterior.Attach(pairs, prepared, posterior, model.PriorMatchWeight);
         var rows = LinkResolver.Resolve(pairs, prepared.Records, method, threshold);
         var links = pairs.Select(rows);
         string[]? clusters = null;

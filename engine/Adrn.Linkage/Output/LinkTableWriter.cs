@@ -45,6 +45,7 @@ public static class LinkTableWriter
             new("match_weight", Doubles: b.Weight),
             new("match_probability", Doubles: b.Probability),
         };
+        if (b.Resolved is { } resolved) columns.Add(new OutputColumn("resolved_probability", Doubles: resolved));
         for (var c = 0; c < comparisons.Count; c++)
             columns.Add(new OutputColumn("gamma_" + comparisons.Configs[c].Name, Int8: b.Gammas, Int8Stride: comparisons.Count, Int8Offset: c));
         return TableWriter.Write(outDir, name, format, columns, n);

@@ -222,7 +222,8 @@ public static class LinkedPanelBuilder
         if (names.Contains("id_l") && names.Contains("id_r"))
         {
             (left, right) = ("id_l", "id_r");
-            if (names.Contains("match_probability")) prob = "match_probability";
+            if (names.Contains("resolved_probability")) prob = "resolved_probability";
+            else if (names.Contains("match_probability")) prob = "match_probability";
         }
         else if (names.Contains("record_id") && names.Contains("employer_id"))
         {

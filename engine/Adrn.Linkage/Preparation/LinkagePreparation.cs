@@ -251,7 +251,7 @@ public static class LinkagePreparation
             var s = Config.Standardiser switch
             {
                 StandardiserKind.Name => NameStandardiser.Standardise(raw),
-                StandardiserKind.CompanyName => CompanyNameStandardiser.Standardise(raw),
+                StandardiserKind.CompanyName => CompanyNameStandardiser.Standardise(raw, Config.Synonyms ?? CompanySynonymTable.Uk),
                 StandardiserKind.Postcode => UkPostcode.Normalise(raw),
                 StandardiserKind.Nino => Nino.Normalise(raw),
                 StandardiserKind.Upper => raw.Trim().ToUpperInvariant(),

@@ -17,6 +17,8 @@ public static class LinkResolver
     /// are accepted when neither record is linked yet. This is the deterministic greedy assignment, not the
     /// Hungarian optimum; on linkage data the two rarely differ because true links dominate their rows and columns.</item>
     /// </list>
+    /// When the pairs carry resolved probabilities (<see cref="ScoredPairBatch.Resolved"/>, the register posterior), the
+    /// threshold applies to them, and one_to_one orders by descending resolved probability first.
     /// </summary>
     /// <param name="pairs">Scored pairs, sorted.</param>
     /// <param name="records">The records (for id ranks).</param>
@@ -38,7 +40,7 @@ public static class LinkResolver
                     var j = i;
                     for (; j < pairs.Count && pairs.Left[j] == pairs.Left[i]; j++)
                     {
-                        if (pairs.Probability[j] < threshold) continue;
+                        if (pairs.LinkProbability(j) < threshold) continue;
                         // Rows are sorted by right id within a left record, so '>' keeps the smaller id on ties.
                         if (best < 0 || pairs.Weight[j] > pairs.Weight[best]) best = j;
                     }
@@ -52,10 +54,13 @@ public static class LinkResolver
             {
                 var candidates = new List<int>();
                 for (var i = 0; i < pairs.Count; i++)
-                    if (pairs.Probability[i] >= threshold) candidates.Add(i);
+                    if (pairs.LinkProbability(i) >= threshold) candidates.Add(i);
+                var resolved = pairs.Resolved;
                 candidates.Sort((a, b) =>
                 {
-                    var c = pairs.Weight[b].CompareTo(pairs.Weight[a]);
+                    var c = resolved is null ? 0 : resolved[b].CompareTo(resolved[a]);
+                    if (c != 0) return c;
+                    c = pairs.Weight[b].CompareTo(pairs.Weight[a]);
                     if (c != 0) return c;
                     c = rank[pairs.Left[a]].CompareTo(rank[pairs.Left[b]]);
                     return c != 0 ? c : rank[pairs.Right[a]].CompareTo(rank[pairs.Right[b]]);
@@ -74,7 +79,7 @@ public static class LinkResolver
 
             default:
                 for (var i = 0; i < pairs.Count; i++)
-                    if (pairs.Probability[i] >= threshold) selected.Add(i);
+                    if (pairs.LinkProbability(i) >= threshold) selected.Add(i);
                 break;
         }
 

@@ -51,6 +51,27 @@ public sealed class ScoredPairBatch
     /// <summary>Gammas, row-major.</summary>
     public sbyte[] Gammas { get; }
 
+    /// <summary>
+    /// Per pair: the resolved (register-aware posterior) probability when <c>resolution.register_posterior</c> is on
+    /// (see <see cref="Resolution.RegisterPosterior"/>), else null. Written as <c>resolved_probability</c> in links.
+    /// </summary>
+    public double[]? Resolved { get; private init; }
+
+    /// <summary>The probability a link of this pair is judged by: the resolved probability when there is one, else the pairwise one.</summary>
+    /// <param name="pair">Pair index.</param>
+    /// <returns>The probability.</returns>
+    public double LinkProbability(int pair) => Resolved is { } resolved ? resolved[pair] : Probability[pair];
+
+    /// <summary>The same pairs with resolved probabilities attached (arrays are shared, not copied).</summary>
+    /// <param name="resolved">One probability per pair.</param>
+    /// <returns>The batch.</returns>
+    public ScoredPairBatch WithResolved(double[] resolved)
+    {
+        ArgumentNullException.ThrowIfNull(resolved);
+        if (resolved.Length < Count) throw new ArgumentException($"{resolved.Length} resolved probabilities for {Count} pairs", nameof(resolved));
+        return new ScoredPairBatch(ComparisonCount, Left, Right, Weight, Probability, Gammas, Count) { Resolved = resolved };
+    }
+
     /// <summary>An empty batch.</summary>
     /// <param name="comparisonCount">Gamma vector length.</param>
     /// <returns>The batch.</returns>
@@ -118,6 +139,7 @@ public sealed class ScoredPairBatch
         var weight = new double[n];
         var prob = new double[n];
         var gammas = new sbyte[(long)n * k];
+        var resolved = Resolved is null ? null : new double[n];
         for (var i = 0; i < n; i++)
         {
             var j = rows[i];
@@ -125,9 +147,10 @@ public sealed class ScoredPairBatch
             right[i] = Right[j];
             weight[i] = Weight[j];
             prob[i] = Probability[j];
+            if (resolved is not null) resolved[i] = Resolved![j];
             Array.Copy(Gammas, (long)j * k, gammas, (long)i * k, k);
         }
 
-        return new ScoredPairBatch(k, left, right, weight, prob, gammas, n);
+        return new ScoredPairBatch(k, left, right, weight, prob, gammas, n) { Resolved = resolved };
     }
 }

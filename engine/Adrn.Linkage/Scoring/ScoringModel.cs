@@ -83,12 +83,13 @@ public sealed class ScoringModel
                 tfGamma[c] = g;
                 var uExact = mc.Level(g).U ?? 1;
                 var column = prepared.Records.Column(cfg.Column);
+                var frequencies = TermFrequencies.Of(column, prepared.Records, prepared.Config.TermFrequency.Source);
                 var adj = new double[column.Values.Length];
                 for (var v = 0; v < adj.Length; v++)
                 {
                     // Splink: for an exact match on value v, u is replaced by the value's term frequency,
                     // i.e. the weight gains log2(u_exact / tf(v)), tf bounded below by tf_minimum_u_value.
-                    var tf = Math.Max(column.TermFrequency[v], Math.Max(model.TfMinimumU, 1e-12));
+                    var tf = Math.Max(frequencies[v], Math.Max(model.TfMinimumU, 1e-12));
                     adj[v] = model.TfWeight * Math.Log2(uExact / tf);
                 }
 

@@ -13,9 +13,10 @@ namespace Adrn.Linkage.Standardisation;
 /// <item>Case and accents fold as for person names (<see cref="NameStandardiser"/>); '&amp;' becomes
 /// the word "and"; apostrophes and full stops are dropped (Sainsbury's → sainsburys,
 /// L.L.P. → llp); all other punctuation becomes a space.</item>
-/// <item>"health care" is joined to "healthcare"; then common abbreviations and variants map to one
-/// canonical word token by token (intl → international, svcs → services, eng → engineering,
-/// mfg → manufacturing, bros → brothers, grp → group, tech/technologies → technology, …).</item>
+/// <item>Synonyms map to one canonical form, longest phrase first: "health care" → "healthcare", and abbreviations
+/// and variants word by word (intl → international, svcs → services, eng → engineering, mfg → manufacturing,
+/// bros → brothers, grp → group, tech/technologies → technology, …), from a <see cref="CompanySynonymTable"/>: the
+/// shipped UK table (<see cref="CompanySynonymTable.Uk"/>) unless another is given.</item>
 /// <item>The stop token "the" is removed wherever it occurs.</item>
 /// <item>Legal forms are removed from the end of the name, repeatedly: ltd, limited, plc, llp, lp,
 /// co, company, inc, incorporated, corp, corporation, cic, "public limited company",
@@ -26,86 +27,6 @@ namespace Adrn.Linkage.Standardisation;
 /// </remarks>
 public static class CompanyNameStandardiser
 {
-    // Token-level canonical forms: abbreviations (and a few variant spellings) map to one word.
-    // Keys are already folded (lower case, no apostrophes or dots). Kept in step with the table
-    // in docs/standardisation.md; the synthetic generator's abbreviations are all covered.
-    private static readonly FrozenDictionary<string, string> Abbreviations = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["intl"] = "international",
-        ["int"] = "international",
-        ["internat"] = "international",
-        ["svcs"] = "services",
-        ["svc"] = "services",
-        ["servs"] = "services",
-        ["serv"] = "services",
-        ["srvs"] = "services",
-        ["eng"] = "engineering",
-        ["engg"] = "engineering",
-        ["engr"] = "engineering",
-        ["mfg"] = "manufacturing",
-        ["manuf"] = "manufacturing",
-        ["mfrs"] = "manufacturers",
-        ["bros"] = "brothers",
-        ["grp"] = "group",
-        ["assoc"] = "associates",
-        ["assocs"] = "associates",
-        ["mgmt"] = "management",
-        ["mgt"] = "management",
-        ["tech"] = "technology",
-        ["techn"] = "technology",
-        ["techs"] = "technology",
-        ["technologies"] = "technology",
-        ["hldgs"] = "holdings",
-        ["hldg"] = "holdings",
-        ["natl"] = "national",
-        ["constr"] = "construction",
-        ["const"] = "construction",
-        ["distrib"] = "distribution",
-        ["dist"] = "distribution",
-        ["distributors"] = "distribution",
-        ["distributor"] = "distribution",
-        ["sys"] = "systems",
-        ["solns"] = "solutions",
-        ["soln"] = "solutions",
-        ["elec"] = "electrical",
-        ["mech"] = "mechanical",
-        ["bldrs"] = "builders",
-        ["bldg"] = "building",
-        ["props"] = "properties",
-        ["prop"] = "properties",
-        ["invs"] = "investments",
-        ["dev"] = "development",
-        ["devt"] = "development",
-        ["ctr"] = "centre",
-        ["cntr"] = "centre",
-        ["center"] = "centre",
-        ["dept"] = "department",
-        ["univ"] = "university",
-        ["gen"] = "general",
-        ["ins"] = "insurance",
-        ["fin"] = "financial",
-        ["consult"] = "consultants",
-        ["acct"] = "accountants",
-        ["accts"] = "accountants",
-        ["prods"] = "products",
-        ["comms"] = "communications",
-        ["transp"] = "transport",
-        ["logs"] = "logistics",
-        ["recruit"] = "recruitment",
-        ["contr"] = "contractors",
-        ["prec"] = "precision",
-        ["supp"] = "supplies",
-        ["env"] = "environmental",
-        ["enviro"] = "environmental",
-        ["hosp"] = "hospitality",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    // Two-token spellings joined into one token before abbreviations are expanded.
-    private static readonly (string First, string Second, string Joined)[] JoinedPhrases =
-    [
-        ("health", "care", "healthcare"),
-    ];
-
     // Single-token legal forms removed from the end of a name.
     private static readonly FrozenSet<string> LegalFormTokens = new[]
     {
@@ -125,12 +46,20 @@ public static class CompanyNameStandardiser
         ["and", "son"],
     ];
 
-    /// <summary>Standardises one company name.</summary>
+    /// <summary>Standardises one company name with the shipped UK synonym table.</summary>
     /// <param name="raw">The name as recorded; may be null.</param>
     /// <returns>The standardised name (tokens joined by single spaces), or null when
     /// <paramref name="raw"/> holds no letter or digit.</returns>
-    public static string? Standardise(string? raw)
+    public static string? Standardise(string? raw) => Standardise(raw, CompanySynonymTable.Uk);
+
+    /// <summary>Standardises one company name with the given synonym table.</summary>
+    /// <param name="raw">The name as recorded; may be null.</param>
+    /// <param name="synonyms">Synonyms to apply (for example <see cref="CompanySynonymTable.Uk"/> extended by a job's own table).</param>
+    /// <returns>The standardised name (tokens joined by single spaces), or null when
+    /// <paramref name="raw"/> holds no letter or digit.</returns>
+    public static string? Standardise(string? raw, CompanySynonymTable synonyms)
     {
+        ArgumentNullException.ThrowIfNull(synonyms);
         if (string.IsNullOrWhiteSpace(raw))
         {
             return null;
@@ -143,14 +72,7 @@ public static class CompanyNameStandardiser
         }
 
         var tokens = new List<string>(folded.Split(' '));
-        JoinPhrases(tokens);
-        for (int i = 0; i < tokens.Count; i++)
-        {
-            if (Abbreviations.TryGetValue(tokens[i], out string? expanded))
-            {
-                tokens[i] = expanded;
-            }
-        }
+        synonyms.Apply(tokens);
 
         // "the" is removed everywhere, but a name that is only "the" keeps it rather than vanish.
         if (tokens.Count > 1)
@@ -171,7 +93,7 @@ public static class CompanyNameStandardiser
     }
 
     /// <summary>Splits a standardised company name into its tokens.</summary>
-    /// <param name="standardised">A value returned by <see cref="Standardise"/>; may be null.</param>
+    /// <param name="standardised">A value returned by <see cref="Standardise(string?)"/>; may be null.</param>
     /// <returns>The tokens in order; empty for null or blank input.</returns>
     public static IReadOnlyList<string> Tokens(string? standardised)
     {
@@ -181,23 +103,6 @@ public static class CompanyNameStandardiser
         }
 
         return standardised.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-    }
-
-    /// <summary>Joins two-token spellings ("health care") into their one-token form.</summary>
-    private static void JoinPhrases(List<string> tokens)
-    {
-        for (int i = 0; i + 1 < tokens.Count; i++)
-        {
-            foreach (var (first, second, joined) in JoinedPhrases)
-            {
-                if (tokens[i] == first && tokens[i + 1] == second)
-                {
-                    tokens[i] = joined;
-                    tokens.RemoveAt(i + 1);
-                    break;
-                }
-            }
-        }
     }
 
     /// <summary>Removes one trailing legal form, keeping at least one token.</summary>
