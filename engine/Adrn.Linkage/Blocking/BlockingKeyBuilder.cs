@@ -99,40 +99,45 @@ internal static class BlockingKeyBuilder
         var width = Math.Max(1, multi.Keys.MaxCount);
         var slots = new ulong[width][];
         for (var s = 0; s < width; s++) slots[s] = new ulong[n];
-        Span<ulong> buffer = stackalloc ulong[width];
-        var starts = multi.Keys.Start;
-        var values = multi.Keys.Values;
-        for (var i = 0; i < n; i++)
+        // Records are independent (each writes only its own position of each slot): chunks in parallel give the same keys
+        // whatever the thread count.
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, n, 16384), range =>
         {
-            var v = multi.ValueIds[i];
-            if (v < 0) continue;
-            var h = RuleSeed(rule);
-            var isNull = false;
-            foreach (var (valueIds, derived, p) in single)
-            {
-                var u = valueIds[i];
-                var d = u < 0 ? -1 : derived[u];
-                if (d < 0) { isNull = true; break; }
-                h = AddPart(h, (uint)d, p);
-            }
+            Span<ulong> buffer = stackalloc ulong[width];
+            for (var i = range.Item1; i < range.Item2; i++) RecordKeys(i, rule, single, multi, slots, buffer);
+        });
+        return slots;
+    }
 
-            if (isNull) continue;
-            var count = starts[v + 1] - starts[v];
-            for (var e = 0; e < count; e++)
-            {
-                var key = AddPart(h, values[starts[v] + e], multi.Part);
-                buffer[e] = key == 0 ? 1 : key;
-            }
-
-            // Sorted ascending (zeros stay last in the untouched slots): BlockingKeySet merges two records' keys in order.
-            var keys = buffer[..count];
-            keys.Sort();
-            var distinct = 0;
-            for (var e = 0; e < count; e++)
-                if (e == 0 || keys[e] != keys[e - 1]) slots[distinct++][i] = keys[e];
+    private static void RecordKeys(int i, int rule, List<(int[] ValueIds, int[] Derived, int Part)> single, (int[] ValueIds, MultiKeys Keys, int Part) multi,
+        ulong[][] slots, Span<ulong> buffer)
+    {
+        var v = multi.ValueIds[i];
+        if (v < 0) return;
+        var h = RuleSeed(rule);
+        foreach (var (valueIds, derived, p) in single)
+        {
+            var u = valueIds[i];
+            var d = u < 0 ? -1 : derived[u];
+            if (d < 0) return;
+            h = AddPart(h, (uint)d, p);
         }
 
-        return slots;
+        var start = multi.Keys.Start[v];
+        var count = multi.Keys.Count[v];
+        var values = multi.Keys.Values;
+        for (var e = 0; e < count; e++)
+        {
+            var key = AddPart(h, values[start + e], multi.Part);
+            buffer[e] = key == 0 ? 1 : key;
+        }
+
+        // Sorted ascending (zeros stay last in the untouched slots): BlockingKeySet merges two records' keys in order.
+        var keys = buffer[..count];
+        keys.Sort();
+        var distinct = 0;
+        for (var e = 0; e < count; e++)
+            if (e == 0 || keys[e] != keys[e - 1]) slots[distinct++][i] = keys[e];
     }
 
     /// <summary>Sorted neighbourhood: per record, 1 + the rank of its sort key among the distinct sort keys (0 = none).</summary>
@@ -271,7 +276,9 @@ internal static class BlockingKeyBuilder
             }
         });
 
-        return MultiKeys.FromFixedWidth(values, counts, bands, null);
+        var start = new int[n];
+        for (var v = 0; v < n; v++) start[v] = v * bands;
+        return new MultiKeys(start, counts, values, bands, null);
     }
 
     private static MultiKeys TokenCodeKeys(ColumnData column, BlockingKeyPartConfig part)
@@ -320,20 +327,19 @@ internal static class BlockingKeyBuilder
             foreach (var c in perValue[v]) holders[c] += records[v];
 
         var maxHolders = part.MaxShare >= 1 ? long.MaxValue : (long)Math.Floor(part.MaxShare * nonNull);
-        var start = new int[n + 1];
+        var start = new int[n];
+        var count = new int[n];
         var elements = new List<ulong>();
-        var maxCount = 0;
         for (var v = 0; v < n; v++)
         {
             start[v] = elements.Count;
             var kept = perValue[v].Where(c => holders[c] <= maxHolders)
                 .OrderBy(c => holders[c]).ThenBy(c => c).Take(part.MaxKeys).ToList();
             foreach (var c in kept) elements.Add((ulong)c);
-            maxCount = Math.Max(maxCount, kept.Count);
+            count[v] = kept.Count;
         }
 
-        start[n] = elements.Count;
-        return new MultiKeys(start, [.. elements], maxCount, [.. codes]);
+        return new MultiKeys(start, count, [.. elements], count.Length == 0 ? 0 : count.Max(), [.. codes]);
     }
 
     private static MultiKeys OneEditKeys(ColumnData column)
@@ -352,9 +358,9 @@ internal static class BlockingKeyBuilder
             return id;
         }
 
-        var start = new int[n + 1];
+        var start = new int[n];
+        var count = new int[n];
         var elements = new List<ulong>();
-        var maxCount = 0;
         var seen = new HashSet<int>();
         for (var v = 0; v < n; v++)
         {
@@ -371,11 +377,10 @@ internal static class BlockingKeyBuilder
                 }
             }
 
-            maxCount = Math.Max(maxCount, elements.Count - start[v]);
+            count[v] = elements.Count - start[v];
         }
 
-        start[n] = elements.Count;
-        return new MultiKeys(start, [.. elements], maxCount, [.. labels]);
+        return new MultiKeys(start, count, [.. elements], count.Length == 0 ? 0 : count.Max(), [.. labels]);
     }
 
     /// <summary>A readable form of a record's key under a rule, e.g. <c>surname=smith &amp; year(dob)=1970</c>.</summary>
@@ -400,11 +405,12 @@ internal static class BlockingKeyBuilder
         return string.Join(" & ", parts);
     }
 
-    /// <summary>Elements of a multi-key part per distinct value, in CSR form.</summary>
-    private sealed class MultiKeys(int[] start, ulong[] values, int maxCount, string[]? labels)
+    /// <summary>Elements of a multi-key part per distinct value: value v's are <c>Values[Start[v] .. Start[v] + Count[v])</c>.</summary>
+    private sealed class MultiKeys(int[] start, int[] count, ulong[] values, int maxCount, string[]? labels)
     {
-        /// <summary>Value v's elements are <c>Values[Start[v] .. Start[v+1])</c>.</summary>
         public int[] Start { get; } = start;
+
+        public int[] Count { get; } = count;
 
         public ulong[] Values { get; } = values;
 
@@ -413,22 +419,5 @@ internal static class BlockingKeyBuilder
 
         /// <summary>Readable element by element id (token codes, one-edit variants), or null (MinHash).</summary>
         public string[]? Labels { get; } = labels;
-
-        public static MultiKeys FromFixedWidth(ulong[] values, int[] counts, int width, string[]? labels)
-        {
-            var n = counts.Length;
-            var start = new int[n + 1];
-            var packed = new ulong[counts.Sum()];
-            var at = 0;
-            for (var v = 0; v < n; v++)
-            {
-                start[v] = at;
-                Array.Copy(values, (long)v * width, packed, at, counts[v]);
-                at += counts[v];
-            }
-
-            start[n] = at;
-            return new MultiKeys(start, packed, counts.Length == 0 ? 0 : counts.Max(), labels);
-        }
     }
 }

@@ -41,6 +41,20 @@ public sealed class BlockingKeySet
         }
     }
 
+    /// <summary>
+    /// Derives the keys of every record under every rule (what <see cref="BlockingPlan.Build"/> starts with; no key
+    /// groups or partitions are made). MinHash signatures are computed in parallel over distinct values.
+    /// </summary>
+    /// <param name="prepared">Prepared records.</param>
+    /// <param name="rules">Rules in priority order.</param>
+    /// <returns>The keys.</returns>
+    public static BlockingKeySet Build(Preparation.PreparedLinkage prepared, IReadOnlyList<BlockingRuleConfig> rules)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(rules);
+        return BlockingKeyBuilder.Build(prepared, rules);
+    }
+
     /// <summary>Rules in priority order.</summary>
     public IReadOnlyList<BlockingRuleConfig> Rules { get; }
 

@@ -23,12 +23,17 @@ namespace Adrn.Linkage.Blocking;
 /// nothing is allocated per value.
 /// </para>
 /// </remarks>
-internal sealed class MinHasher
+public sealed class MinHasher
 {
     private const int StackLimit = 512;
     private readonly uint[] _seeds;
     private readonly int _lanes;
 
+    /// <summary>Creates the hash functions.</summary>
+    /// <param name="q">q-gram length (1 or more).</param>
+    /// <param name="bands">Bands (keys per value).</param>
+    /// <param name="rows">Rows (hash functions) per band.</param>
+    /// <param name="seed">Seed of the hash functions.</param>
     public MinHasher(int q, int bands, int rows, ulong seed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(q, 1);
@@ -46,12 +51,16 @@ internal sealed class MinHasher
         for (var k = 0; k < _lanes; k++) _seeds[k] = (uint)(random.Next() >> 32);
     }
 
+    /// <summary>q-gram length.</summary>
     public int Q { get; }
 
+    /// <summary>Bands: keys per value.</summary>
     public int Bands { get; }
 
+    /// <summary>Rows (hash functions) per band.</summary>
     public int Rows { get; }
 
+    /// <summary>Seed of the hash functions.</summary>
     public ulong Seed { get; }
 
     /// <summary>Writes the value's <see cref="Bands"/> band keys (never 0) into <paramref name="keys"/>.</summary>
@@ -99,7 +108,8 @@ internal sealed class MinHasher
         return true;
     }
 
-    /// <summary>The signature's row values (for tests: the share of equal rows estimates the Jaccard similarity).</summary>
+    /// <summary>The signature, band by band (a scalar recomputation, for inspection and tests: the share of rows on which two
+    /// values agree estimates the Jaccard similarity of their q-gram sets).</summary>
     /// <param name="value">The value.</param>
     /// <returns>bands × rows minima, or an empty array for a value with no character.</returns>
     public uint[] Signature(string value)
