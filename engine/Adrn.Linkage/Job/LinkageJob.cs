@@ -114,8 +114,9 @@ public static class LinkageJob
 
         progress?.Report(new LinkageProgress("resolution", 0, 1, 0));
         var method = config.Resolution.Method;
+        RegisterPosteriorResult? posteriorResult = null;
         if (config.Resolution.RegisterPosterior is { } posterior)
-            (pairs, _) = RegisterPosterior.Attach(pairs, prepared, posterior, model.PriorMatchWeight);
+            (pairs, posteriorResult) = RegisterPosterior.Attach(pairs, prepared, posterior, model.PriorMatchWeight);
         var rows = LinkResolver.Resolve(pairs, prepared.Records, method, threshold);
         var links = pairs.Select(rows);
         string[]? clusters = null;
@@ -173,6 +174,7 @@ public static class LinkageJob
             Model = model,
             TimingsSeconds = timings,
             Evaluation = evaluation,
+            RegisterPosterior = posteriorResult,
             Scorer = (pairScorer?.Kind ?? PairScorerKind.FellegiSunter) == PairScorerKind.Learned ? "learned" : "fellegi-sunter",
             Classifications = config.ClassificationReport(),
         };
@@ -197,6 +199,7 @@ public static class LinkageJob
             Blocking = blocking,
             Model = model,
             Evaluation = evaluation,
+            RegisterPosterior = posteriorResult,
         };
     }
 

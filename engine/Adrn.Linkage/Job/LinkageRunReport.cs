@@ -43,4 +43,7 @@ public sealed record LinkageRunReport
 
     /// <summary>Evaluation.</summary>
     public required EvaluationReport Evaluation { get; init; }
+
+    /// <summary>The register posterior's prior (given or estimated) when <c>resolution.register_posterior</c> is on, else null.</summary>
+    public Resolution.RegisterPosteriorResult? RegisterPosterior { get; init; }
 }
