@@ -52,19 +52,20 @@ public static class BenchHarness
 
     private static BenchCaseResult RunCase(BenchOptions options, long employees, int employers, Action<string> log)
     {
-        var dataDir = Path.Combine(options.WorkDirectory, string.Create(CultureInfo.InvariantCulture, $"data-{employees}-{employers}-{options.Seed}"));
+        var profile = options.NoiseProfile == NoiseProfiles.DefaultName ? "" : "-" + options.NoiseProfile;
+        var dataDir = Path.Combine(options.WorkDirectory, string.Create(CultureInfo.InvariantCulture, $"data-{employees}-{employers}-{options.Seed}{profile}"));
         if (!File.Exists(Path.Combine(dataDir, "employers.csv")) || !File.Exists(Path.Combine(dataDir, "employees.csv")))
         {
             log($"generating {employees} employees / {employers} employers into {dataDir}");
             var sw = Stopwatch.StartNew();
-            SyntheticPopulation.Generate(new SyntheticPopulationOptions
+            SyntheticPopulation.Generate(NoiseProfiles.Apply(new SyntheticPopulationOptions
             {
                 Employees = employees,
                 Employers = employers,
                 Cohort = (int)Math.Clamp(employees / 50, 10, 2_000),
                 Seed = options.Seed,
                 Formats = OutputFormats.Csv,
-            }, dataDir);
+            }, options.NoiseProfile), dataDir);
             log($"generated in {sw.Elapsed.TotalSeconds:F1} s");
         }
 

@@ -39,6 +39,9 @@ public sealed record BenchOptions
     /// <summary>Generator seed.</summary>
     public ulong Seed { get; init; } = 42;
 
+    /// <summary>Noise profile of the generated data (<c>default</c> or <c>hand-keyed</c>, see <see cref="Adrn.Synthetic.NoiseProfiles"/>).</summary>
+    public string NoiseProfile { get; init; } = Adrn.Synthetic.NoiseProfiles.DefaultName;
+
     /// <summary>Whether to write DuckDB's EXPLAIN ANALYZE of the peer query (largest thread count) next to the results.</summary>
     public bool Explain { get; init; }
 }

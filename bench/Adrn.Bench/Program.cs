@@ -3,6 +3,7 @@ using Adrn.Bench;
 
 // Usage: dotnet run --project bench/Adrn.Bench -c Release -- --records 100000,1000000 [--employers 10000,100000]
 //        [--threads 1,2] [--processes 1,2|none] [--adrn adrn.dll] [--out bench/results] [--work /tmp/adrn-bench] [--config FILE] [--no-verify] [--explain] [--name FILE.md]
+//        [--noise-profile default|hand-keyed]
 //    or: dotnet run --project bench/Adrn.Bench -c Release -- ablation [--employers 20000] [--records 200000] [--seed 7] [--out bench/results]
 if (args.Length > 0 && args[0] == "ablation") return Adrn.Bench.Ablation.AblationCommand.Run(args[1..]);
 var options = new BenchOptions();
@@ -38,6 +39,9 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--name":
             options = options with { ResultsFileName = Next() };
+            break;
+        case "--noise-profile":
+            options = options with { NoiseProfile = Next() };
             break;
         case "--explain":
             options = options with { Explain = true };
