@@ -211,9 +211,10 @@ public sealed class LinkageJobWorkload : IJobWorkload
         });
 
         var accepted = candidates.ToBatch();
+        RegisterPosteriorResult? posteriorResult = null;
         if (_config.Resolution.RegisterPosterior is { } posterior)
         {
-            (accepted, _) = RegisterPosterior.Attach(accepted, _prepared, posterior, MatchModel.FromJson(modelJson).PriorMatchWeight);
+            (accepted, posteriorResult) = RegisterPosterior.Attach(accepted, _prepared, posterior, MatchModel.FromJson(modelJson).PriorMatchWeight);
         }
 
         var rows = LinkResolver.Resolve(accepted, records, _config.Resolution.Method, Threshold);
@@ -276,6 +277,7 @@ public sealed class LinkageJobWorkload : IJobWorkload
             Links = links.Count,
             Quarantined = _prepared.Quarantine.Count,
             Evaluation = evaluation,
+            RegisterPosterior = posteriorResult,
         };
         WriteAtomically(Path.Combine(outDir, "report.json"), temp => File.WriteAllText(temp, JsonSerializer.Serialize(report, ReportJson)));
         files.Add("report.json");
