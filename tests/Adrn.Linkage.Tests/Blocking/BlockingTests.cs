@@ -34,19 +34,7 @@ public sealed class BlockingTests
         return LinkagePreparation.Prepare(LinkageJobConfig.Parse(json, t.Directory));
     }
 
-    private struct Collect : IPairVisitor
-    {
-        public List<(int, int, int)> Pairs;
-
-        public readonly void Visit(int left, int right, int rule) => Pairs.Add((left, right, rule));
-    }
-
-    private static List<(int L, int R, int Rule)> AllPairs(BlockingPlan plan)
-    {
-        var v = new Collect { Pairs = [] };
-        foreach (var p in plan.Partitions) p.ForEachPair(ref v);
-        return v.Pairs;
-    }
+    private static List<(int L, int R, int Rule)> AllPairs(BlockingPlan plan) => PairCollector.All(plan);
 
     [Theory]
     [InlineData(1)]

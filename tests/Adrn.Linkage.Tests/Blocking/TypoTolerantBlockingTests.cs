@@ -72,19 +72,7 @@ public sealed class TypoTolerantBlockingTests
 
     private static string? Value(PreparedLinkage p, string column, int record) => p.Records.Column(column).ValueOf(record);
 
-    private struct Collect : IPairVisitor
-    {
-        public List<(int, int, int)> Pairs;
-
-        public readonly void Visit(int left, int right, int rule) => Pairs.Add((left, right, rule));
-    }
-
-    private static List<(int L, int R, int Rule)> AllPairs(BlockingPlan plan)
-    {
-        var v = new Collect { Pairs = [] };
-        foreach (var p in plan.Partitions) p.ForEachPair(ref v);
-        return v.Pairs;
-    }
+    private static List<(int L, int R, int Rule)> AllPairs(BlockingPlan plan) => PairCollector.All(plan);
 
     /// <summary>Every allowed pair (i, j), i &lt; j, that some rule covers, with the first rule that does.</summary>
     private static List<(int L, int R, int Rule)> BruteForce(PreparedLinkage prepared, BlockingKeySet keys)
@@ -356,7 +344,7 @@ public sealed class TypoTolerantBlockingTests
         var random = new Random(5);
         foreach (var partition in plan.Partitions)
         {
-            var before = new Collect { Pairs = [] };
+            var before = new PairCollector { Pairs = [] };
             partition.ForEachPair(ref before);
             // Overwrite every key of every record that is not a member of this partition with garbage: a partition that
             // reads only its own members' keys enumerates exactly the same pairs.
@@ -365,7 +353,7 @@ public sealed class TypoTolerantBlockingTests
             foreach (var slot in plan.Keys.Slots)
                 for (var i = 0; i < slot.Length; i++)
                     if (!members.Contains(i)) slot[i] = (ulong)random.NextInt64();
-            var after = new Collect { Pairs = [] };
+            var after = new PairCollector { Pairs = [] };
             partition.ForEachPair(ref after);
             for (var s = 0; s < saved.Length; s++) saved[s].CopyTo(plan.Keys.Slots[s], 0);
             Assert.Equal(before.Pairs, after.Pairs);
