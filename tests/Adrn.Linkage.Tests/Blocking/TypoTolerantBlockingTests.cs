@@ -258,6 +258,30 @@ public sealed class TypoTolerantBlockingTests
     }
 
     [Fact]
+    public void Minhash_band_keys_of_a_value_are_computed_without_allocation()
+    {
+        var hasher = new MinHasher(q: 2, bands: 17, rows: 5, seed: 42);
+        var names = Rows.Select(r => r[1]).Where(n => n.Length > 0).ToArray();
+        var keys = new ulong[17];
+        ulong sum = 0;
+        void Sweep()
+        {
+            for (var k = 0; k < 200; k++)
+                foreach (var name in names)
+                {
+                    hasher.BandKeys(name, keys);
+                    sum += keys[0];
+                }
+        }
+
+        Sweep();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Sweep();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.NotEqual(0UL, sum);
+    }
+
+    [Fact]
     public void Banding_for_a_target_similarity_finds_pairs_at_that_similarity_with_probability_0_95()
     {
         foreach (var s in new[] { 0.5, 0.6, 0.7, 0.8, 0.9 })
