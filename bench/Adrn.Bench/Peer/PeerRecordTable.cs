@@ -40,7 +40,7 @@ public static class PeerRecordTable
                 Numbers: kinds.Any(k => k is ComparisonLevelKind.NumericAbsolute or ComparisonLevelKind.NumericRelative),
                 Tf: config.Comparisons[c].Levels.Any(l => l.TermFrequency && l.Kind == ComparisonLevelKind.Exact)
                     ? Adrn.Linkage.Scoring.TermFrequencies.Of(columns[c], records, config.TermFrequency.Source) : null,
-                Swapped: config.Comparisons[c].Levels.Select((l, k) => (l, k)).Where(x => x.l.Kind == ComparisonLevelKind.Swapped)
+                Swapped: config.Comparisons[c].Levels.Select((l, k) => (l, k)).Where(x => x.l.OtherColumn is not null && x.l.Kind is ComparisonLevelKind.Swapped or ComparisonLevelKind.Exact)
                     .Select(x => (x.k, records.Column(x.l.OtherColumn!))).ToArray());
             ddl.Append(", v").Append(c).Append(" VARCHAR");
             if (needs[c].Days) ddl.Append(", d").Append(c).Append(" INTEGER, ymd").Append(c).Append(" INTEGER");

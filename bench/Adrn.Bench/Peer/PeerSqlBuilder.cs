@@ -155,6 +155,8 @@ public static class PeerSqlBuilder
         var t = Literal(level.Threshold);
         return level.Kind switch
         {
+            // Against other_column: this column of one record equals the other column of the other, either way round.
+            ComparisonLevelKind.Exact when level.OtherColumn is not null => $"(coalesce({lv} = r.o{i}_{k}, false) OR coalesce({rv} = l.o{i}_{k}, false))",
             ComparisonLevelKind.Exact => $"{lv} = {rv}",
             // The engine treats equal values as agreeing without computing the metric; DuckDB's functions
             // return 1 / 0 for equal strings anyway, the explicit test keeps the semantics identical.

@@ -17,16 +17,16 @@ internal sealed class CompiledComparison
         TokenThresholds = new double[LevelCount];
         Others = new ColumnData?[LevelCount];
         ToOther = new int[]?[LevelCount];
-        var cacheable = true;
+        RecordDependent = new bool[LevelCount];
         var expensive = false;
         for (var k = 0; k < LevelCount; k++)
         {
             var level = config.Levels[k];
             Kinds[k] = level.Kind;
             Thresholds[k] = level.Threshold;
-            if (level.Kind == ComparisonLevelKind.Swapped)
+            if (level.OtherColumn is not null && level.Kind is ComparisonLevelKind.Swapped or ComparisonLevelKind.Exact)
             {
-                var other = records.Column(level.OtherColumn!);
+                var other = records.Column(level.OtherColumn);
                 Others[k] = other;
                 // Columns intern separately, so map this column's value ids to the other column's ids of the same text.
                 var index = new Dictionary<string, int>(other.Values.Length, StringComparer.Ordinal);
@@ -34,7 +34,10 @@ internal sealed class CompiledComparison
                 var map = new int[Column.Values.Length];
                 for (var v = 0; v < map.Length; v++) map[v] = index.GetValueOrDefault(Column.Values[v], -1);
                 ToOther[k] = map;
-                cacheable = false;
+                // Such a level reads the records' other column, not only this column's value pair: it is evaluated per
+                // pair, after the cached value-pair levels (see Refine).
+                RecordDependent[k] = true;
+                HasRecordDependentLevels = true;
             }
 
             TokenThresholds[k] = level.TokenThreshold;
@@ -64,7 +67,7 @@ internal sealed class CompiledComparison
             }
         }
 
-        UsesCache = cacheable && expensive;
+        UsesCache = expensive;
         if (Column.DayNumbers is { } days)
         {
             Ymd = new int[days.Length];
@@ -100,13 +103,22 @@ internal sealed class CompiledComparison
 
     public ColumnData?[] Others { get; }
 
-    /// <summary>Per swapped level: this column's value id -> the other column's id of the same text (-1 = absent).</summary>
+    /// <summary>Per level: whether it reads another column of the two records (swapped, exact against <c>other_column</c>).</summary>
+    public bool[] RecordDependent { get; }
+
+    /// <summary>Whether some level reads another column of the records.</summary>
+    public bool HasRecordDependentLevels { get; }
+
+    /// <summary>Per swapped / other-column level: this column's value id -> the other column's id of the same text (-1 = absent).</summary>
     public int[]?[] ToOther { get; }
 
     /// <summary>Per date value: yyyymmdd as an int (for the one-character and day/month-swap levels).</summary>
     public int[]? Ymd { get; }
 
-    /// <summary>Whether gamma depends only on the value pair and is costly enough to cache.</summary>
+    /// <summary>
+    /// Whether the comparison is costly enough to cache: the levels that depend only on the value pair are then cached by
+    /// value pair (<see cref="PureGamma"/>) and the levels reading other columns evaluated per pair (<see cref="Refine"/>).
+    /// </summary>
     public bool UsesCache { get; }
 
     /// <summary>Gamma of two non-null value ids (levels that need the records, i.e. swapped, use <paramref name="left"/>/<paramref name="right"/>).</summary>
@@ -121,6 +133,39 @@ internal sealed class CompiledComparison
         }
 
         return 0;
+    }
+
+    /// <summary>Gamma from the levels that depend only on the value pair (record-dependent levels count as not holding).</summary>
+    public sbyte PureGamma(int a, int b)
+    {
+        var memo = new MetricMemo();
+        for (var k = 0; k < Kinds.Length; k++)
+        {
+            if (RecordDependent[k]) continue;
+            if (Holds(k, a, b, -1, -1, ref memo)) return (sbyte)(LevelCount - k);
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// The gamma of a pair given its value-pair gamma <paramref name="pure"/>: a record-dependent level ranked above it
+    /// that holds wins (levels are best first, so the first such level is the best).
+    /// </summary>
+    /// <param name="a">Left record's value id.</param>
+    /// <param name="b">Right record's value id.</param>
+    /// <param name="left">Left record.</param>
+    /// <param name="right">Right record.</param>
+    /// <param name="pure">The gamma of the value-pair levels.</param>
+    public sbyte Refine(int a, int b, int left, int right, sbyte pure)
+    {
+        var memo = new MetricMemo();
+        for (var k = 0; k < Kinds.Length && LevelCount - k > pure; k++)
+        {
+            if (RecordDependent[k] && Holds(k, a, b, left, right, ref memo)) return (sbyte)(LevelCount - k);
+        }
+
+        return pure;
     }
 
     /// <summary>Metric values computed so far for the current pair (NaN / -1 = not yet).</summary>
@@ -152,6 +197,16 @@ internal sealed class CompiledComparison
         var t = Thresholds[k];
         switch (Kinds[k])
         {
+            case ComparisonLevelKind.Exact when Others[k] is { } otherColumn:
+            {
+                // This column of one record equals the other column of the other, either way round.
+                var o = otherColumn.ValueIds;
+                var map = ToOther[k]!;
+                var ol = o[left];
+                var or = o[right];
+                return (or >= 0 && map[a] == or) || (ol >= 0 && map[b] == ol);
+            }
+
             case ComparisonLevelKind.Exact:
                 return a == b;
             case ComparisonLevelKind.JaroWinkler:

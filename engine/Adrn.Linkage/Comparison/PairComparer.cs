@@ -74,10 +74,20 @@ public sealed class PairComparer
         var key = (((ulong)lo << 32) | hi) + 1; // +1 so that 0 marks an empty slot
         var slot = (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - _cacheBits));
         var keys = _cacheKeys[comparison];
-        if (keys[slot] == key) return _cacheValues[comparison][slot];
-        var g = cmp.GammaOfValues((int)lo, (int)hi, left, right);
-        keys[slot] = key;
-        _cacheValues[comparison][slot] = g;
-        return g;
+        sbyte g;
+        if (keys[slot] == key)
+        {
+            g = _cacheValues[comparison][slot];
+        }
+        else
+        {
+            // The cache holds the levels that depend on the value pair only (symmetric, so (lo, hi) serves both orders);
+            // levels reading the records' other columns (swapped, exact against other_column) are checked per pair below.
+            g = cmp.PureGamma((int)lo, (int)hi);
+            keys[slot] = key;
+            _cacheValues[comparison][slot] = g;
+        }
+
+        return cmp.HasRecordDependentLevels ? cmp.Refine(a, b, left, right, g) : g;
     }
 }

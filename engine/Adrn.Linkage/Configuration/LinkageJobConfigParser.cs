@@ -553,6 +553,17 @@ internal sealed partial class LinkageJobConfigParser
             else RequireColumn(columns, other, at + ".other_column");
             defaultLabel = $"swapped with {other}";
         }
+        else if (kind == ComparisonLevelKind.Exact && other is not null)
+        {
+            var otherColumn = RequireColumn(columns, other, at + ".other_column");
+            if (otherColumn is not null && column is not null && (otherColumn.Type != column.Type || otherColumn.Standardiser != column.Standardiser))
+                _problems.Add($"{at}.other_column: '{other}' must have the type and standardiser of '{column.Name}' to be compared with it");
+            defaultLabel = $"exact with {other}";
+        }
+        else if (other is not null)
+        {
+            _problems.Add($"{at}.other_column: only swapped and exact levels take an other_column");
+        }
 
         var tokenThreshold = Num(l, "token_threshold", at, ComparisonLevelConfig.DefaultTokenThreshold, 0, 1);
         if (kind != ComparisonLevelKind.SoftTfidf && l.TryGetProperty("token_threshold", out _))
@@ -564,6 +575,7 @@ internal sealed partial class LinkageJobConfigParser
 
         var tf = Bool(l, "term_frequency", at, false);
         if (tf && kind != ComparisonLevelKind.Exact) _problems.Add($"{at}.term_frequency: only exact levels take a term-frequency adjustment");
+        if (tf && other is not null) _problems.Add($"{at}.term_frequency: an exact level against other_column takes no term-frequency adjustment");
         return new ComparisonLevelConfig
         {
             Kind = kind, Threshold = threshold, OtherColumn = other, TermFrequency = tf, TokenThreshold = tokenThreshold,

@@ -108,4 +108,37 @@ public sealed class FuzzyCompanyNameLevelTests
         var (prepared, cmp) = Build(csv, """{ "column": "name", "levels": [ { "type": "soft_tfidf", "threshold": 0.95, "token_threshold": 0.99 }, { "type": "soft_tfidf", "threshold": 0.95, "token_threshold": 0.9 } ], "m_probabilities": [0.1, 0.2, 0.7] }""");
         Assert.Equal(1, cmp.Gamma(0, prepared.Records.Find(0, "1"), prepared.Records.Find(0, "2")));
     }
+
+    [Fact]
+    public void An_exact_level_against_another_column_compares_one_records_name_with_the_others_trading_name_either_way_round()
+    {
+        var t = new TestJob();
+        // Payroll keys one name (read into both job columns); the register has a registered and a trading name.
+        t.File("l.csv", "id,keyed\nP1,The Bournemouth Retail\nP2,Stephenson Stores PLC\nP3,Other Firm\nP4,\n");
+        t.File("r.csv", "id,registered,trading\nR1,Stephenson Stores PLC,The Bournemouth Retail\nR2,Apex Digital Ltd,\n");
+        var json = """
+        {
+          "link_type": "link_only",
+          "sources": [ { "path": "l.csv", "id_column": "id", "columns": { "name": "keyed", "trading": "keyed", "block": "id" } },
+                       { "path": "r.csv", "id_column": "id", "columns": { "name": "registered", "trading": "trading", "block": "id" } } ],
+          "columns": [ "block", { "name": "name", "type": "company_name" }, { "name": "trading", "type": "company_name" } ],
+          "blocking_rules": [ { "parts": ["block"] } ],
+          "comparisons": [ { "column": "name", "levels": [ { "type": "exact" }, { "type": "exact", "other_column": "trading" }, { "type": "soft_tfidf", "threshold": 0.5 } ],
+                             "m_probabilities": [0.1, 0.1, 0.1, 0.7] } ],
+          "training": { "probability_two_random_records_match": 0.01 }
+        }
+        """;
+        var prepared = LinkagePreparation.Prepare(LinkageJobConfig.Parse(json, t.Directory));
+        Assert.Equal("exact with trading", prepared.Config.Comparisons[0].Levels[1].Label);
+        var set = ComparisonSet.Create(prepared, prepared.Config.Comparisons);
+        int L(string id) => prepared.Records.Find(0, id);
+        int R(string id) => prepared.Records.Find(1, id);
+        // Two comparers: one fresh per check and one shared, so the value-pair cache cannot stand in for the record check.
+        var shared = set.CreateComparer();
+        foreach (var (l, r, expected) in new[] { ("P1", "R1", 2), ("P2", "R1", 3), ("P3", "R1", 0), ("P1", "R2", 0), ("P4", "R1", -1) })
+        {
+            Assert.Equal(expected, set.CreateComparer().Gamma(0, L(l), R(r)));
+            Assert.Equal(expected, shared.Gamma(0, L(l), R(r)));
+        }
+    }
 }
