@@ -344,43 +344,48 @@ internal static class BlockingKeyBuilder
 
     private static MultiKeys OneEditKeys(ColumnData column)
     {
+        // Each element is a 64-bit hash of a character sequence: the value itself or the value with one character left
+        // out. The hash depends only on the sequence, so "12/AB56789" (a value) and "123/AB56789" less its "3" give the
+        // same element; no variant string is built.
         var n = column.Values.Length;
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var labels = new List<string>();
-        int Intern(string s)
-        {
-            if (!ids.TryGetValue(s, out var id))
-            {
-                ids[s] = id = labels.Count;
-                labels.Add(s);
-            }
-
-            return id;
-        }
-
         var start = new int[n];
         var count = new int[n];
-        var elements = new List<ulong>();
-        var seen = new HashSet<int>();
-        for (var v = 0; v < n; v++)
+        var width = MaxOneEditLength + 1;
+        var values = new ulong[(long)n * width];
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, n, 4096), range =>
         {
-            start[v] = elements.Count;
-            seen.Clear();
-            var value = column.Values[v];
-            if (seen.Add(Intern(value))) elements.Add((ulong)ids[value]);
-            if (value.Length <= MaxOneEditLength && value.Length > 1)
+            for (var v = range.Item1; v < range.Item2; v++)
             {
-                for (var d = 0; d < value.Length; d++)
-                {
-                    var id = Intern(string.Concat(value.AsSpan(0, d), value.AsSpan(d + 1)));
-                    if (seen.Add(id)) elements.Add((ulong)id);
-                }
+                var value = column.Values[v].AsSpan();
+                var at = v * width;
+                var k = 0;
+                values[at + k++] = SequenceHash(value, -1);
+                if (value.Length <= MaxOneEditLength && value.Length > 1)
+                    for (var d = 0; d < value.Length; d++) values[at + k++] = SequenceHash(value, d);
+                // Deleting either of two equal neighbours gives the same sequence: keep each element once.
+                var elements = values.AsSpan(at, k);
+                elements.Sort();
+                var distinct = 0;
+                for (var e = 0; e < k; e++)
+                    if (e == 0 || elements[e] != elements[e - 1]) elements[distinct++] = elements[e];
+                start[v] = at;
+                count[v] = distinct;
             }
+        });
+        return new MultiKeys(start, count, values, count.Length == 0 ? 0 : count.Max(), null);
+    }
 
-            count[v] = elements.Count - start[v];
+    /// <summary>FNV-1a over the characters of <paramref name="value"/> except the one at <paramref name="skip"/> (-1: none), then mixed.</summary>
+    private static ulong SequenceHash(ReadOnlySpan<char> value, int skip)
+    {
+        var h = 14695981039346656037UL;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (i == skip) continue;
+            h = (h ^ value[i]) * 1099511628211UL;
         }
 
-        return new MultiKeys(start, count, [.. elements], count.Length == 0 ? 0 : count.Max(), [.. labels]);
+        return Mix(h ^ (ulong)(value.Length - (skip < 0 ? 0 : 1)));
     }
 
     /// <summary>A readable form of a record's key under a rule, e.g. <c>surname=smith &amp; year(dob)=1970</c>.</summary>

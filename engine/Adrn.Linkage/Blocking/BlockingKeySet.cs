@@ -132,6 +132,34 @@ public sealed class BlockingKeySet
     }
 
     /// <summary>
+    /// Whether two records that share key <paramref name="key"/> of a multi-key rule also share a smaller one: then their
+    /// pair belongs to the group of that smaller key, not to this one.
+    /// </summary>
+    /// <param name="first">The rule's first slot.</param>
+    /// <param name="count">The rule's slot count.</param>
+    /// <param name="a">One record.</param>
+    /// <param name="b">The other record.</param>
+    /// <param name="key">A key both records hold.</param>
+    /// <returns>True when a smaller shared key exists.</returns>
+    internal bool SharesKeyBelow(int first, int count, int a, int b, ulong key)
+    {
+        // NOTE: runs for every pair of a multi-key group. Keys are sorted ascending, so the merge stops at the first key
+        // not below `key`: a record whose smallest key is `key` (often) ends it at once.
+        int i = 0, j = 0;
+        while (i < count && j < count)
+        {
+            var x = Slots[first + i][a];
+            var y = Slots[first + j][b];
+            if (x >= key || y >= key || x == 0 || y == 0) return false;
+            if (x == y) return true;
+            if (x < y) i++;
+            else j++;
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The smallest non-zero key two records share under a multi-key rule (0 when none): a pair met in the key group of
     /// key k is produced there only when k is this key, so a pair sharing several keys is produced once.
     /// </summary>

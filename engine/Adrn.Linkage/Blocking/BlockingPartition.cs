@@ -88,7 +88,7 @@ public sealed class BlockingPartition
                         for (var b = mid; b < end; b++)
                         {
                             var j = members[b];
-                            if (multi && keys.SmallestSharedKey(firstSlot, slotCount, i, j) != groupKey) continue;
+                            if (multi && keys.SharesKeyBelow(firstSlot, slotCount, i, j, groupKey)) continue;
                             if (rule > 0 && keys.CoveredByEarlierRule(rule, i, j)) continue;
                             visitor.Visit(i, j, rule);
                         }
@@ -102,7 +102,7 @@ public sealed class BlockingPartition
                         for (var b = a + 1; b < end; b++)
                         {
                             var j = members[b];
-                            if (multi && keys.SmallestSharedKey(firstSlot, slotCount, i, j) != groupKey) continue;
+                            if (multi && keys.SharesKeyBelow(firstSlot, slotCount, i, j, groupKey)) continue;
                             if (rule > 0 && keys.CoveredByEarlierRule(rule, i, j)) continue;
                             visitor.Visit(i, j, rule);
                         }
