@@ -278,7 +278,7 @@ internal static class BlockingKeyBuilder
 
         var start = new int[n];
         for (var v = 0; v < n; v++) start[v] = v * bands;
-        return new MultiKeys(start, counts, values, bands, null);
+        return new MultiKeys(start, counts, values, bands);
     }
 
     private static MultiKeys TokenCodeKeys(ColumnData column, BlockingKeyPartConfig part)
@@ -339,7 +339,7 @@ internal static class BlockingKeyBuilder
             count[v] = kept.Count;
         }
 
-        return new MultiKeys(start, count, [.. elements], count.Length == 0 ? 0 : count.Max(), [.. codes]);
+        return new MultiKeys(start, count, [.. elements], count.Length == 0 ? 0 : count.Max());
     }
 
     private static MultiKeys OneEditKeys(ColumnData column)
@@ -372,7 +372,7 @@ internal static class BlockingKeyBuilder
                 count[v] = distinct;
             }
         });
-        return new MultiKeys(start, count, values, count.Length == 0 ? 0 : count.Max(), null);
+        return new MultiKeys(start, count, values, count.Length == 0 ? 0 : count.Max());
     }
 
     /// <summary>FNV-1a over the characters of <paramref name="value"/> except the one at <paramref name="skip"/> (-1: none), then mixed.</summary>
@@ -411,7 +411,7 @@ internal static class BlockingKeyBuilder
     }
 
     /// <summary>Elements of a multi-key part per distinct value: value v's are <c>Values[Start[v] .. Start[v] + Count[v])</c>.</summary>
-    private sealed class MultiKeys(int[] start, int[] count, ulong[] values, int maxCount, string[]? labels)
+    private sealed class MultiKeys(int[] start, int[] count, ulong[] values, int maxCount)
     {
         public int[] Start { get; } = start;
 
@@ -421,8 +421,5 @@ internal static class BlockingKeyBuilder
 
         /// <summary>Most elements of any value (the rule's slot count).</summary>
         public int MaxCount { get; } = maxCount;
-
-        /// <summary>Readable element by element id (token codes, one-edit variants), or null (MinHash).</summary>
-        public string[]? Labels { get; } = labels;
     }
 }
