@@ -74,6 +74,8 @@ internal sealed partial class LinkageJobConfigParser
             var maxComparisons = (long)Num(root, "max_comparisons", "", 500_000_000, 1, 1e15);
             var partitions = (int)Num(root, "partitions", "", 64, 1, 65536);
             var (scorer, learningJson) = ParseScorer(root);
+            if (scorer == PairScorerKind.Learned && resolution.RegisterPosterior is not null)
+                _problems.Add("resolution.register_posterior: needs the fellegi-sunter scorer (the posterior weighs its Bayes factors m/u); the learned scorer's probabilities are not Bayes factors");
 
             if (_problems.Count > 0) throw new ConfigValidationException(_problems);
             return new LinkageJobConfig

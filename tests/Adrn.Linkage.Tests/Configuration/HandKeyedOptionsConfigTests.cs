@@ -67,7 +67,7 @@ public sealed class HandKeyedOptionsConfigTests
             """,
             """{ "type": "soft_tfidf", "threshold": 0.8 }, { "type": "jaro_winkler", "threshold": 0.9, "token_threshold": 0.9 }""",
             """{ "method": "none", "register_posterior": { "prior": 1.5 } }""",
-            """, "term_frequency": { "source": "nowhere" }"""));
+            """, "term_frequency": { "source": "nowhere" }, "scorer": "learned", "learning": { "identifier_rule": ["paye"] }"""));
         string[] expected =
         [
             "blocking_rules[0].parts[0]: give either similarity",
@@ -82,6 +82,7 @@ public sealed class HandKeyedOptionsConfigTests
             "resolution.register_posterior: needs resolution.method many_to_one or one_to_one",
             "resolution.register_posterior.prior:",
             "term_frequency.source: 'nowhere' is not a source",
+            "resolution.register_posterior: needs the fellegi-sunter scorer",
         ];
         foreach (var e in expected) Assert.Contains(ex.Problems, p => p.StartsWith(e, StringComparison.Ordinal));
     }
