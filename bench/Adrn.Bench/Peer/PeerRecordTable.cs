@@ -8,8 +8,9 @@ namespace Adrn.Bench.Peer;
 
 /// <summary>
 /// Loads the engine's prepared (already standardised) records into the DuckDB table <c>rec</c>: record index,
-/// per blocking rule its keys — <c>k{r}</c> (BIGINT, NULL where the engine has none) for a one-key rule, <c>k{r}</c> as a
-/// sorted LIST(BIGINT) of the record's keys for a multi-key rule (MinHash bands, token codes, one-edit variants), the
+/// per blocking rule its keys — <c>k{r}</c> (BIGINT, NULL where the engine has none) for a one-key rule, <c>k{r}_{b}</c>
+/// per band for a MinHash rule, <c>k{r}</c> as a sorted LIST(BIGINT) of the record's keys for another multi-key rule
+/// (token codes, one-edit variants), the
 /// rank <c>k{r}</c> (BIGINT, 1-based) for a sorted-neighbourhood rule — and per comparison the standardised value plus
 /// the derived columns its levels need (day number, yyyymmdd, number, term frequency, swapped column).
 /// </summary>
@@ -30,7 +31,12 @@ public static class PeerRecordTable
         var columns = config.Comparisons.Select(c => records.Column(c.Column)).ToArray();
         var ddl = new StringBuilder("CREATE OR REPLACE TABLE rec (idx INTEGER");
         var rules = keys.Rules.Count;
-        for (var r = 0; r < rules; r++) ddl.Append(", k").Append(r).Append(keys.SlotCount(r) > 1 ? " BIGINT[]" : " BIGINT");
+        for (var r = 0; r < rules; r++)
+        {
+            if (keys.IsBanded[r])
+                for (var b = 0; b < keys.SlotCount(r); b++) ddl.Append(", k").Append(r).Append('_').Append(b).Append(" BIGINT");
+            else ddl.Append(", k").Append(r).Append(keys.SlotCount(r) > 1 ? " BIGINT[]" : " BIGINT");
+        }
         var needs = new ColumnNeeds[columns.Length];
         for (var c = 0; c < columns.Length; c++)
         {
@@ -63,6 +69,15 @@ public static class PeerRecordTable
             for (var r = 0; r < rules; r++)
             {
                 var first = keys.SlotStart[r];
+                if (keys.IsBanded[r])
+                {
+                    // MinHash bands in band order, one column each: the bands are equi-joined one at a time, as Splink
+                    // users write LSH (one blocking rule per band).
+                    for (var slot = first; slot < keys.SlotStart[r + 1]; slot++)
+                        row = keys.Slots[slot][i] == 0 ? row.AppendNullValue() : row.AppendValue(unchecked((long)keys.Slots[slot][i]));
+                    continue;
+                }
+
                 if (keys.SlotCount(r) == 1)
                 {
                     var key = keys.Slots[first][i];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Adrn.Linkage.Blocking;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Model;
 
@@ -52,7 +53,8 @@ public static class PeerSqlBuilder
         // A multi-key rule's (record, key) rows: the equi-join on a shared key (the engine's key groups).
         for (var rule = 0; rule < config.BlockingRules.Count; rule++)
         {
-            if (config.BlockingRules[rule].Kind == BlockingRuleKind.Keys && config.BlockingRules[rule].IsMultiKey)
+            if (config.BlockingRules[rule].Kind == BlockingRuleKind.Keys && config.BlockingRules[rule].IsMultiKey
+                && !BlockingKeySet.IsBandedRule(config.BlockingRules[rule]))
                 sb.Append("keys").Append(rule).Append(" AS (SELECT idx, unnest(k").Append(rule).Append(") AS key FROM rec),\n");
         }
 
@@ -60,40 +62,56 @@ public static class PeerSqlBuilder
         var side = config.LinkType == LinkType.LinkOnly
             ? string.Create(CultureInfo.InvariantCulture, $"l.idx < {leftCount} AND r.idx >= {leftCount}")
             : "l.idx < r.idx";
+        var selects = 0;
         for (var rule = 0; rule < config.BlockingRules.Count; rule++)
         {
             var blocking = config.BlockingRules[rule];
-            if (rule > 0) sb.Append("UNION ALL\n");
-            sb.Append("SELECT l.idx AS li, r.idx AS ri");
-            for (var c = 0; c < config.Comparisons.Count; c++)
-            {
-                sb.Append(",\n  ").Append(GammaExpression(config.Comparisons[c], c)).Append(" AS g").Append(c);
-                if (TfGamma(config.Comparisons[c]) is not null) sb.Append(", l.tf").Append(c).Append(" AS tf").Append(c);
-            }
-
             var k = "k" + rule.ToString(CultureInfo.InvariantCulture);
-            if (blocking.Kind == BlockingRuleKind.SortedNeighbourhood)
+            // A MinHash rule is one SELECT per band, each excluding the earlier bands (Splink users write LSH this way).
+            var bands = BlockingKeySet.IsBandedRule(blocking) ? BandsOf(blocking) : 1;
+            for (var band = 0; band < bands; band++)
             {
-                // Ranks of the sorted distinct sort keys: a range join, records fewer than `window` ranks apart.
-                var reach = (blocking.Window - 1).ToString(CultureInfo.InvariantCulture);
-                sb.Append("\nFROM rec l JOIN rec r ON r.").Append(k).Append(" BETWEEN l.").Append(k).Append(" - ").Append(reach)
-                    .Append(" AND l.").Append(k).Append(" + ").Append(reach).Append("\nWHERE ").Append(side);
-            }
-            else if (blocking.IsMultiKey)
-            {
-                // Records sharing any key; a pair sharing several is kept in the group of the smallest (as the engine does).
-                sb.Append("\nFROM keys").Append(rule).Append(" lk JOIN keys").Append(rule).Append(" rk ON lk.key = rk.key")
-                    .Append(" JOIN rec l ON l.idx = lk.idx JOIN rec r ON r.idx = rk.idx\nWHERE ").Append(side)
-                    .Append(" AND lk.key = list_min(list_intersect(l.").Append(k).Append(", r.").Append(k).Append("))");
-            }
-            else
-            {
-                sb.Append("\nFROM rec l JOIN rec r ON l.").Append(k).Append(" = r.").Append(k).Append("\nWHERE ").Append(side);
-            }
+                if (selects++ > 0) sb.Append("UNION ALL\n");
+                sb.Append("SELECT l.idx AS li, r.idx AS ri");
+                for (var c = 0; c < config.Comparisons.Count; c++)
+                {
+                    sb.Append(",\n  ").Append(GammaExpression(config.Comparisons[c], c)).Append(" AS g").Append(c);
+                    if (TfGamma(config.Comparisons[c]) is not null) sb.Append(", l.tf").Append(c).Append(" AS tf").Append(c);
+                }
 
-            // Splink's exclusion: a pair an earlier rule produced is not produced again (keys are NULL when absent).
-            for (var q = 0; q < rule; q++) sb.Append(" AND NOT coalesce(").Append(Covers(config.BlockingRules[q], q)).Append(", false)");
-            sb.Append('\n');
+                if (blocking.Kind == BlockingRuleKind.SortedNeighbourhood)
+                {
+                    // Ranks of the sorted distinct sort keys: a range join, records fewer than `window` ranks apart.
+                    var reach = (blocking.Window - 1).ToString(CultureInfo.InvariantCulture);
+                    sb.Append("\nFROM rec l JOIN rec r ON r.").Append(k).Append(" BETWEEN l.").Append(k).Append(" - ").Append(reach)
+                        .Append(" AND l.").Append(k).Append(" + ").Append(reach).Append("\nWHERE ").Append(side);
+                }
+                else if (bands > 1 || BlockingKeySet.IsBandedRule(blocking))
+                {
+                    var column = k + "_" + band.ToString(CultureInfo.InvariantCulture);
+                    sb.Append("\nFROM rec l JOIN rec r ON l.").Append(column).Append(" = r.").Append(column).Append("\nWHERE ").Append(side);
+                    for (var earlier = 0; earlier < band; earlier++)
+                    {
+                        var e = k + "_" + earlier.ToString(CultureInfo.InvariantCulture);
+                        sb.Append(" AND NOT coalesce(l.").Append(e).Append(" = r.").Append(e).Append(", false)");
+                    }
+                }
+                else if (blocking.IsMultiKey)
+                {
+                    // Records sharing any key; a pair sharing several is kept in the group of the smallest (as the engine does).
+                    sb.Append("\nFROM keys").Append(rule).Append(" lk JOIN keys").Append(rule).Append(" rk ON lk.key = rk.key")
+                        .Append(" JOIN rec l ON l.idx = lk.idx JOIN rec r ON r.idx = rk.idx\nWHERE ").Append(side)
+                        .Append(" AND lk.key = list_min(list_intersect(l.").Append(k).Append(", r.").Append(k).Append("))");
+                }
+                else
+                {
+                    sb.Append("\nFROM rec l JOIN rec r ON l.").Append(k).Append(" = r.").Append(k).Append("\nWHERE ").Append(side);
+                }
+
+                // Splink's exclusion: a pair an earlier rule produced is not produced again (keys are NULL when absent).
+                for (var q = 0; q < rule; q++) sb.Append(" AND NOT coalesce(").Append(Covers(config.BlockingRules[q], q)).Append(", false)");
+                sb.Append('\n');
+            }
         }
 
         sb.Append(")\nSELECT li, ri");
@@ -110,8 +128,13 @@ public static class PeerSqlBuilder
         var k = "k" + q.ToString(CultureInfo.InvariantCulture);
         if (rule.Kind == BlockingRuleKind.SortedNeighbourhood)
             return $"abs(l.{k} - r.{k}) < {rule.Window.ToString(CultureInfo.InvariantCulture)}";
+        if (BlockingKeySet.IsBandedRule(rule))
+            return "(" + string.Join(" OR ", Enumerable.Range(0, BandsOf(rule)).Select(b => $"l.{k}_{b} = r.{k}_{b}")) + ")";
         return rule.IsMultiKey ? $"list_has_any(l.{k}, r.{k})" : $"l.{k} = r.{k}";
     }
+
+    /// <summary>Bands of a MinHash rule (its MinHash part's bands).</summary>
+    private static int BandsOf(BlockingRuleConfig rule) => rule.Parts.First(p => p.Method == BlockingKeyMethod.Minhash).Bands;
 
     /// <summary>The reference part of a PAYE reference, as <c>PayeReference.Split</c> takes it (whitespace dropped, upper case).</summary>
     private static string PayeReferencePart(string column) =>

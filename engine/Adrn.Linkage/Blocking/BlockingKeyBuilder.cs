@@ -50,7 +50,7 @@ internal static class BlockingKeyBuilder
             }
 
             if (multi is null) slots.Add(SingleKeys(records.Count, r, single));
-            else slots.AddRange(MultiKeySlots(records.Count, r, single, multi.Value));
+            else slots.AddRange(MultiKeySlots(records.Count, r, single, multi.Value, banded: BlockingKeySet.IsBandedRule(rule)));
         }
 
         slotStart[rules.Count] = slots.Count;
@@ -94,7 +94,8 @@ internal static class BlockingKeyBuilder
         return k;
     }
 
-    private static ulong[][] MultiKeySlots(int n, int rule, List<(int[] ValueIds, int[] Derived, int Part)> single, (int[] ValueIds, MultiKeys Keys, int Part) multi)
+    private static ulong[][] MultiKeySlots(int n, int rule, List<(int[] ValueIds, int[] Derived, int Part)> single, (int[] ValueIds, MultiKeys Keys, int Part) multi,
+        bool banded)
     {
         var width = Math.Max(1, multi.Keys.MaxCount);
         var slots = new ulong[width][];
@@ -104,13 +105,13 @@ internal static class BlockingKeyBuilder
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, n, 16384), range =>
         {
             Span<ulong> buffer = stackalloc ulong[width];
-            for (var i = range.Item1; i < range.Item2; i++) RecordKeys(i, rule, single, multi, slots, buffer);
+            for (var i = range.Item1; i < range.Item2; i++) RecordKeys(i, rule, single, multi, slots, buffer, banded);
         });
         return slots;
     }
 
     private static void RecordKeys(int i, int rule, List<(int[] ValueIds, int[] Derived, int Part)> single, (int[] ValueIds, MultiKeys Keys, int Part) multi,
-        ulong[][] slots, Span<ulong> buffer)
+        ulong[][] slots, Span<ulong> buffer, bool banded)
     {
         var v = multi.ValueIds[i];
         if (v < 0) return;
@@ -130,6 +131,13 @@ internal static class BlockingKeyBuilder
         {
             var key = AddPart(h, values[start + e], multi.Part);
             buffer[e] = key == 0 ? 1 : key;
+        }
+
+        if (banded)
+        {
+            // MinHash: slot = band, so two records agree on band s exactly when slot s holds the same key.
+            for (var e = 0; e < count; e++) slots[e][i] = buffer[e];
+            return;
         }
 
         // Sorted ascending (zeros stay last in the untouched slots): BlockingKeySet merges two records' keys in order.

@@ -8,9 +8,12 @@ namespace Adrn.Linkage.Blocking;
 /// <list type="bullet">
 /// <item>a key rule with one key per record has one slot: two records are a candidate pair under it when their keys
 /// are equal and non-zero;</item>
-/// <item>a key rule with a multi-key part (MinHash bands, token codes, one-edit variants) has as many slots as its
-/// records have keys at most; each record's keys are sorted ascending with the zeros last, and two records are a
-/// candidate pair when they share any non-zero key;</item>
+/// <item>a key rule with a MinHash part has one slot per band, in band order (<see cref="IsBanded"/>): two records are a
+/// candidate pair when they agree on some band, and the bands act as consecutive internal rules — a pair is produced by
+/// the first band it agrees on;</item>
+/// <item>a key rule with another multi-key part (token codes, one-edit variants) has as many slots as its records have
+/// keys at most; each record's keys are sorted ascending with the zeros last, and two records are a candidate pair when
+/// they share any non-zero key, in whichever slots;</item>
 /// <item>a sorted-neighbourhood rule has one slot holding the record's rank in the sorted distinct sort-key values
 /// plus one (0 = no sort key): two records are a candidate pair when both have a rank and the ranks differ by less
 /// than the window.</item>
@@ -22,6 +25,7 @@ public sealed class BlockingKeySet
 {
     // Per rule: its only slot when it is a plain one-key rule (the common case, tested inline), else null.
     private readonly ulong[]?[] _singleKeys;
+    private readonly bool[] _banded;
 
     internal BlockingKeySet(IReadOnlyList<BlockingRuleConfig> rules, ulong[][] slots, int[] slotStart, bool crossSourceOnly, int leftCount)
     {
@@ -32,10 +36,14 @@ public sealed class BlockingKeySet
         LeftCount = leftCount;
         Window = new int[rules.Count];
         IsNeighbourhood = new bool[rules.Count];
+        var banded = new bool[rules.Count];
+        IsBanded = banded;
+        _banded = banded;
         _singleKeys = new ulong[]?[rules.Count];
         for (var r = 0; r < rules.Count; r++)
         {
             IsNeighbourhood[r] = rules[r].Kind == BlockingRuleKind.SortedNeighbourhood;
+            banded[r] = IsBandedRule(rules[r]);
             Window[r] = rules[r].Window;
             if (!IsNeighbourhood[r] && slotStart[r + 1] - slotStart[r] == 1) _singleKeys[r] = slots[slotStart[r]];
         }
@@ -73,6 +81,23 @@ public sealed class BlockingKeySet
     /// <summary>Per rule: whether it is a sorted-neighbourhood rule (its slot holds ranks).</summary>
     internal bool[] IsNeighbourhood { get; }
 
+    /// <summary>
+    /// Per rule: whether its slots are MinHash bands in band order (slot s of every record holds band s), so two records
+    /// agree on a band exactly when the same slot holds the same key.
+    /// </summary>
+    public IReadOnlyList<bool> IsBanded { get; }
+
+    /// <summary>Whether a rule's keys are MinHash bands (one slot per band, in band order).</summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns>True when a part of the rule is a <c>minhash</c> part.</returns>
+    public static bool IsBandedRule(BlockingRuleConfig rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        foreach (var p in rule.Parts)
+            if (p.Method == BlockingKeyMethod.Minhash) return true;
+        return false;
+    }
+
     /// <summary>Per rule: the sorted-neighbourhood window (0 for key rules).</summary>
     internal int[] Window { get; }
 
@@ -100,7 +125,25 @@ public sealed class BlockingKeySet
             return y != 0 && (x > y ? x - y : y - x) < (ulong)Window[rule];
         }
 
+        if (_banded[rule]) return AgreesOnBandBefore(first, count, a, b);
         return SmallestSharedKey(first, count, a, b) != 0;
+    }
+
+    /// <summary>Whether two records agree on one of a banded rule's first <paramref name="bands"/> bands.</summary>
+    /// <param name="first">The rule's first slot.</param>
+    /// <param name="bands">Bands to look at (slots first .. first + bands - 1).</param>
+    /// <param name="a">One record.</param>
+    /// <param name="b">The other record.</param>
+    /// <returns>True when some band's keys are equal and non-zero.</returns>
+    internal bool AgreesOnBandBefore(int first, int bands, int a, int b)
+    {
+        for (var s = first; s < first + bands; s++)
+        {
+            var x = Slots[s][a];
+            if (x != 0 && x == Slots[s][b]) return true;
+        }
+
+        return false;
     }
 
     /// <summary>

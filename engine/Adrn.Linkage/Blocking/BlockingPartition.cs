@@ -48,13 +48,17 @@ public sealed class BlockingPartition
     /// <summary>Per group of a sorted-neighbourhood rule: end (exclusive) of its anchor ranks.</summary>
     public int[] GroupRankEnd { get; init; } = [];
 
+    /// <summary>Per group of a banded (MinHash) rule: its band; the group produces the pairs that agree on no earlier band.</summary>
+    public int[] GroupBand { get; init; } = [];
+
     /// <summary>Number of key groups.</summary>
     public int GroupCount => GroupLeftCount.Length;
 
     /// <summary>
     /// Calls the visitor for every candidate pair of this partition, each exactly once (pairs that an earlier rule
-    /// produces are skipped by later rules; a pair sharing several keys of a multi-key rule is produced in the group of
-    /// the smallest), in a fixed order. Only the member records' own keys are read.
+    /// produces are skipped by later rules; a pair agreeing on several bands of a MinHash rule is produced by the first,
+    /// and one sharing several keys of another multi-key rule in the group of the smallest), in a fixed order. Only the
+    /// member records' own keys are read.
     /// </summary>
     /// <typeparam name="TVisitor">A struct visitor (specialised by the JIT: no allocation, inlined calls).</typeparam>
     /// <param name="visitor">The visitor, passed by reference so it can accumulate state.</param>
@@ -73,12 +77,14 @@ public sealed class BlockingPartition
 
             var firstSlot = keys.SlotStart[rule];
             var slotCount = keys.SlotStart[rule + 1] - firstSlot;
-            var multi = slotCount > 1;
+            var banded = keys.IsBanded[rule];
+            var multi = slotCount > 1 && !banded;
             for (var g = RuleGroupStart[rule]; g < RuleGroupStart[rule + 1]; g++)
             {
                 var start = GroupStart[g];
                 var end = GroupStart[g + 1];
                 var groupKey = multi ? GroupKey[g] : 0;
+                var band = banded ? GroupBand[g] : 0;
                 if (cross)
                 {
                     var mid = start + GroupLeftCount[g];
@@ -89,6 +95,7 @@ public sealed class BlockingPartition
                         {
                             var j = members[b];
                             if (multi && keys.SharesKeyBelow(firstSlot, slotCount, i, j, groupKey)) continue;
+                            if (band > 0 && keys.AgreesOnBandBefore(firstSlot, band, i, j)) continue;
                             if (rule > 0 && keys.CoveredByEarlierRule(rule, i, j)) continue;
                             visitor.Visit(i, j, rule);
                         }
@@ -103,6 +110,7 @@ public sealed class BlockingPartition
                         {
                             var j = members[b];
                             if (multi && keys.SharesKeyBelow(firstSlot, slotCount, i, j, groupKey)) continue;
+                            if (band > 0 && keys.AgreesOnBandBefore(firstSlot, band, i, j)) continue;
                             if (rule > 0 && keys.CoveredByEarlierRule(rule, i, j)) continue;
                             visitor.Visit(i, j, rule);
                         }

@@ -75,16 +75,28 @@ public sealed class BlockingPlan
     private static void AddKeyGroups(BlockingKeySet keys, int r, PartitionBuilder[] builders, long[] alone, long[] groupCounts,
         List<(long Pairs, int Record, long L, long R)> top)
     {
+        // A banded (MinHash) rule's bands are grouped one at a time, so each group knows its band; another multi-key rule's
+        // keys are grouped together (a key may sit in different slots of different records).
+        var banded = keys.IsBanded[r];
+        var first = keys.SlotStart[r];
+        var end = keys.SlotStart[r + 1];
+        for (var from = first; from < end; from = banded ? from + 1 : end)
+            AddKeyGroups(keys, r, builders, alone, groupCounts, top, from, banded ? from + 1 : end, banded ? from - first : 0);
+    }
+
+    private static void AddKeyGroups(BlockingKeySet keys, int r, PartitionBuilder[] builders, long[] alone, long[] groupCounts,
+        List<(long Pairs, int Record, long L, long R)> top, int firstSlot, int endSlot, int band)
+    {
         var cross = keys.CrossSourceOnly;
         var leftCount = keys.LeftCount;
         var partitionCount = builders.Length;
         var n = 0;
-        for (var s = keys.SlotStart[r]; s < keys.SlotStart[r + 1]; s++)
+        for (var s = firstSlot; s < endSlot; s++)
             foreach (var key in keys.Slots[s]) if (key != 0) n++;
         var sortedKeys = new ulong[n];
         var members = new int[n];
         n = 0;
-        for (var s = keys.SlotStart[r]; s < keys.SlotStart[r + 1]; s++)
+        for (var s = firstSlot; s < endSlot; s++)
         {
             var k = keys.Slots[s];
             for (var i = 0; i < k.Length; i++)
@@ -124,7 +136,7 @@ public sealed class BlockingPlan
                 alone[r] += pairs;
                 groupCounts[r]++;
                 var p = (int)((sortedKeys[start] >> 32) % (ulong)partitionCount);
-                builders[p].AddGroup(r, members.AsSpan(start, end - start), (int)left, cross, pairs, sortedKeys[start], 0, 0);
+                builders[p].AddGroup(r, members.AsSpan(start, end - start), (int)left, cross, pairs, sortedKeys[start], 0, 0, band);
                 Track(top, (pairs, members[start], left, right));
             }
 
@@ -239,7 +251,7 @@ public sealed class BlockingPlan
             }
 
             var partition = (int)((BlockingKeyBuilder.Mix(((ulong)r << 40) ^ (ulong)lo ^ 0x5EED5EED5EEDUL) >> 32) % (ulong)builders.Length);
-            builders[partition].AddGroup(r, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer), cross ? left : 0, cross, pairs, 0, lo, hi);
+            builders[partition].AddGroup(r, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer), cross ? left : 0, cross, pairs, 0, lo, hi, 0);
         }
     }
 
@@ -334,18 +346,18 @@ public sealed class BlockingPlan
     private sealed class PartitionBuilder
     {
         private readonly List<int> _members = [];
-        private readonly List<(int Start, int Left, ulong Key, int RankStart, int RankEnd)>[] _groupsByRule;
+        private readonly List<(int Start, int Left, ulong Key, int RankStart, int RankEnd, int Band)>[] _groupsByRule;
         private long _pairs;
 
         public PartitionBuilder(int rules)
         {
-            _groupsByRule = new List<(int, int, ulong, int, int)>[rules];
+            _groupsByRule = new List<(int, int, ulong, int, int, int)>[rules];
             for (var r = 0; r < rules; r++) _groupsByRule[r] = [];
         }
 
-        public void AddGroup(int rule, ReadOnlySpan<int> members, int left, bool cross, long pairs, ulong key, int rankStart, int rankEnd)
+        public void AddGroup(int rule, ReadOnlySpan<int> members, int left, bool cross, long pairs, ulong key, int rankStart, int rankEnd, int band)
         {
-            _groupsByRule[rule].Add((_members.Count, cross ? left : 0, key, rankStart, rankEnd));
+            _groupsByRule[rule].Add((_members.Count, cross ? left : 0, key, rankStart, rankEnd, band));
             foreach (var m in members) _members.Add(m);
             _pairs += pairs;
         }
@@ -369,6 +381,7 @@ public sealed class BlockingPlan
             var groupKey = new ulong[groups];
             var rankStart = new int[groups];
             var rankEnd = new int[groups];
+            var band = new int[groups];
             var g = 0;
             for (var r = 0; r < rules; r++)
             {
@@ -379,6 +392,7 @@ public sealed class BlockingPlan
                     groupKey[g] = group.Key;
                     rankStart[g] = group.RankStart;
                     rankEnd[g] = group.RankEnd;
+                    band[g] = group.Band;
                     g++;
                 }
             }
@@ -389,6 +403,7 @@ public sealed class BlockingPlan
                 GroupKey = groupKey,
                 GroupRankStart = rankStart,
                 GroupRankEnd = rankEnd,
+                GroupBand = band,
             };
         }
     }
