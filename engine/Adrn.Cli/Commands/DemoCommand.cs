@@ -141,7 +141,7 @@ public static class DemoCommand
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var request = JobRequest.Start(new JobDescriptor(JobDescriptor.NewJobId(DateTimeOffset.UtcNow) + "-" + name, jobFile, jobOut, variables));
         var options = new LocalEngineOptions { Journal = JournalOptions.ForSqliteFile(Path.Combine(jobOut, ".adrn", "adrn-journal.db")) };
-        var outcome = LocalJobRunner.RunAsync(request, options, new LinkageJobWorkloadFactory(), progress: null, ct).GetAwaiter().GetResult();
+        var outcome = LocalJobRunner.RunAsync(request, options, new LinkageJobWorkloadFactory(new Adrn.Learning.LearnedScorerProvider()), progress: null, ct).GetAwaiter().GetResult();
         if (!outcome.Succeeded)
             throw new InvalidOperationException($"the {name} job failed: {outcome.Error}");
 

@@ -62,23 +62,13 @@ public static class LinkCommand
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
         var request = BuildRequest(a);
-        // The actor engine scores with Fellegi–Sunter only: a local job whose scorer is learned runs in process.
-        if (a.Cluster is null && request.Job is { } job && JobFileArguments.Load(job.ConfigPath, job.Variables) is { Scorer: Adrn.Linkage.Configuration.PairScorerKind.Learned } learnedJob)
-        {
-            stdout.WriteLine("scorer is learned: running in this process with LinkageJob.Run (the actor engine scores with Fellegi–Sunter only; no journal, not resumable)");
-            var result = Adrn.Learning.LearnedLinkageJob.Run(learnedJob, job.OutputDirectory, new Adrn.Linkage.LinkageRunOptions { TruthPairsPath = job.TruthPath, MaxDegreeOfParallelism = a.Workers });
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"job {job.JobId} complete: {result.Links:N0} links from the learned scorer"));
-            foreach (var file in result.Files.Values.SelectMany(f => f)) stdout.WriteLine($"  {file}");
-            return ExitCodes.Ok;
-        }
-
         string? outDir = a.Out is null ? null : Path.GetFullPath(a.Out);
         var where = a.Cluster is null ? "locally" : "on " + a.Cluster;
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"job {request.JobId}: {(request.Job is null ? "resuming" : "starting")} {where}; if interrupted, resume with: adrn link --resume {request.JobId}{(outDir is null ? string.Empty : " --out " + outDir)}{(a.Cluster is null ? string.Empty : " --cluster " + a.Cluster)}"));
 
         var outcome = await WithProgressAsync(stdout, clock, progress => a.Cluster is null
-            ? LocalJobRunner.RunAsync(request, LocalOptions(a, outDir), new LinkageJobWorkloadFactory(), progress, ct)
+            ? LocalJobRunner.RunAsync(request, LocalOptions(a, outDir), new LinkageJobWorkloadFactory(new Adrn.Learning.LearnedScorerProvider()), progress, ct)
             : ClusterJobClient.RunAsync(a.Cluster, request, progress, TimeSpan.FromSeconds(60), a.Tls, ct)).ConfigureAwait(false);
 
         if (!outcome.Succeeded)

@@ -1,11 +1,13 @@
 using Adrn.Engine.Jobs;
 using Adrn.Engine.Workloads;
+using Adrn.Linkage;
 
 namespace Adrn.Engine.LinkageWorkloads;
 
-/// <summary>Opens Fellegi–Sunter linkage jobs (JSON job files of Adrn.Linkage) as partitioned workloads.</summary>
-public sealed class LinkageJobWorkloadFactory : IJobWorkloadFactory
+/// <summary>Opens linkage jobs (<see cref="LinkageJobWorkload"/>) for the actor runtime.</summary>
+/// <param name="scorers">Supplies scorers other than Fellegi–Sunter (the learned scorer), or null when only Fellegi–Sunter jobs run.</param>
+public sealed class LinkageJobWorkloadFactory(IPairScorerProvider? scorers = null) : IJobWorkloadFactory
 {
     /// <inheritdoc />
-    public IJobWorkload Open(JobDescriptor job, CancellationToken cancellationToken) => LinkageJobWorkload.Open(job);
+    public IJobWorkload Open(JobDescriptor job, CancellationToken cancellationToken) => LinkageJobWorkload.Open(job, scorers);
 }

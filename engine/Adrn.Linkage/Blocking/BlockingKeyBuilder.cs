@@ -47,7 +47,7 @@ internal static class BlockingKeyBuilder
         }
 
         var cross = prepared.IsCrossSourceOnly;
-        return new BlockingKeySet(rules, keys, cross, cross ? records.SourceStart[1] : records.Count);
+        return new BlockingKeySet(rules, keys, cross, cross ? records.SourceStart[1] : records.Count, records);
     }
 
     /// <summary>SplitMix64 finaliser: spreads key bits so partition = key mod P is balanced.</summary>

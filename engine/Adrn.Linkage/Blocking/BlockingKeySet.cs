@@ -8,13 +8,17 @@ namespace Adrn.Linkage.Blocking;
 /// </summary>
 public sealed class BlockingKeySet
 {
-    internal BlockingKeySet(IReadOnlyList<BlockingRuleConfig> rules, ulong[][] keys, bool crossSourceOnly, int leftCount)
+    internal BlockingKeySet(IReadOnlyList<BlockingRuleConfig> rules, ulong[][] keys, bool crossSourceOnly, int leftCount, Preparation.RecordTable records)
     {
+        Records = records;
         Rules = rules;
         Keys = keys;
         CrossSourceOnly = crossSourceOnly;
         LeftCount = leftCount;
     }
+
+    /// <summary>The records the keys belong to (the job's records, or a partition slice).</summary>
+    public Preparation.RecordTable Records { get; }
 
     /// <summary>Rules in priority order.</summary>
     public IReadOnlyList<BlockingRuleConfig> Rules { get; }

@@ -73,15 +73,29 @@ internal sealed class CompiledComparison
     /// <summary>Whether gamma depends only on the value pair and is costly enough to cache.</summary>
     public bool UsesCache { get; }
 
-    /// <summary>Gamma of two non-null value ids (levels that need the records, i.e. swapped, use <paramref name="left"/>/<paramref name="right"/>).</summary>
-    public sbyte GammaOfValues(int a, int b, int left, int right)
+    /// <summary>Per level: the other column's record value ids of the swapped level over <paramref name="records"/> (null for other levels).</summary>
+    /// <param name="records">The records a comparer is bound to.</param>
+    /// <returns>One entry per level.</returns>
+    public int[]?[] OtherValueIds(Preparation.RecordTable records)
+    {
+        var ids = new int[]?[LevelCount];
+        for (var k = 0; k < LevelCount; k++)
+            if (Others[k] is { } other) ids[k] = records.Column(other.Name).ValueIds;
+        return ids;
+    }
+
+    /// <summary>
+    /// Gamma of two non-null value ids (levels that need the records, i.e. swapped, use <paramref name="left"/>/<paramref name="right"/>
+    /// and the bound records' other-column value ids <paramref name="others"/>, see <see cref="OtherValueIds"/>).
+    /// </summary>
+    public sbyte GammaOfValues(int a, int b, int left, int right, int[]?[] others)
     {
         // Levels of one comparison often apply the same metric at several thresholds (Jaro-Winkler >= 0.9,
         // >= 0.8): each metric is computed at most once per pair and reused by later levels.
         var memo = new MetricMemo();
         for (var k = 0; k < Kinds.Length; k++)
         {
-            if (Holds(k, a, b, left, right, ref memo)) return (sbyte)(LevelCount - k);
+            if (Holds(k, a, b, left, right, others, ref memo)) return (sbyte)(LevelCount - k);
         }
 
         return 0;
@@ -107,7 +121,7 @@ internal sealed class CompiledComparison
         }
     }
 
-    private bool Holds(int k, int a, int b, int left, int right, ref MetricMemo memo)
+    private bool Holds(int k, int a, int b, int left, int right, int[]?[] others, ref MetricMemo memo)
     {
         var c = Column;
         var t = Thresholds[k];
@@ -199,7 +213,7 @@ internal sealed class CompiledComparison
 
             case ComparisonLevelKind.Swapped:
             {
-                var o = Others[k]!.ValueIds;
+                var o = others[k]!;
                 var map = ToOther[k]!;
                 var ol = o[left];
                 var or = o[right];

@@ -25,7 +25,14 @@ public static class BlockingAnalysis
     public static BlockingReport Analyse(PreparedLinkage prepared, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(prepared);
-        var plan = BlockingPlan.Build(prepared, prepared.Config.BlockingRules, prepared.Config.Partitions);
-        return plan.Report(prepared.Config.MaxComparisons, prepared.TotalPossiblePairs, ct);
+        // The pipeline's planning stage computes the report (and stops at the cap, which this analysis reports instead).
+        try
+        {
+            return LinkagePlan.Create(prepared, ct: ct).BlockingReport;
+        }
+        catch (ComparisonCapExceededException ex) when (ex.Report is not null)
+        {
+            return ex.Report;
+        }
     }
 }

@@ -8,8 +8,17 @@ namespace Adrn.Linkage;
 /// <summary>The content of <c>report.json</c> (documented in <c>docs/outputs.md</c>).</summary>
 public sealed record LinkageRunReport
 {
+    /// <summary>The engine's job id (null for a run in process).</summary>
+    public string? JobId { get; init; }
+
     /// <summary>Job name.</summary>
     public required string Job { get; init; }
+
+    /// <summary>SHA-256 of the job file, its variables and its inputs (null for a run in process).</summary>
+    public string? ConfigHash { get; init; }
+
+    /// <summary>Number of blocking partitions scored.</summary>
+    public int Partitions { get; init; }
 
     /// <summary>Link type.</summary>
     public required string LinkType { get; init; }

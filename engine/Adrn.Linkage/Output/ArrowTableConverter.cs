@@ -12,7 +12,7 @@ namespace Adrn.Linkage.Output;
 /// <summary>
 /// Converts an output table written as Arrow IPC (file format) to CSV or Parquet one record batch at a time, so tables
 /// larger than memory (the engine's streamed <c>pairs</c>) can be had in every format. The values are written by the
-/// same rules as <see cref="LinkTableWriter"/> (CSV: RFC 4180 quoting, doubles round-trip, empty for null; Parquet:
+/// same rules as <see cref="PairTableWriter"/> and <see cref="ClusterTableWriter"/> (through TableWriter) (CSV: RFC 4180 quoting, doubles round-trip, empty for null; Parquet:
 /// strings, doubles, and int8 gammas as int32), so a converted table equals one written directly.
 /// </summary>
 public static class ArrowTableConverter
@@ -149,7 +149,7 @@ public static class ArrowTableConverter
             if (pending >= RowGroupRows) await FlushAsync().ConfigureAwait(false);
         }
 
-        // The last rows; an empty table still gets its schema and one empty row group, as LinkTableWriter writes it.
+        // The last rows; an empty table still gets its schema and one empty row group, as TableWriter writes it.
         if (pending > 0 || groups == 0) await FlushAsync().ConfigureAwait(false);
     }
 

@@ -19,6 +19,24 @@ public sealed class ColumnData
         TermFrequency = new double[values.Length];
     }
 
+    private ColumnData(ColumnData values, int[] valueIds)
+    {
+        Config = values.Config;
+        ValueIds = valueIds;
+        Values = values.Values;
+        TermFrequency = values.TermFrequency;
+        DayNumbers = values.DayNumbers;
+        PostcodeSectors = values.PostcodeSectors;
+        PostcodeDistricts = values.PostcodeDistricts;
+        PostcodeAreas = values.PostcodeAreas;
+        Tokens = values.Tokens;
+        TokenWeights = values.TokenWeights;
+        RarestTokens = values.RarestTokens;
+        TokenFrequencies = values.TokenFrequencies;
+        BloomFilters = values.BloomFilters;
+        Numbers = values.Numbers;
+    }
+
     /// <summary>The column's configuration.</summary>
     public ColumnConfig Config { get; }
 
@@ -63,6 +81,28 @@ public sealed class ColumnData
 
     /// <summary>Per value (number columns): the number.</summary>
     public double[]? Numbers { get; internal set; }
+
+    /// <summary>
+    /// The same column over other records: a column that shares this one's value table (values, term frequencies and
+    /// everything derived per value) and holds <paramref name="valueIds"/> for its own records. A partition slice's
+    /// columns are made this way, so value ids, comparisons and value-pair caches mean the same in both.
+    /// </summary>
+    /// <param name="valueIds">Per record of the other table: an index into <see cref="Values"/>, or -1.</param>
+    /// <returns>The column over the other records.</returns>
+    public ColumnData WithRecords(int[] valueIds)
+    {
+        ArgumentNullException.ThrowIfNull(valueIds);
+        return new ColumnData(this, valueIds);
+    }
+
+    /// <summary>Whether <paramref name="other"/> shares this column's value table (see <see cref="WithRecords"/>).</summary>
+    /// <param name="other">Another column.</param>
+    /// <returns>True when value ids of both columns index the same values.</returns>
+    public bool SharesValuesWith(ColumnData other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return ReferenceEquals(Values, other.Values);
+    }
 
     /// <summary>The standardised value of a record, or null.</summary>
     /// <param name="record">Record index.</param>

@@ -1,0 +1,330 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Adrn.Linkage.Blocking;
+using Adrn.Linkage.Configuration;
+using Adrn.Linkage.Evaluation;
+using Adrn.Linkage.Model;
+using Adrn.Linkage.Output;
+using Adrn.Linkage.Preparation;
+using Adrn.Linkage.Resolution;
+using Adrn.Linkage.Scoring;
+using Adrn.Linkage.Training;
+
+namespace Adrn.Linkage;
+
+/// <summary>
+/// The linkage pipeline as stage functions with explicit inputs and outputs: <see cref="Open"/> (read, standardise,
+/// block, plan), <see cref="CountUnit"/> (agreement patterns of one counting unit), <see cref="Train"/> (u sampling,
+/// lambda, EM on the merged counts), <see cref="ScorePartition"/> (one partition with a pluggable scorer) and
+/// <see cref="Finish"/> (merge the sorted partition runs, resolve, evaluate, write the outputs and the report).
+/// Every driver — <see cref="LinkageJob"/> in process, the actor engine's workload, the learned scorer, the benchmark
+/// harness — is a loop over these; none re-implements a stage.
+/// </summary>
+public static class LinkagePipeline
+{
+    private static readonly JsonSerializerOptions ReportJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>Stage 1–3: reads and prepares every source, then plans blocking and training (checking the comparison cap first).</summary>
+    /// <param name="config">The validated job.</param>
+    /// <param name="partitions">Partition count, or null for the job's.</param>
+    /// <param name="progress">Progress sink, or null.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="ConfigValidationException">A source lacks a configured column (before any work).</exception>
+    /// <exception cref="ComparisonCapExceededException">Blocking would exceed <c>max_comparisons</c> (before any comparison).</exception>
+    public static LinkagePlan Open(LinkageJobConfig config, int? partitions = null, IProgress<LinkageProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var clock = Stopwatch.StartNew();
+        progress?.Report(new LinkageProgress("prepare", 0, 1, 0));
+        var prepared = LinkagePreparation.Prepare(config);
+        progress?.Report(new LinkageProgress("prepare", 1, 1, 0));
+        var prepareSeconds = clock.Elapsed.TotalSeconds;
+        progress?.Report(new LinkageProgress("blocking", 0, 1, 0));
+        var plan = LinkagePlan.Create(prepared, partitions, prepareSeconds, ct);
+        progress?.Report(new LinkageProgress("blocking", 1, 1, 0));
+        return plan;
+    }
+
+    /// <summary>Stage 5a: the agreement-pattern histogram of one counting unit (its pairs are compared, not kept).</summary>
+    /// <param name="unit">The unit's partition (of the job's records, or a slice of them).</param>
+    /// <param name="comparers">Comparers of the job's comparison set.</param>
+    /// <returns>The histogram.</returns>
+    public static AgreementPatternCounts CountUnit(BlockingPartition unit, Comparison.PairComparerPool comparers)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(comparers);
+        return comparers.With(comparer => AgreementPatternCounter.Count(unit, comparer));
+    }
+
+    /// <summary>
+    /// Stage 5b: merges the units' histograms round by round (integer addition: the order of arrival does not matter),
+    /// then samples u, estimates lambda and runs EM (<see cref="ModelTrainer.Finish"/>).
+    /// </summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="unitCounts">The histogram of every counting unit, in unit order.</param>
+    /// <param name="progress">Progress sink, or null.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>The trained model.</returns>
+    public static MatchModel Train(LinkagePlan plan, IReadOnlyList<AgreementPatternCounts> unitCounts, IProgress<LinkageProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(unitCounts);
+        var training = plan.Training;
+        if (unitCounts.Count != training.CountingUnitCount)
+            throw new ArgumentException($"expected the counts of {training.CountingUnitCount} counting units, got {unitCounts.Count}", nameof(unitCounts));
+        var merged = training.Rounds.Select(_ => new AgreementPatternCounts(plan.Comparisons.Count)).ToList();
+        for (var unit = 0; unit < unitCounts.Count; unit++) merged[training.Locate(unit).Round].Merge(unitCounts[unit]);
+        return ModelTrainer.Finish(training, merged, progress, ct);
+    }
+
+    /// <summary>
+    /// Stage 6: scores one partition with the run's scorer and returns its kept pairs as a sorted run: in (source, id)
+    /// order of left then right record, indexed in the job's table, ready for <see cref="Finish"/>.
+    /// </summary>
+    /// <param name="partition">The partition (of the job's records, or a slice of them).</param>
+    /// <param name="scorer">The run's scorer.</param>
+    /// <param name="keepProbability">Pairs below this probability are dropped.</param>
+    /// <returns>The sorted pairs.</returns>
+    public static ScoredPairBatch ScorePartition(BlockingPartition partition, IPairScorer scorer, double keepProbability)
+    {
+        ArgumentNullException.ThrowIfNull(partition);
+        ArgumentNullException.ThrowIfNull(scorer);
+        return scorer.Score(partition, keepProbability).ToMergeOrder(partition.Records);
+    }
+
+    /// <summary>
+    /// Stage 7–8: merges the sorted partition runs (k-way, streaming), writes <c>pairs</c> when the job asks for it,
+    /// resolves the candidates at or above the threshold into <c>links</c> (and <c>clusters</c>), evaluates against
+    /// the truth (a pairs file or the cluster column) while the pairs stream past, and writes every output, the model
+    /// and <c>report.json</c> — each file under a temporary name first, renamed into place when complete.
+    /// </summary>
+    /// <param name="plan">The plan the runs were scored from.</param>
+    /// <param name="model">The Fellegi–Sunter model (written to <c>model.json</c>).</param>
+    /// <param name="runs">One sorted run per partition (disposed here).</param>
+    /// <param name="options">Output folder, threshold, formats, truth and timings so far.</param>
+    /// <param name="progress">Progress sink, or null.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>What was written.</returns>
+    public static LinkageRunResult Finish(LinkagePlan plan, MatchModel model, IReadOnlyList<IScoredPairRun> runs, LinkageFinishOptions options,
+        IProgress<LinkageProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            return FinishRuns(plan, model, runs, options, progress, ct);
+        }
+        finally
+        {
+            foreach (var run in runs) run.Dispose();
+        }
+    }
+
+    private static LinkageRunResult FinishRuns(LinkagePlan plan, MatchModel model, IReadOnlyList<IScoredPairRun> runs, LinkageFinishOptions options,
+        IProgress<LinkageProgress>? progress, CancellationToken ct)
+    {
+        var config = plan.Config;
+        var prepared = plan.Prepared;
+        var records = prepared.Records;
+        var threshold = options.Threshold;
+        var outDir = Path.GetFullPath(options.OutputDirectory);
+        Directory.CreateDirectory(outDir);
+        var timings = new Dictionary<string, double>(options.Timings);
+        var clock = Stopwatch.StartNew();
+        var total = Stopwatch.StartNew();
+        void Lap(string stage)
+        {
+            timings[stage] = Math.Round(clock.Elapsed.TotalSeconds, 3);
+            clock.Restart();
+        }
+
+        progress?.Report(new LinkageProgress("merging", 0, runs.Count, 0));
+        var k = plan.Comparisons.Count;
+        var comparisonNames = plan.ComparisonNames;
+        var ruleNames = config.BlockingRules.Select(r => r.Name).ToList();
+        var evaluation = new EvaluationAccumulator(TruthIndex.For(prepared, options.TruthPairsPath ?? config.Truth?.PairsPath), threshold);
+        var candidates = new ScoredPairBatchBuilder(k, 1 << 12);
+        var files = new Dictionary<string, IReadOnlyList<string>>();
+        var requested = (options.Formats ?? config.Outputs.Formats).Distinct().ToList();
+        long kept = 0;
+
+        void Merge(PairTableWriter? pairs)
+        {
+            // k-way merge by (left rank, right rank); a pair lives in exactly one partition, so keys never tie,
+            // but the run index breaks ties all the same so the order never depends on the queue.
+            var rank = records.IdRank;
+            var queue = new PriorityQueue<int, (ulong Key, int Run)>(runs.Count);
+            for (var r = 0; r < runs.Count; r++)
+                if (runs[r].MoveNext()) queue.Enqueue(r, (Key(rank, runs[r]), r));
+            while (queue.TryDequeue(out var r, out _))
+            {
+                var run = runs[r];
+                var p = run.Probability;
+                pairs?.Append(run.Left, run.Right, run.Weight, p, run.Rule, run.Gammas);
+                evaluation.AddPair(run.Left, run.Right, p);
+                if (p >= threshold) candidates.Add(run.Left, run.Right, run.Weight, p, run.Gammas, run.Rule);
+                kept++;
+                if ((kept & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
+                if (run.MoveNext()) queue.Enqueue(r, (Key(rank, run), r));
+            }
+        }
+
+        if (config.Outputs.WritePairs)
+        {
+            var pairsPath = Path.Combine(outDir, "pairs.arrow");
+            AtomicFile.Write(pairsPath, temp =>
+            {
+                using var writer = new PairTableWriter(temp, records, comparisonNames, ruleNames);
+                Merge(writer);
+                writer.Complete();
+            });
+            files["pairs"] = [pairsPath];
+        }
+        else
+        {
+            Merge(null);
+        }
+
+        progress?.Report(new LinkageProgress("merging", runs.Count, runs.Count, 0));
+        Lap("merging");
+
+        progress?.Report(new LinkageProgress("resolution", 0, 1, 0));
+        var accepted = candidates.Build();
+        var method = config.Resolution.Method;
+        var rows = LinkResolver.Resolve(accepted, records, method, threshold);
+        var links = accepted.Select(rows);
+        for (var i = 0; i < links.Count; i++) evaluation.AddLink(links.Left[i], links.Right[i], links.Probability[i]);
+        string[]? clusters = method == ResolutionMethod.Clusters ? LinkResolver.Cluster(accepted, rows, records) : null;
+        var report = evaluation.ToReport();
+        progress?.Report(new LinkageProgress("resolution", 1, 1, 0));
+        Lap("resolution");
+
+        progress?.Report(new LinkageProgress("writing", 0, 1, 0));
+        var linksPath = Path.Combine(outDir, "links.arrow");
+        AtomicFile.Write(linksPath, temp =>
+        {
+            using var writer = new PairTableWriter(temp, records, comparisonNames, ruleNames);
+            for (var i = 0; i < links.Count; i++)
+                writer.Append(links.Left[i], links.Right[i], links.Weight[i], links.Probability[i], links.Rules[i], links.Gammas.AsSpan(i * k, k));
+            writer.Complete();
+        });
+        files["links"] = [linksPath];
+        long? clusterCount = null;
+        if (clusters is not null)
+        {
+            files["clusters"] = [WriteAtomically(outDir, "clusters", SourceFormat.Arrow, dir => ClusterTableWriter.Write(dir, SourceFormat.Arrow, records, clusters))];
+            clusterCount = CountMultiRecordClusters(clusters);
+        }
+
+        // Arrow is the pipeline's own format (streamed, and what notebooks read); every other format the job asks for
+        // is converted from it batch by batch, so even a pairs table larger than memory can be had as CSV or Parquet.
+        // Each table lists its files in the order the formats were asked for, the Arrow file last when it was not asked for.
+        foreach (var name in new[] { "links", "pairs", "clusters" })
+        {
+            if (!files.TryGetValue(name, out var written)) continue;
+            var arrow = written[0];
+            files[name] = requested.Select(f => f == SourceFormat.Arrow ? arrow : ArrowTableConverter.Convert(arrow, f))
+                .Concat(requested.Contains(SourceFormat.Arrow) ? [] : [arrow]).ToList();
+        }
+
+        var modelPath = Path.Combine(outDir, "model.json");
+        AtomicFile.Write(modelPath, model.Save);
+        files["model"] = [modelPath];
+        foreach (var (name, paths) in options.ScorerFiles) files[name] = paths;
+        var quarantinePath = Path.Combine(outDir, "quarantine.csv");
+        AtomicFile.Write(quarantinePath, temp => QuarantineFile.Write(temp, prepared.Quarantine));
+        files["quarantine"] = [quarantinePath];
+        Lap("writing");
+        timings["total"] = Math.Round(timings.Where(t => t.Key != "total").Sum(t => t.Value), 3);
+
+        var sources = prepared.Sources;
+        var rowsIn = sources.Sum(s => (long)s.RowsIn);
+        var rowsUsed = sources.Sum(s => (long)s.RowsUsed);
+        var rowsQuarantined = sources.Sum(s => (long)s.RowsQuarantined);
+        var rowsSuperseded = sources.Sum(s => (long)s.RowsSuperseded);
+        var pairCounts = new Dictionary<string, long>
+        {
+            ["compared"] = plan.BlockingReport.TotalComparisons,
+            ["kept"] = kept,
+            ["links"] = links.Count,
+        };
+        if (clusterCount is not null) pairCounts["clusters_with_more_than_one_record"] = clusterCount.Value;
+        var runReport = new LinkageRunReport
+        {
+            JobId = options.JobId,
+            Job = config.Name,
+            ConfigHash = options.ConfigHash,
+            LinkType = config.LinkType.ToString().ToSnakeCase(),
+            StartedUtc = options.StartedUtc.ToString("O", CultureInfo.InvariantCulture),
+            Partitions = plan.PartitionCount,
+            Sources = sources,
+            Rows = new Dictionary<string, long> { ["in"] = rowsIn, ["used"] = rowsUsed, ["quarantined"] = rowsQuarantined, ["superseded"] = rowsSuperseded },
+            Blocking = plan.BlockingReport,
+            Pairs = pairCounts,
+            Model = model,
+            TimingsSeconds = timings,
+            Evaluation = report,
+            Scorer = options.Scorer == PairScorerKind.Learned ? "learned" : "fellegi-sunter",
+            Classifications = config.ClassificationReport(),
+        };
+        var reportPath = Path.Combine(outDir, "report.json");
+        AtomicFile.Write(reportPath, temp => File.WriteAllText(temp, JsonSerializer.Serialize(runReport, ReportJson)));
+        files["report"] = [reportPath];
+        progress?.Report(new LinkageProgress("writing", 1, 1, 0));
+
+        return new LinkageRunResult
+        {
+            OutputDirectory = outDir,
+            Files = files,
+            RowsIn = rowsIn,
+            RowsUsed = rowsUsed,
+            RowsQuarantined = rowsQuarantined,
+            RowsSuperseded = rowsSuperseded,
+            PairsCompared = plan.BlockingReport.TotalComparisons,
+            PairsKept = kept,
+            Links = links.Count,
+            Clusters = clusterCount,
+            Timings = timings,
+            Blocking = plan.BlockingReport,
+            Model = model,
+            Evaluation = report,
+        };
+    }
+
+    private static ulong Key(int[] rank, IScoredPairRun run) => ((ulong)(uint)rank[run.Left] << 32) | (uint)rank[run.Right];
+
+    /// <summary>Writes one table through a writer that names its own file, in a private folder, then moves it into <paramref name="outDir"/>.</summary>
+    private static string WriteAtomically(string outDir, string name, SourceFormat format, Func<string, string> write)
+    {
+        var staging = Path.Combine(outDir, $".{name}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        Directory.CreateDirectory(staging);
+        try
+        {
+            var written = write(staging);
+            var final = Path.Combine(outDir, Path.GetFileName(written));
+            File.Move(written, final, overwrite: true);
+            return final;
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static long CountMultiRecordClusters(string[] clusters)
+    {
+        var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in clusters) sizes[c] = sizes.GetValueOrDefault(c) + 1;
+        return sizes.Values.Count(v => v > 1);
+    }
+}
