@@ -79,6 +79,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
         Command<ModelReady>(m => PersistModel(m.ModelJson));
         Command<OutputsReady>(o => PersistCompletion(o.Summary));
         Command<StepFailed>(f => FailJob(f.Reason));
+        Command<Shipped>(OnShipped);
     }
 
     /// <inheritdoc />
@@ -157,6 +158,11 @@ public sealed class JobCoordinator : ReceivePersistentActor
     private void OnWorkloadOpened(WorkloadOpened opened)
     {
         _workload = opened.Workload;
+        if (opened.Workload.OpenedFrom is { } from)
+        {
+            _log.Info("Job {0}: records read from {1}.", _jobId, from);
+        }
+
         if (_job is null)
         {
             Persist(new JobJournal.JobStarted(opened.Job, opened.Workload.ConfigHash, opened.Workload.PartitionCount, opened.Workload.CountingUnitCount), e =>
@@ -270,7 +276,13 @@ public sealed class JobCoordinator : ReceivePersistentActor
 
             _waiting.Add(worker);
             Context.Watch(worker);
-            worker.Tell(new PrepareJob(job));
+            // NOTE: only once the job is open: a worker on another node opens it from what this node prepared and
+            // shipped (no process but the coordinator's reads the raw inputs), which exists only from then on.
+            if (_workload is not null)
+            {
+                worker.Tell(new PrepareJob(job));
+            }
+
             return;
         }
 
@@ -278,7 +290,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
         // send the same task again rather than a second one, so it never holds more than one.
         if (_partitionOfWorker.TryGetValue(worker, out var held))
         {
-            worker.Tell(TaskFor(held, _inFlight[held].Attempt));
+            SendTask(worker, held, _inFlight[held].Attempt);
             return;
         }
 
@@ -303,7 +315,35 @@ public sealed class JobCoordinator : ReceivePersistentActor
         _inFlight[partition] = new Assignment(worker, attempt);
         _partitionOfWorker[worker] = partition;
         Context.Watch(worker);
-        worker.Tell(TaskFor(partition, attempt));
+        SendTask(worker, partition, attempt);
+    }
+
+    private void SendTask(IActorRef worker, int partition, int attempt)
+    {
+        if (worker.Path.Address.HasLocalScope)
+        {
+            worker.Tell(TaskFor(partition, attempt));
+            return;
+        }
+
+        // A worker on another node reads the task's inputs from the job's folder: have them written first (off this
+        // thread; usually already done), then send the task if the worker still holds it.
+        var phase = CurrentPhase;
+        _workload!.ShipAsync(phase, partition, CancellationToken.None)
+            .ContinueWith(t => t.IsCompletedSuccessfully
+                    ? (object)new Shipped(worker, phase, partition, attempt)
+                    : new StepFailed($"Job {_jobId}: the inputs of partition {partition} ({phase}) could not be written for other nodes: {Unwrap(t.Exception!).Message}. " + ResumeHint()),
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+            .PipeTo(Self);
+    }
+
+    private void OnShipped(Shipped shipped)
+    {
+        if (shipped.Phase == CurrentPhase && _inFlight.TryGetValue(shipped.Partition, out var holder) &&
+            holder.Worker.Equals(shipped.Worker) && holder.Attempt == shipped.Attempt)
+        {
+            shipped.Worker.Tell(TaskFor(shipped.Partition, shipped.Attempt));
+        }
     }
 
     private PartitionTask TaskFor(int partition, int attempt) =>
@@ -537,4 +577,6 @@ public sealed class JobCoordinator : ReceivePersistentActor
     private sealed record OutputsReady(JobSummary Summary);
 
     private sealed record StepFailed(string Reason);
+
+    private sealed record Shipped(IActorRef Worker, JobPhase Phase, int Partition, int Attempt);
 }

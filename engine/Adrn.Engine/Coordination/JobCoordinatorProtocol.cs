@@ -21,7 +21,7 @@ public static class JobCoordinatorProtocol
     public static Props Props(string jobId, JobDescriptor? job, WorkloadCache workloads, JobCoordinatorSettings settings) =>
         Akka.Actor.Props.Create(() => new JobCoordinator(jobId, job, workloads, settings));
 
-    /// <summary>A worker asks for one partition task; answered by <see cref="PartitionTask"/>, <see cref="PrepareJob"/> (a phase is about to start) or <see cref="NoTaskAvailable"/>.</summary>
+    /// <summary>A worker asks for one partition task; answered by <see cref="PartitionTask"/>, <see cref="PrepareJob"/> (the job is open, no task yet) or <see cref="NoTaskAvailable"/>.</summary>
     public sealed record RequestTask : IAdrnMessage
     {
         /// <summary>The single instance.</summary>
@@ -36,8 +36,9 @@ public static class JobCoordinatorProtocol
     }
 
     /// <summary>
-    /// No task yet, but the job is starting (or between phases): open its workload now, so that reading and
-    /// standardising the records on this node overlaps the coordinator's own opening instead of following it.
+    /// No task yet, but the job is open (training, or between phases): open its workload now, so that a node
+    /// without the coordinator loads the job's prepared value tables before its first task instead of during it.
+    /// Sent only once the coordinator has opened the job (its node prepares it, the only one to read the inputs).
     /// The coordinator keeps the worker waiting and hands it a task as soon as there is one.
     /// </summary>
     /// <param name="Job">The job to prepare.</param>

@@ -6,9 +6,11 @@ using System.Text;
 using Adrn.Engine.Jobs;
 using Adrn.Engine.Workloads;
 using Adrn.Linkage;
+using Adrn.Linkage.Blocking;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Evaluation;
 using Adrn.Linkage.Model;
+using Adrn.Linkage.Preparation;
 using Adrn.Linkage.Scoring;
 using Adrn.Linkage.Training;
 
@@ -28,17 +30,54 @@ public sealed class LinkageJobWorkload : IJobWorkload
     private readonly Dictionary<string, double> _timings;
     private readonly DateTime _started = DateTime.UtcNow;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Task _preparedWritten;
+    private readonly ConcurrentDictionary<(JobPhase Phase, int Partition), Lazy<Task>> _shipped = new();
+    private readonly ConcurrentDictionary<JobPhase, Task> _shippingAhead = new();
     private double _firstCount = double.NaN;
     private double _firstScore = double.NaN;
 
-    private LinkageJobWorkload(JobDescriptor job, LinkagePlan plan, string configHash, IPairScorerProvider? scorers)
+    private LinkageJobWorkload(JobDescriptor job, LinkagePlan plan, string configHash, IPairScorerProvider? scorers, bool preparedFromFiles)
     {
         _job = job;
         _plan = plan;
         _scorers = scorers;
         ConfigHash = configHash;
         _timings = new Dictionary<string, double>(plan.Timings);
+        PreparedFromFiles = preparedFromFiles;
+        // The prepared job is written once, in the background while the first tasks run: a resumed coordinator then
+        // reads it instead of the raw inputs, and workers on other nodes read its value tables.
+        var directory = PreparedDirectory(job);
+        _preparedWritten = preparedFromFiles
+            ? Task.CompletedTask
+            : Task.Run(() => PreparedJobFiles.Write(directory, plan.Prepared, configHash));
     }
+
+    /// <summary>Whether the job's records were read from its prepared files (a resumed job) rather than from its inputs.</summary>
+    public bool PreparedFromFiles { get; }
+
+    /// <inheritdoc />
+    public string? OpenedFrom => PreparedFromFiles
+        ? $"the prepared job in {PreparedDirectory(_job)} (inputs unchanged since it was prepared; not read again)"
+        : null;
+
+    /// <summary>The folder of a job's prepared records and partition slices: <c>.adrn/prepared</c> in its output folder.</summary>
+    /// <param name="job">The job.</param>
+    /// <returns>The folder.</returns>
+    public static string PreparedDirectory(JobDescriptor job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return Path.Combine(job.OutputDirectory, ".adrn", "prepared");
+    }
+
+    /// <summary>The slice file of one task, in <see cref="PreparedDirectory"/>.</summary>
+    /// <param name="job">The job.</param>
+    /// <param name="phase">The phase.</param>
+    /// <param name="partition">The partition or counting unit.</param>
+    /// <returns>The path.</returns>
+    public static string SlicePath(JobDescriptor job, JobPhase phase, int partition) =>
+        Path.Combine(PreparedDirectory(job), "slices", phase == JobPhase.Counting
+            ? FormattableString.Invariant($"count-u{partition:D5}.arrow")
+            : FormattableString.Invariant($"score-p{partition:D5}.arrow"));
 
     /// <inheritdoc />
     public string ConfigHash { get; }
@@ -64,8 +103,43 @@ public sealed class LinkageJobWorkload : IJobWorkload
         if (config.Scorer != PairScorerKind.FellegiSunter && scorers?.Create(config) is null)
             throw new ConfigValidationException($"scorer: job '{config.Name}' uses the {config.Scorer} scorer, which this node cannot load");
         var hash = HashInputs(job, config);
-        return new LinkageJobWorkload(job, LinkagePipeline.Open(config), hash, scorers);
+        var directory = PreparedDirectory(job);
+        if (PreparedJobFiles.IsComplete(directory, hash))
+        {
+            // A resumed job: the inputs are unchanged (same hash), so their prepared form is read instead of the inputs.
+            var clock = Stopwatch.StartNew();
+            var prepared = PreparedJobFiles.Read(directory, config, hash);
+            return new LinkageJobWorkload(job, LinkagePlan.Create(prepared, prepareSeconds: clock.Elapsed.TotalSeconds), hash, scorers, preparedFromFiles: true);
+        }
+
+        return new LinkageJobWorkload(job, LinkagePipeline.Open(config), hash, scorers, preparedFromFiles: false);
     }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Writes the task's partition slice (<see cref="PartitionSliceFile"/>) once the prepared value tables are written;
+    /// the first call of a phase also starts writing the phase's other slices in the background, in partition order,
+    /// so that later tasks rarely wait.
+    /// </remarks>
+    public Task ShipAsync(JobPhase phase, int partition, CancellationToken cancellationToken)
+    {
+        _shippingAhead.GetOrAdd(phase, p => Task.Run(async () =>
+        {
+            var count = p == JobPhase.Counting ? CountingUnitCount : PartitionCount;
+            for (var i = 0; i < count; i++) await Ship(p, i).ConfigureAwait(false);
+        }, CancellationToken.None));
+        return Ship(phase, partition);
+    }
+
+    private Task Ship(JobPhase phase, int partition) =>
+        _shipped.GetOrAdd((phase, partition), key => new Lazy<Task>(() => _preparedWritten.ContinueWith(written =>
+        {
+            written.GetAwaiter().GetResult();
+            var path = SlicePath(_job, key.Phase, key.Partition);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var blockingPartition = key.Phase == JobPhase.Counting ? _plan.Training.UnitPartition(key.Partition) : _plan.Blocking.Partitions[key.Partition];
+            Adrn.Linkage.Output.AtomicFile.Write(path, temp => PartitionSliceFile.Write(temp, blockingPartition));
+        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <inheritdoc />
     public PartitionWork CountPatterns(int partition, string outputPath, CancellationToken cancellationToken)
@@ -136,6 +210,8 @@ public sealed class LinkageJobWorkload : IJobWorkload
             throw;
         }
 
+        // The prepared job must be on disk before the job counts as done (a later resume of a failed step reads it).
+        _preparedWritten.GetAwaiter().GetResult();
         var result = LinkagePipeline.Finish(_plan, MatchModel.FromJson(modelJson), runs, new LinkageFinishOptions
         {
             OutputDirectory = _job.OutputDirectory,
@@ -166,7 +242,7 @@ public sealed class LinkageJobWorkload : IJobWorkload
     /// <inheritdoc />
     public void Dispose()
     {
-        // Prepared records are plain managed arrays; nothing to release.
+        // Prepared records are plain managed arrays; a background write of the prepared job finishes on its own.
     }
 
     private void Mark(ref double first)

@@ -10,4 +10,7 @@ public sealed class LinkageJobWorkloadFactory(IPairScorerProvider? scorers = nul
 {
     /// <inheritdoc />
     public IJobWorkload Open(JobDescriptor job, CancellationToken cancellationToken) => LinkageJobWorkload.Open(job, scorers);
+
+    /// <inheritdoc />
+    public IJobWorkload OpenForWorker(JobDescriptor job, CancellationToken cancellationToken) => LinkageSliceWorkload.Open(job, scorers);
 }

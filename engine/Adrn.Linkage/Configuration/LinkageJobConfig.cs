@@ -65,15 +65,16 @@ public sealed record LinkageJobConfig
     /// </summary>
     /// <param name="path">Path of the JSON job file.</param>
     /// <param name="variables">Values for <c>${name}</c> placeholders (e.g. <c>data</c> -> a folder), or null.</param>
+    /// <param name="requireInputFiles">Whether every source file must exist (false on a worker node, which reads a prepared job instead of the inputs).</param>
     /// <returns>The validated job.</returns>
     /// <exception cref="ConfigValidationException">Listing every problem found at once.</exception>
-    public static LinkageJobConfig Load(string path, IReadOnlyDictionary<string, string>? variables = null)
+    public static LinkageJobConfig Load(string path, IReadOnlyDictionary<string, string>? variables = null, bool requireInputFiles = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
             throw new ConfigValidationException($"job file '{path}' does not exist");
         var full = System.IO.Path.GetFullPath(path);
-        return Parse(File.ReadAllText(full), System.IO.Path.GetDirectoryName(full)!, variables);
+        return new LinkageJobConfigParser(System.IO.Path.GetDirectoryName(full)!, variables) { RequireInputFiles = requireInputFiles }.Parse(File.ReadAllText(full));
     }
 
     /// <summary>Validates a job given as JSON text.</summary>

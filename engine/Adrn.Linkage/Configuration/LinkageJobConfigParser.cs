@@ -14,6 +14,9 @@ internal sealed partial class LinkageJobConfigParser
     private readonly IReadOnlyDictionary<string, string>? _variables;
     private readonly List<string> _problems = [];
 
+    /// <summary>Whether source files must exist (a worker node reading a prepared job does not need them).</summary>
+    public bool RequireInputFiles { get; init; } = true;
+
     public LinkageJobConfigParser(string baseDirectory, IReadOnlyDictionary<string, string>? variables)
     {
         _baseDirectory = Path.GetFullPath(baseDirectory);
@@ -164,7 +167,7 @@ internal sealed partial class LinkageJobConfigParser
             if (rawPath is not null)
             {
                 path = Path.GetFullPath(Path.Combine(_baseDirectory, rawPath));
-                if (!File.Exists(path)) _problems.Add($"{at}.path: file '{path}' does not exist");
+                if (RequireInputFiles && !File.Exists(path)) _problems.Add($"{at}.path: file '{path}' does not exist");
             }
 
             SourceFormat format;
@@ -558,7 +561,7 @@ internal sealed partial class LinkageJobConfigParser
         if (pairs is not null)
         {
             full = Path.GetFullPath(Path.Combine(_baseDirectory, pairs));
-            if (!File.Exists(full)) _problems.Add($"truth.pairs: file '{full}' does not exist");
+            if (RequireInputFiles && !File.Exists(full)) _problems.Add($"truth.pairs: file '{full}' does not exist");
         }
 
         var cluster = Str(t, "cluster_column", "truth");

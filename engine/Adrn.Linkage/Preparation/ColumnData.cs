@@ -9,7 +9,7 @@ namespace Adrn.Linkage.Preparation;
 /// postcode parts, token ids, term frequency) is precomputed once per distinct value, so the per-pair loop
 /// only indexes arrays.
 /// </summary>
-public sealed class ColumnData
+public sealed partial class ColumnData
 {
     internal ColumnData(ColumnConfig config, int[] valueIds, string[] values)
     {
@@ -24,6 +24,7 @@ public sealed class ColumnData
         Config = values.Config;
         ValueIds = valueIds;
         Values = values.Values;
+        Counts = values.Counts;
         TermFrequency = values.TermFrequency;
         DayNumbers = values.DayNumbers;
         PostcodeSectors = values.PostcodeSectors;
@@ -48,6 +49,9 @@ public sealed class ColumnData
 
     /// <summary>Distinct standardised values (dates as <c>yyyy-MM-dd</c>, postcodes as units).</summary>
     public string[] Values { get; }
+
+    /// <summary>Per value: number of records (over all sources) holding it.</summary>
+    public long[] Counts { get; private init; } = [];
 
     /// <summary>Per value: share of non-null records holding it (over all sources).</summary>
     public double[] TermFrequency { get; }

@@ -264,37 +264,11 @@ public static class LinkagePreparation
         public ColumnData Build()
         {
             var values = _values.ToArray();
-            var data = new ColumnData(Config, _recordValueIds.ToArray(), values);
+            var ids = _recordValueIds.ToArray();
             var counts = new long[values.Length];
-            long nonNull = 0;
-            foreach (var id in data.ValueIds)
-            {
-                if (id < 0) continue;
-                counts[id]++;
-                nonNull++;
-            }
-
-            for (var i = 0; i < values.Length; i++) data.TermFrequency[i] = nonNull == 0 ? 0 : (double)counts[i] / nonNull;
-            switch (Config.Type)
-            {
-                case ColumnType.Date:
-                    data.DayNumbers = values.Select(v => DateOnly.ParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber).ToArray();
-                    break;
-                case ColumnType.Number:
-                    data.Numbers = values.Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-                    break;
-                case ColumnType.Postcode:
-                    BuildPostcodes(data, values);
-                    break;
-                case ColumnType.CompanyName:
-                    BuildTokens(data, values, counts);
-                    break;
-                case ColumnType.BloomFilter:
-                    data.BloomFilters = values.Select(Privacy.BloomFilterEncoder.FromBase64).ToArray();
-                    break;
-            }
-
-            return data;
+            foreach (var id in ids)
+                if (id >= 0) counts[id]++;
+            return ColumnData.Build(Config, ids, values, counts);
         }
 
         private static bool IsBloomFilter(string value)
@@ -302,62 +276,6 @@ public static class LinkagePreparation
             if (value.Length == 0) return false;
             Span<byte> probe = stackalloc byte[Math.Min(8192, value.Length)];
             return Convert.TryFromBase64String(value, probe, out var written) && written > 0 && written % 8 == 0;
-        }
-
-        private static void BuildPostcodes(ColumnData data, string[] values)
-        {
-            var sectors = new Dictionary<string, int>(StringComparer.Ordinal);
-            var districts = new Dictionary<string, int>(StringComparer.Ordinal);
-            var areas = new Dictionary<string, int>(StringComparer.Ordinal);
-            int Id(Dictionary<string, int> d, string s)
-            {
-                if (!d.TryGetValue(s, out var id)) d[s] = id = d.Count;
-                return id;
-            }
-
-            data.PostcodeSectors = new int[values.Length];
-            data.PostcodeDistricts = new int[values.Length];
-            data.PostcodeAreas = new int[values.Length];
-            for (var i = 0; i < values.Length; i++)
-            {
-                if (UkPostcode.TryParse(values[i], out var pc))
-                {
-                    data.PostcodeSectors[i] = Id(sectors, pc.Sector);
-                    data.PostcodeDistricts[i] = Id(districts, pc.District);
-                    data.PostcodeAreas[i] = Id(areas, pc.Area);
-                }
-                else
-                {
-                    // Not a parseable postcode (standardiser none): only exact matching is meaningful.
-                    data.PostcodeSectors[i] = data.PostcodeDistricts[i] = data.PostcodeAreas[i] = -1 - i;
-                }
-            }
-        }
-
-        private static void BuildTokens(ColumnData data, string[] values, long[] counts)
-        {
-            var table = new TokenFrequencyTable();
-            var tokens = new IReadOnlyList<string>[values.Length];
-            for (var i = 0; i < values.Length; i++)
-            {
-                tokens[i] = CompanyNameStandardiser.Tokens(values[i]);
-                // Document frequency counts records, not distinct values: add each value once per record holding it.
-                for (long k = 0; k < counts[i]; k++) table.Add(tokens[i]);
-            }
-
-            data.TokenFrequencies = table;
-            data.Tokens = new int[values.Length][];
-            data.RarestTokens = new int[values.Length];
-            for (var i = 0; i < values.Length; i++)
-            {
-                var ids = new int[tokens[i].Count];
-                for (var t = 0; t < ids.Length; t++) ids[t] = table.TokenId(tokens[i][t]);
-                data.Tokens[i] = ids;
-                var rarest = table.RarestToken(tokens[i]);
-                data.RarestTokens[i] = rarest is null ? -1 : table.TokenId(rarest);
-            }
-
-            data.TokenWeights = table.InverseWeightsById();
         }
     }
 }
