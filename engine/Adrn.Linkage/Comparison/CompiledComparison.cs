@@ -108,15 +108,12 @@ internal sealed class CompiledComparison
         public double Jaro;
         public double TokenSet;
         public double Dice;
-        public int Levenshtein;
-        public int DamerauLevenshtein;
         public bool Started;
 
         public void Start()
         {
             if (Started) return;
             JaroWinkler = Jaro = TokenSet = Dice = double.NaN;
-            Levenshtein = DamerauLevenshtein = -1;
             Started = true;
         }
     }
@@ -132,7 +129,9 @@ internal sealed class CompiledComparison
             case ComparisonLevelKind.JaroWinkler:
                 if (a == b) return true;
                 memo.Start();
-                if (double.IsNaN(memo.JaroWinkler)) memo.JaroWinkler = StringMetrics.JaroWinkler(c.Values[a], c.Values[b]);
+                // Jaro–Winkler is Jaro plus a prefix boost: the Jaro part is computed once per pair and shared with Jaro levels.
+                if (double.IsNaN(memo.Jaro)) memo.Jaro = StringMetrics.Jaro(c.Values[a], c.Values[b]);
+                if (double.IsNaN(memo.JaroWinkler)) memo.JaroWinkler = StringMetrics.JaroWinklerFromJaro(c.Values[a], c.Values[b], memo.Jaro);
                 return memo.JaroWinkler >= t;
             case ComparisonLevelKind.Jaro:
                 if (a == b) return true;
@@ -140,26 +139,11 @@ internal sealed class CompiledComparison
                 if (double.IsNaN(memo.Jaro)) memo.Jaro = StringMetrics.Jaro(c.Values[a], c.Values[b]);
                 return memo.Jaro >= t;
             case ComparisonLevelKind.Levenshtein:
-            {
-                if (a == b) return true;
-                var sa = c.Values[a];
-                var sb = c.Values[b];
-                if (Math.Abs(sa.Length - sb.Length) > t) return false;
-                memo.Start();
-                if (memo.Levenshtein < 0) memo.Levenshtein = StringMetrics.Levenshtein(sa, sb);
-                return memo.Levenshtein <= t;
-            }
-
+                // NOTE: a bounded test per level (a band of diagonals that stops early) rather than the full distance:
+                // most pairs that reach this level are far apart, and the answer is the same.
+                return a == b || StringMetrics.LevenshteinWithin(c.Values[a], c.Values[b], (int)Math.Floor(t));
             case ComparisonLevelKind.DamerauLevenshtein:
-            {
-                if (a == b) return true;
-                var sa = c.Values[a];
-                var sb = c.Values[b];
-                if (Math.Abs(sa.Length - sb.Length) > t) return false;
-                memo.Start();
-                if (memo.DamerauLevenshtein < 0) memo.DamerauLevenshtein = StringMetrics.DamerauLevenshtein(sa, sb);
-                return memo.DamerauLevenshtein <= t;
-            }
+                return a == b || StringMetrics.DamerauLevenshteinWithin(c.Values[a], c.Values[b], (int)Math.Floor(t));
 
             case ComparisonLevelKind.TokenSet:
                 if (a == b) return true;

@@ -83,8 +83,8 @@ public sealed partial class ColumnData
         for (var i = 0; i < values.Length; i++)
         {
             tokens[i] = CompanyNameStandardiser.Tokens(values[i]);
-            // Document frequency counts records, not distinct values: add each value once per record holding it.
-            for (long k = 0; k < counts[i]; k++) table.Add(tokens[i]);
+            // Document frequency counts records, not distinct values: each value counts once per record holding it.
+            table.Add(tokens[i], counts[i]);
         }
 
         data.TokenFrequencies = table;

@@ -42,9 +42,7 @@ public static class LinkagePreparation
             var idValues = raw.Column(source.IdColumn);
             var keep = SelectRows(source, raw, idValues, quarantine, out var quarantined, out var superseded);
 
-            foreach (var b in builders) b.BeginSource(source);
             var truthValues = truthColumn is null ? null : raw.Column(truthColumn);
-            var columnValues = config.Columns.Select(c => raw.Column(source.FileColumn(c.Name))).ToArray();
             foreach (var row in keep)
             {
                 ids.Add(idValues[row]!);
@@ -52,13 +50,30 @@ public static class LinkagePreparation
                 truth?.Add(truthValues![row]);
             }
 
-            // Columns are independent (each builder owns its tables; the standardisers are pure), so they are
-            // standardised and interned in parallel; within a column rows are added in order, so ids are stable.
+            // NOTE: each distinct raw value of a file column is standardised once, however many rows and job columns
+            // hold it: rows are coded by their distinct raw value, the distinct values are standardised in parallel
+            // (standardisers are pure), and job columns reading the same file column with the same standardiser share
+            // the result. Interning then walks the kept rows in order, so value ids are assigned in first-occurrence
+            // order, as a row-by-row pass would.
+            var coded = new Dictionary<string, RawValueCodes>(StringComparer.Ordinal);
+            foreach (var c in config.Columns)
+            {
+                var fileColumn = source.FileColumn(c.Name);
+                if (!coded.ContainsKey(fileColumn)) coded[fileColumn] = RawValueCodes.Of(raw.Column(fileColumn), keep);
+            }
+
+            var standardised = new Dictionary<(string FileColumn, ColumnType Type, StandardiserKind Standardiser), StandardisedValues>();
+            foreach (var c in config.Columns)
+            {
+                var key = (source.FileColumn(c.Name), c.Type, c.Standardiser);
+                if (!standardised.ContainsKey(key)) standardised[key] = StandardisedValues.Of(c, source, coded[key.Item1].Distinct);
+            }
+
             Parallel.For(0, builders.Length, c =>
             {
-                var values = columnValues[c];
-                var builder = builders[c];
-                foreach (var row in keep) builder.Add(values[row]);
+                var column = config.Columns[c];
+                var key = (source.FileColumn(column.Name), column.Type, column.Standardiser);
+                builders[c].AddSource(coded[key.Item1], standardised[key]);
             });
 
             summaries.Add(new SourceSummary
@@ -173,69 +188,151 @@ public static class LinkagePreparation
         return string.CompareOrdinal(a, b);
     }
 
-    /// <summary>Standardises and interns one column across sources.</summary>
-    private sealed class ColumnBuilder
+    /// <summary>The kept rows of one file column coded by their distinct raw value (code -1 = missing).</summary>
+    private sealed class RawValueCodes
     {
-        private readonly Dictionary<string, int> _valueIds = new(StringComparer.Ordinal);
-        private readonly List<string> _values = [];
-        private readonly List<int> _recordValueIds = [];
-        private Dictionary<string, int> _rawToId = new(StringComparer.Ordinal);
-        private DateParser? _dates;
-
-        public ColumnBuilder(ColumnConfig config) => Config = config;
-
-        public ColumnConfig Config { get; }
-
-        public int Unparseable { get; private set; }
-
-        public int Rejected { get; private set; }
-
-        public void BeginSource(SourceConfig source)
+        private RawValueCodes(string[] distinct, int[] codes)
         {
-            // Date formats differ per source, so the raw -> id cache is per source.
-            _rawToId = new Dictionary<string, int>(StringComparer.Ordinal);
-            _dates = Config.Type == ColumnType.Date ? new DateParser(source.DateFormats) : null;
-            Unparseable = 0;
-            Rejected = 0;
+            Distinct = distinct;
+            Codes = codes;
         }
 
-        public void Add(string? raw)
+        /// <summary>Distinct raw values, in order of first occurrence among the kept rows.</summary>
+        public string[] Distinct { get; }
+
+        /// <summary>Per kept row: index into <see cref="Distinct"/>, or -1 when the value is missing.</summary>
+        public int[] Codes { get; }
+
+        public static RawValueCodes Of(string?[] values, List<int> keep)
         {
-            if (raw is null) { _recordValueIds.Add(-1); return; }
-            if (!_rawToId.TryGetValue(raw, out var id))
+            var codeOf = new Dictionary<string, int>(StringComparer.Ordinal);
+            var distinct = new List<string>();
+            var codes = new int[keep.Count];
+            for (var i = 0; i < codes.Length; i++)
             {
-                id = Intern(raw);
-                _rawToId[raw] = id;
-            }
-            else if (id == -2) Unparseable++;
-            else if (id == -3) Rejected++;
+                var raw = values[keep[i]];
+                if (raw is null) { codes[i] = -1; continue; }
+                if (!codeOf.TryGetValue(raw, out var code))
+                {
+                    code = distinct.Count;
+                    distinct.Add(raw);
+                    codeOf[raw] = code;
+                }
 
-            _recordValueIds.Add(id < 0 ? -1 : id);
+                codes[i] = code;
+            }
+
+            return new RawValueCodes([.. distinct], codes);
+        }
+    }
+
+    /// <summary>Distinct raw values of one source and file column, standardised for one column type and standardiser.</summary>
+    private sealed class StandardisedValues
+    {
+        /// <summary>Per distinct raw value: the standardised value, or null (see <see cref="Status"/>).</summary>
+        public required string?[] Values { get; init; }
+
+        /// <summary>Per distinct raw value: 0 usable, 1 unparseable (dates, numbers, Bloom filters), 2 rejected by the standardiser.</summary>
+        public required byte[] Status { get; init; }
+
+        public static StandardisedValues Of(ColumnConfig column, SourceConfig source, string[] distinct)
+        {
+            var values = new string?[distinct.Length];
+            var status = new byte[distinct.Length];
+            // Date formats differ per source, so values are standardised per source.
+            var dates = column.Type == ColumnType.Date ? new DateParser(source.DateFormats) : null;
+            Parallel.For(0, distinct.Length, new ParallelOptions { MaxDegreeOfParallelism = distinct.Length < 4096 ? 1 : -1 }, i =>
+            {
+                var (value, state) = Standardise(column, dates, distinct[i]);
+                values[i] = value;
+                status[i] = state;
+            });
+            return new StandardisedValues { Values = values, Status = status };
         }
 
-        private int Intern(string raw)
+        private static (string? Value, byte Status) Standardise(ColumnConfig column, DateParser? dates, string raw)
         {
             string? value;
-            switch (Config.Type)
+            switch (column.Type)
             {
                 case ColumnType.Date:
-                    if (!_dates!.TryParse(raw.AsSpan().Trim(), out var date)) { Unparseable++; return -2; }
+                    if (!dates!.TryParse(raw.AsSpan().Trim(), out var date)) return (null, 1);
                     value = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                     break;
                 case ColumnType.Number:
-                    if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) { Unparseable++; return -2; }
+                    if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return (null, 1);
                     value = number.ToString("R", CultureInfo.InvariantCulture);
                     break;
                 case ColumnType.BloomFilter:
                     value = raw.Trim();
-                    if (!IsBloomFilter(value)) { Unparseable++; return -2; }
+                    if (!IsBloomFilter(value)) return (null, 1);
                     break;
                 default:
-                    value = Standardise(raw);
+                    var s = column.Standardiser switch
+                    {
+                        StandardiserKind.Name => NameStandardiser.Standardise(raw),
+                        StandardiserKind.CompanyName => CompanyNameStandardiser.Standardise(raw),
+                        StandardiserKind.Postcode => UkPostcode.Normalise(raw),
+                        StandardiserKind.Nino => Nino.Normalise(raw),
+                        StandardiserKind.Upper => raw.Trim().ToUpperInvariant(),
+                        StandardiserKind.Lower => raw.Trim().ToLowerInvariant(),
+                        _ => raw.Trim(),
+                    };
+                    value = string.IsNullOrEmpty(s) ? null : s;
                     break;
             }
 
-            if (value is null) { Rejected++; return -3; }
+            return value is null ? (null, (byte)2) : (value, (byte)0);
+        }
+
+        private static bool IsBloomFilter(string value)
+        {
+            if (value.Length == 0) return false;
+            Span<byte> probe = stackalloc byte[Math.Min(8192, value.Length)];
+            return Convert.TryFromBase64String(value, probe, out var written) && written > 0 && written % 8 == 0;
+        }
+    }
+
+    /// <summary>Interns one job column's standardised values across sources and holds each record's value id.</summary>
+    private sealed class ColumnBuilder(ColumnConfig config)
+    {
+        private readonly Dictionary<string, int> _valueIds = new(StringComparer.Ordinal);
+        private readonly List<string> _values = [];
+        private readonly List<int> _recordValueIds = [];
+
+        public ColumnConfig Config { get; } = config;
+
+        /// <summary>Unparseable values in the last source added.</summary>
+        public int Unparseable { get; private set; }
+
+        /// <summary>Values the standardiser rejected in the last source added.</summary>
+        public int Rejected { get; private set; }
+
+        public void AddSource(RawValueCodes codes, StandardisedValues standardised)
+        {
+            Unparseable = 0;
+            Rejected = 0;
+            // Value id of each distinct raw value, assigned when the value first occurs (-2: not yet seen).
+            var idOfCode = new int[codes.Distinct.Length];
+            Array.Fill(idOfCode, -2);
+            foreach (var code in codes.Codes)
+            {
+                if (code < 0) { _recordValueIds.Add(-1); continue; }
+                var id = idOfCode[code];
+                if (id == -2) idOfCode[code] = id = Intern(standardised.Values[code]);
+                if (id < 0)
+                {
+                    if (standardised.Status[code] == 1) Unparseable++;
+                    else Rejected++;
+                }
+
+                _recordValueIds.Add(id);
+            }
+        }
+
+        private int Intern(string? value)
+        {
+            if (value is null) return -1;
             if (!_valueIds.TryGetValue(value, out var id))
             {
                 id = _values.Count;
@@ -246,21 +343,6 @@ public static class LinkagePreparation
             return id;
         }
 
-        private string? Standardise(string raw)
-        {
-            var s = Config.Standardiser switch
-            {
-                StandardiserKind.Name => NameStandardiser.Standardise(raw),
-                StandardiserKind.CompanyName => CompanyNameStandardiser.Standardise(raw),
-                StandardiserKind.Postcode => UkPostcode.Normalise(raw),
-                StandardiserKind.Nino => Nino.Normalise(raw),
-                StandardiserKind.Upper => raw.Trim().ToUpperInvariant(),
-                StandardiserKind.Lower => raw.Trim().ToLowerInvariant(),
-                _ => raw.Trim(),
-            };
-            return string.IsNullOrEmpty(s) ? null : s;
-        }
-
         public ColumnData Build()
         {
             var values = _values.ToArray();
@@ -269,13 +351,6 @@ public static class LinkagePreparation
             foreach (var id in ids)
                 if (id >= 0) counts[id]++;
             return ColumnData.Build(Config, ids, values, counts);
-        }
-
-        private static bool IsBloomFilter(string value)
-        {
-            if (value.Length == 0) return false;
-            Span<byte> probe = stackalloc byte[Math.Min(8192, value.Length)];
-            return Convert.TryFromBase64String(value, probe, out var written) && written > 0 && written % 8 == 0;
         }
     }
 }
