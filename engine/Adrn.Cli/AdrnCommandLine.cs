@@ -55,6 +55,11 @@ public static class AdrnCommandLine
             Console.Error.WriteLine($"adrn: {ex.Message}");
             return ExitCodes.BadUsage;
         }
+        catch (Adrn.Linkage.Output.OutputFolderException ex)
+        {
+            Console.Error.WriteLine($"adrn: {ex.Message}");
+            return ExitCodes.BadUsage;
+        }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("adrn: cancelled.");
