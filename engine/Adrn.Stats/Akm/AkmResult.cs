@@ -45,4 +45,16 @@ public sealed record AkmResult
 
     /// <summary>Accelerated iterations of the fixed-effect solve of the wage equation.</summary>
     public required int Iterations { get; init; }
+
+    /// <summary>The correction asked for.</summary>
+    public AkmCorrection Correction { get; init; }
+
+    /// <summary>The KSS leave-out decomposition on the leave-one-out connected set (null unless <see cref="AkmCorrection.LeaveOut"/>).</summary>
+    public LeaveOutDecomposition? LeaveOut { get; init; }
+
+    /// <summary>Residual degrees of freedom n − K of the wage equation (K = controls + workers + firms − 1).</summary>
+    public int ResidualDf { get; init; }
+
+    /// <summary>The output check: residual degrees of freedom and the number of firms behind the firm effects.</summary>
+    public required Disclosure.OutputCheck Check { get; init; }
 }
