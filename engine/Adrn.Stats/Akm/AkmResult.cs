@@ -1,7 +1,7 @@
 namespace Adrn.Stats.Akm;
 
 /// <summary>The result of an AKM (Abowd–Kramarz–Margolis) two-way fixed-effect wage model.</summary>
-public sealed record AkmResult
+public sealed partial record AkmResult
 {
     /// <summary>Observations with all variables present, before restricting to the connected set.</summary>
     public required int ObservationsInput { get; init; }

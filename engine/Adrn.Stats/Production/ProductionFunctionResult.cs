@@ -6,7 +6,7 @@ using Adrn.Stats.Estimation;
 namespace Adrn.Stats.Production;
 
 /// <summary>A fitted production function: coefficients, output elasticities, returns to scale, firm-year TFP and the output check.</summary>
-public sealed class ProductionFunctionResult
+public sealed partial class ProductionFunctionResult
 {
     internal ProductionFunctionResult() { }
 
