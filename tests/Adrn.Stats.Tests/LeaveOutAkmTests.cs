@@ -128,6 +128,32 @@ public sealed class LeaveOutAkmTests(LeaveOutAkmTests.HeteroskedasticFit fit, IT
     }
 
     [Fact]
+    public void Leave_out_standard_errors_match_the_spread_of_the_estimates_over_replications()
+    {
+        // 60 replications of a small heteroskedastic panel; the truth of each is the planted Var(ψ) on its
+        // leave-out sample. The linear-term SE counts the quadratic term twice, so it may be somewhat large,
+        // not small (tolerances stated before running: mean SE / SD of errors in [0.8, 1.6], coverage ≥ 85%).
+        const int replications = 60;
+        var errors = new double[replications];
+        var ses = new double[replications];
+        Parallel.For(0, replications, rep =>
+        {
+            var panel = HeteroskedasticWagePanels.Create(workers: 2_000, firms: 100, years: 5, moveRate: 0.12, smallFirmShare: 0.3,
+                noiseLarge: 0.1, noiseSmall: 0.1, seed: 300 + rep, noiseMover: 0.5);
+            var akm = AkmDecomposition.Fit(panel.Data, new AkmOptions { Correction = AkmCorrection.LeaveOut, BiasCorrectionDraws = 0 });
+            var truth = panel.Truth(akm.WorkerEffects.Keys.ToHashSet(), akm.FirmEffects.Keys.ToHashSet());
+            errors[rep] = akm.LeaveOut!.Corrected.VarFirm - truth.VarFirm;
+            ses[rep] = akm.LeaveOut.StandardErrors.VarFirm;
+        });
+        var mean = errors.Average();
+        var sd = Math.Sqrt(errors.Sum(e => (e - mean) * (e - mean)) / (replications - 1));
+        var coverage = errors.Zip(ses).Count(t => Math.Abs(t.First) <= 1.96 * t.Second) / (double)replications;
+        output.WriteLine(string.Create(Inv, $"KSS Var(psi) over {replications} replications: mean error {mean:F5}, SD {sd:F5}, mean SE {ses.Average():F5} (ratio {ses.Average() / sd:F2}), 95% coverage {coverage:P0}"));
+        Assert.InRange(ses.Average() / sd, 0.8, 1.6);
+        Assert.True(coverage >= 0.85, $"coverage {coverage:P0}");
+    }
+
+    [Fact]
     public void Leave_one_out_connected_set_drops_the_mover_that_alone_connects_a_firm()
     {
         // Firms A, B, C joined by several movers; firm D is reached only by worker M (A -> D). Removing M would

@@ -8,7 +8,7 @@ namespace Adrn.Stats.Akm;
 /// fixed at zero) and inverted densely by Cholesky. G = L̃⁻¹ (padded with a zero row and column) is kept,
 /// with H_f = G diag(W_f) G, H_q = G Q G and h = G W_f: from them each row's leverage and quadratic-form
 /// weights cost a few products over the worker's own firms (see <see cref="LeaveOutLeverages"/>).
-/// Memory and time grow with the cube of the number of firms, so this is for panels of up to a few thousand firms.
+/// Memory and time grow with the cube of the number of firms, so this is for panels of up to about a thousand firms.
 /// </summary>
 internal sealed class DenseTwoWaySolver : ITwoWaySolver
 {
