@@ -29,7 +29,7 @@ internal static class HeteroskedasticWagePanels
         }
     }
 
-    private static double Normal(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
+    private static double Normal(Random r) => PlantedPanels.Normal(r);
 
     /// <param name="workers">Workers (each observed every year).</param>
     /// <param name="firms">Firms.</param>

@@ -1,18 +1,11 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Adrn.Stats.Akm;
 
 public sealed partial record AkmResult
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>The decomposition of the correction asked for (plug-in when none or when it was not computed).</summary>
     public VarianceDecomposition Reported => Correction switch
     {
@@ -31,7 +24,7 @@ public sealed partial record AkmResult
     public string ToJson(string? dataPath, AkmOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        static JsonNode? Number(double x) => double.IsFinite(x) ? JsonValue.Create(x) : null;
+        static JsonNode? Number(double x) => Disclosure.OutputCheckJson.Number(x);
         static JsonObject Decomposition(VarianceDecomposition d) => new()
         {
             ["var_y"] = Number(d.VarLogWage), ["var_alpha"] = Number(d.VarWorker), ["var_psi"] = Number(d.VarFirm),
@@ -84,14 +77,8 @@ public sealed partial record AkmResult
             json["kss"] = detail;
         }
 
-        json["output_check"] = new JsonObject
-        {
-            ["id"] = Check.Id,
-            ["kind"] = Check.Kind,
-            ["status"] = Check.Status.ToString().ToLowerInvariant(),
-            ["reasons"] = new JsonArray([.. Check.Reasons.Select(x => (JsonNode?)JsonValue.Create(x))]),
-        };
-        return json.ToJsonString(JsonOptions) + "\n";
+        json["output_check"] = Disclosure.OutputCheckJson.Check(Check);
+        return json.ToJsonString(Disclosure.OutputCheckJson.Options) + "\n";
     }
 
     /// <summary>The decompositions side by side as a text table, with the sample and the output check.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Adrn.Stats.Estimation;
 
@@ -6,12 +5,6 @@ namespace Adrn.Stats.Production;
 
 public sealed partial class ProductionFunctionResult
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>
     /// The result as JSON: method, form, variables, coefficients and mean elasticities with standard errors and
     /// intervals, returns to scale, sample sizes, bootstrap replicates, and the output check. No firm-level values.
@@ -19,7 +12,7 @@ public sealed partial class ProductionFunctionResult
     /// <param name="dataPath">The input file, recorded for provenance (null to leave out).</param>
     public string ToJson(string? dataPath)
     {
-        static JsonNode? Number(double x) => double.IsFinite(x) ? JsonValue.Create(x) : null;
+        static JsonNode? Number(double x) => Disclosure.OutputCheckJson.Number(x);
         static JsonObject Row(CoefficientEstimate c) => new()
         {
             ["term"] = c.Term, ["estimate"] = Number(c.Estimate), ["std_error"] = Number(c.StdError),
@@ -55,14 +48,8 @@ public sealed partial class ProductionFunctionResult
             ["coefficients"] = new JsonArray([.. Coefficients.Select(c => (JsonNode)Row(c))]),
             ["elasticities"] = new JsonArray([.. Elasticities.Select(c => (JsonNode)Row(c))]),
             ["returns_to_scale"] = Row(ReturnsToScale),
-            ["output_check"] = new JsonObject
-            {
-                ["id"] = Check.Id,
-                ["kind"] = Check.Kind,
-                ["status"] = Check.Status.ToString().ToLowerInvariant(),
-                ["reasons"] = new JsonArray([.. Check.Reasons.Select(x => (JsonNode?)JsonValue.Create(x))]),
-            },
+            ["output_check"] = Disclosure.OutputCheckJson.Check(Check),
         };
-        return json.ToJsonString(JsonOptions) + "\n";
+        return json.ToJsonString(Disclosure.OutputCheckJson.Options) + "\n";
     }
 }
