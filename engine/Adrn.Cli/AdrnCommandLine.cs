@@ -86,6 +86,8 @@ public static class AdrnCommandLine
         yield return EvaluateCommand.Create();
         yield return NodeCommand.Create();
         yield return RegressCommand.Create();
+        yield return AkmCommand.Create();
+        yield return ProdfunCommand.Create();
         yield return ReviewCommand.Create();
         yield return EncodeCommand.Create();
     }
