@@ -83,5 +83,6 @@ public static class AdrnCommandLine
         yield return RegressCommand.Create();
         yield return ReviewCommand.Create();
         yield return EncodeCommand.Create();
+        yield return DatasetCommand.Create();
     }
 }
