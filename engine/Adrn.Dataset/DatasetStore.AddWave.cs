@@ -84,7 +84,7 @@ public sealed partial class DatasetStore
                       string.Join("; ", outcome.Ledgers.Select(l => string.Create(CultureInfo.InvariantCulture,
                           $"{l.Spine} linked {l.Count(RecordAssignment.Linked):N0}, within wave {l.Count(RecordAssignment.LinkedWithinWave):N0}, minted {l.Count(RecordAssignment.Minted):N0}, unlinked {l.Count(RecordAssignment.Unlinked):N0}")));
         _catalog.Commit(StoreId, head.Version, next, "add-wave", summary, () => FaultPoints.Reach("committing"));
-        System.IO.Directory.Delete(work, recursive: true);
+        System.IO.Directory.Delete(_layout.Staging, recursive: true);
         return new AddWaveResult(true, next.Version, entry.RowsIn, entry.Records, entry.Quarantined, SummariesOf(next, request.Source, request.Wave), clock.Elapsed.TotalSeconds);
     }
 

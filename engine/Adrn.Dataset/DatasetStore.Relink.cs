@@ -113,7 +113,7 @@ public sealed partial class DatasetStore
             $"{c.Spine}: {c.EntitiesBefore:N0} -> {c.EntitiesAfter:N0} entities, {c.RecordsMoved:N0} records moved, {c.Splits:N0} splits, {c.Merges:N0} merges")));
         if (request.JobPath is not null) summary = $"new job for {request.Source}->{request.Spine}; " + summary;
         _catalog.Commit(StoreId, head.Version, next, "relink", summary, () => FaultPoints.Reach("committing"));
-        System.IO.Directory.Delete(work, recursive: true);
+        System.IO.Directory.Delete(_layout.Staging, recursive: true);
         return new RelinkResult(next.Version, report, clock.Elapsed.TotalSeconds);
     }
 

@@ -20,10 +20,9 @@ internal static class ReleasePolicy
         {
             var source = spec.Sources.FirstOrDefault(s => s.Name == v.Source);
             if (source is null) continue;
-            var classes = new Dictionary<string, DataClassification>(source.Classifications, StringComparer.Ordinal)
-            {
-                [source.IdColumn] = DataClassification.DirectIdentifier,
-            };
+            var classes = new Dictionary<string, DataClassification>(StringComparer.Ordinal);
+            foreach (var column in ReleaseVariablesColumns(v))
+                if (source.ClassificationOf(column) is { } c) classes[column] = c;
             var at = $"release.variables.{v.Name}: ";
             switch (v.Derive)
             {
@@ -36,10 +35,10 @@ internal static class ReleasePolicy
                     break;
                 case VariableDerivation.YearOf:
                 case VariableDerivation.Age:
-                    var c = source.ClassificationOf(v.Column);
-                    if (c is null)
+                    var dateClass = source.ClassificationOf(v.Column);
+                    if (dateClass is null)
                         problems.Add($"{at}{source.Name} column '{v.Column}' is unclassified; classify it before {OutputName} may carry a year derived from it");
-                    else if (c == DataClassification.DirectIdentifier)
+                    else if (dateClass == DataClassification.DirectIdentifier)
                         problems.Add($"{at}{source.Name} column '{v.Column}' is a direct_identifier: nothing derived from it may enter {OutputName}");
                     if (v.Derive == VariableDerivation.Age)
                         problems.AddRange(ResearchOutputPolicy.Check(OutputName, source.Name, [v.With!], classes).Select(p => at + p));
@@ -49,4 +48,6 @@ internal static class ReleasePolicy
 
         return problems;
     }
+
+    private static IEnumerable<string> ReleaseVariablesColumns(ReleaseVariableSpec v) => v.With is null ? [v.Column] : [v.Column, v.With];
 }

@@ -23,15 +23,21 @@ public sealed record SourceSpec
     /// <summary>The links of this source's records to spines, in the order they run.</summary>
     public required IReadOnlyList<SourceLinkSpec> Links { get; init; }
 
-    /// <summary>The class of a file column: its entry in <see cref="Classifications"/>, the id column as a direct identifier, else the well-known name, else null.</summary>
+    /// <summary>
+    /// The class of a file column: the id column is a direct identifier; otherwise the safer of its entry in
+    /// <see cref="Classifications"/> and the class of its name when the name is a well-known identifier (a spec cannot
+    /// declare <c>nino</c> an attribute); null when neither classifies it.
+    /// </summary>
     /// <param name="column">File column.</param>
     /// <returns>The class, or null when unclassified.</returns>
     public DataClassification? ClassificationOf(string column)
     {
         ArgumentNullException.ThrowIfNull(column);
-        if (Classifications.TryGetValue(column, out var c)) return c;
         if (column == IdColumn) return DataClassification.DirectIdentifier;
-        return ColumnClassifications.KnownFileColumn(column);
+        var known = ColumnClassifications.KnownFileColumn(column);
+        if (!Classifications.TryGetValue(column, out var given)) return known;
+        // Enum order runs from most to least restrictive, so the smaller value is the safer class.
+        return known is { } k && k < given ? k : given;
     }
 
     /// <summary>The link of this source to a spine, or null.</summary>
