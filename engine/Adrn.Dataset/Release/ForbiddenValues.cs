@@ -22,6 +22,14 @@ internal sealed class ForbiddenValues
 
     public int Count => _origin.Count;
 
+    /// <summary>A set from explicit values (value → origin), for tests and tools.</summary>
+    public static ForbiddenValues FromValues(IEnumerable<KeyValuePair<string, string>> values)
+    {
+        var forbidden = new ForbiddenValues();
+        foreach (var (value, origin) in values) forbidden._origin.TryAdd(value, origin);
+        return forbidden;
+    }
+
     public static ForbiddenValues Of(DatasetSpec spec, StoreState state, ObjectStore objects, string? exemptIdsOf, CancellationToken ct)
     {
         var forbidden = new ForbiddenValues();
