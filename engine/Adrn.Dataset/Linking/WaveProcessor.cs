@@ -48,10 +48,21 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
             {
                 progress?.Report($"linking {wave.Source} {wave.Wave} within the wave for the {link.Spine} spine");
                 dedupeModel = ModelFor(state, source.Name, link.Spine, LinkingState.DedupeModel);
-                withinWave = linker.DedupeWithinWave(link.JobJson, wave.Path, dedupeModel is null ? null : objects.PathOf(dedupeModel.ModelObject),
-                    Path.Combine(dir, "within-wave"), null, ct);
-                CheckQuarantine(records, withinWave);
-                if (withinWave.Trained) dedupeModel = AddModel(state, source.Name, link.Spine, LinkingState.DedupeModel, withinWave.ModelPath, wave.Wave);
+                try
+                {
+                    withinWave = linker.DedupeWithinWave(link.JobJson, wave.Path, dedupeModel is null ? null : objects.PathOf(dedupeModel.ModelObject),
+                        Path.Combine(dir, "within-wave"), null, ct);
+                }
+                catch (InvalidOperationException ex) when (dedupeModel is null && ex.Message.Contains("deterministic_rules produce no pairs", StringComparison.Ordinal))
+                {
+                    // NOTE: a wave in which the job's deterministic rules find no two records of one entity gives the trainer
+                    // nothing to estimate the prior from; there is no evidence of duplicates, so the records stay apart and
+                    // the model is trained at the next wave that has some.
+                    progress?.Report($"no two records of {wave.Source} {wave.Wave} agree on the job's deterministic rules: no within-wave links, no model trained");
+                }
+
+                if (withinWave is not null) CheckQuarantine(records, withinWave);
+                if (withinWave is { Trained: true }) dedupeModel = AddModel(state, source.Name, link.Spine, LinkingState.DedupeModel, withinWave.ModelPath, wave.Wave);
             }
 
             var rows = WaveResolver.Resolve(records.Ids, toSpine, table, linkModel?.Label, withinWave, dedupeModel?.Label, link.Mint, state.Minters[link.Spine]);
