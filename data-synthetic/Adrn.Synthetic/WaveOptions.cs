@@ -16,9 +16,9 @@ public sealed record WaveOptions
     /// <summary>
     /// Yearly death probability of a micro firm (under 10 workers); larger firms die far less often (a quarter of
     /// this at 10-49, a tenth at 50-249, a thirtieth at 250+), which gives an overall death rate of about 10-12%
-    /// (ONS). Default 0.13.
+    /// (ONS). Default 0.12.
     /// </summary>
-    public double MicroFirmDeathRate { get; init; } = 0.13;
+    public double MicroFirmDeathRate { get; init; } = 0.12;
 
     /// <summary>Surviving firms renamed per year; a firm without a trading name keeps its old name as trading name. Default 0.02.</summary>
     public double RenameRate { get; init; } = 0.02;

@@ -207,6 +207,9 @@ internal sealed class WaveWorld
         var vacancies = new List<int>();
         var seeking = new bool[PersonCount];
 
+        // Births are a share of the firms active at the start of the year (ONS: births / active enterprises).
+        var activeAtStart = _alive.Count(a => a);
+
         // Deaths planned at the end of the last wave; their workers are displaced.
         for (var f = 0; f < Firms.Count; f++)
         {
@@ -275,17 +278,15 @@ internal sealed class WaveWorld
             }
         }
 
-        var aliveBefore = 0;
         for (var f = 0; f < Firms.Count; f++)
         {
             if (_alive[f])
             {
-                aliveBefore++;
                 ChangeSurvivor(f, rng, stats);
             }
         }
 
-        var births = Births(aliveBefore, year, rng, vacancies);
+        var births = Births(activeAtStart, year, rng, vacancies);
         stats.FirmBirths = births.Count;
 
         var employed = 0;
@@ -420,9 +421,9 @@ internal sealed class WaveWorld
         Firms[f] = firm;
     }
 
-    private List<int> Births(int aliveBefore, int year, SeededRandom rng, List<int> vacancies)
+    private List<int> Births(int activeAtStart, int year, SeededRandom rng, List<int> vacancies)
     {
-        var count = (int)Math.Floor(_options.FirmBirthRate * aliveBefore + rng.NextDouble());
+        var count = (int)Math.Floor(_options.FirmBirthRate * activeAtStart + rng.NextDouble());
         if (count == 0)
         {
             return [];
@@ -477,11 +478,27 @@ internal sealed class WaveWorld
 
     private void Match(List<int> seekers, List<int> vacancies, SeededRandom rng, WaveStatistics stats)
     {
-        // Balance the two sides at random: surplus seekers stay out of work this year, surplus vacancies go unfilled.
+        // Balance the two sides at random: surplus seekers stay out of work this year, surplus vacancies go unfilled —
+        // except that a firm left with nobody (a birth, or a survivor all of whose workers left) fills one vacancy first,
+        // so closures come from the death rate rather than from the draw.
         var seekerArray = seekers.ToArray();
         var vacancyArray = vacancies.ToArray();
         rng.Shuffle(seekerArray);
         rng.Shuffle(vacancyArray);
+        var staying = Employment();
+        foreach (var i in seekers)
+            if (_main[i] >= 0) staying[_main[i]]--;
+        var first = new bool[Firms.Count];
+        var priority = new int[vacancyArray.Length];
+        for (var k = 0; k < vacancyArray.Length; k++)
+        {
+            var f = vacancyArray[k];
+            priority[k] = staying[f] <= 0 && !first[f] ? 0 : 1;
+            first[f] = true;
+        }
+
+        var order = Enumerable.Range(0, vacancyArray.Length).OrderBy(k => priority[k]).ThenBy(k => k).ToArray();
+        vacancyArray = order.Select(k => vacancyArray[k]).ToArray();
         var n = Math.Min(seekerArray.Length, vacancyArray.Length);
         stats.UnfilledVacancies = vacancyArray.Length - n;
         stats.SeekersWithoutJob = seekerArray.Length - n;
