@@ -14,22 +14,7 @@ public static class AdrnProcess
 
     public static Outcome Run(TimeSpan timeout, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "adrn.dll");
-        Assert.True(File.Exists(dll), $"adrn.dll not found beside the tests at {dll}");
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(info)!;
+        using var process = Process.Start(StartInfo(args, new Dictionary<string, string>()))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))
@@ -46,7 +31,10 @@ public static class AdrnProcess
     /// Starts <c>adrn</c> without waiting for it, with extra environment variables, capturing its output line by line, so a
     /// fault test can wait for a line and kill it with SIGKILL. Disposing kills it if it still runs.
     /// </summary>
-    public static Running Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Running Start(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        new(Process.Start(StartInfo(args, environment))!);
+
+    private static ProcessStartInfo StartInfo(string[] args, IReadOnlyDictionary<string, string> environment)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "adrn.dll");
         Assert.True(File.Exists(dll), $"adrn.dll not found beside the tests at {dll}");
@@ -68,7 +56,7 @@ public static class AdrnProcess
             info.Environment[name] = value;
         }
 
-        return new Running(Process.Start(info)!);
+        return info;
     }
 
     /// <summary>A started <c>adrn</c> process (see <see cref="Start"/>).</summary>

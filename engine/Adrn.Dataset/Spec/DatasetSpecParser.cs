@@ -15,20 +15,9 @@ internal sealed partial class DatasetSpecParser(string baseDirectory)
 
     public DatasetSpec Parse(string json)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw new DatasetSpecException([$"not valid JSON: {ex.Message}"]);
-        }
-
-        using (document)
+        using (var document = Document(json, "the spec"))
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new DatasetSpecException(["the spec must be a JSON object"]);
             Known(root, "", "name", "description", "spines", "sources", "release");
             var name = String(root, "name", "") ?? "dataset";
             var spines = Array(root, "spines", "").Select((e, i) => ParseSpine(e, $"spines[{i}]")).ToList();
@@ -54,20 +43,9 @@ internal sealed partial class DatasetSpecParser(string baseDirectory)
     /// <summary>Parses one source definition (for <c>add-source</c>) and returns <paramref name="spec"/> extended by it, validated as a whole.</summary>
     public DatasetSpec ParseAddedSource(string json, DatasetSpec spec)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw new DatasetSpecException([$"not valid JSON: {ex.Message}"]);
-        }
-
-        using (document)
+        using (var document = Document(json, "the source definition"))
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new DatasetSpecException(["the source definition must be a JSON object"]);
             Known(root, "", "source", "representatives", "release_variables");
             if (!root.TryGetProperty("source", out var s) || s.ValueKind != JsonValueKind.Object)
                 throw new DatasetSpecException(["source: required object is missing"]);
@@ -101,6 +79,23 @@ internal sealed partial class DatasetSpecParser(string baseDirectory)
             if (_problems.Count > 0) throw new DatasetSpecException(_problems);
             return extended;
         }
+    }
+
+    private static JsonDocument Document(string json, string what)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new DatasetSpecException([$"{what} is not valid JSON: {ex.Message}"]);
+        }
+
+        if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
+        document.Dispose();
+        throw new DatasetSpecException([$"{what} must be a JSON object"]);
     }
 
     private SpineSpec ParseSpine(JsonElement e, string at)
