@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Adrn.Dataset.Spec;
 using Adrn.Linkage;
@@ -32,8 +33,11 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
     public WaveLinkRun LinkToSpine(string jobJson, string wavePath, string spinePath, string? modelPath, string workDirectory, double? matchProbability, CancellationToken ct)
     {
         var config = Quiet(LinkJobRules.Load(jobJson, wavePath, spinePath, workDirectory));
+        var clock = Stopwatch.StartNew();
         var result = Run(config, workDirectory, modelPath, matchProbability, ct);
+        var pipeline = clock.Elapsed.TotalSeconds;
         var links = ReadPairs(result.Files["links"][0]);
+        clock.Restart();
         var rules = RulesOf(config, links);
         var byRecord = new Dictionary<string, LinkedPair>(StringComparer.Ordinal);
         for (var i = 0; i < links.Count; i++)
@@ -42,7 +46,7 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
             byRecord[waveId] = new LinkedPair(spineKey, links[i].Probability, rules[i]);
         }
 
-        return new WaveLinkRun(byRecord, null, Path.Combine(workDirectory, "model.json"), modelPath is null, QuarantinedRows(result, wavePath));
+        return new WaveLinkRun(byRecord, null, Path.Combine(workDirectory, "model.json"), modelPath is null, QuarantinedRows(result, wavePath), pipeline, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>
@@ -60,8 +64,11 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
             Sources = [link.Sources[0]],
             Resolution = link.Resolution with { Method = ResolutionMethod.Clusters },
         };
+        var clock = Stopwatch.StartNew();
         var result = Run(config, workDirectory, modelPath, matchProbability, ct);
+        var pipeline = clock.Elapsed.TotalSeconds;
         var links = ReadPairs(result.Files["links"][0]);
+        clock.Restart();
         var rules = RulesOf(config, links);
         var best = new Dictionary<string, LinkedPair>(StringComparer.Ordinal);
         for (var i = 0; i < links.Count; i++)
@@ -75,7 +82,7 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
         var ids = clusters.Column("id");
         var clusterIds = clusters.Column("cluster_id");
         for (var i = 0; i < clusters.RowCount; i++) clusterOf[ids[i]!] = clusterIds[i]!;
-        return new WaveLinkRun(best, clusterOf, Path.Combine(workDirectory, "model.json"), modelPath is null, QuarantinedRows(result, wavePath));
+        return new WaveLinkRun(best, clusterOf, Path.Combine(workDirectory, "model.json"), modelPath is null, QuarantinedRows(result, wavePath), pipeline, clock.Elapsed.TotalSeconds);
     }
 
     private static void Keep(Dictionary<string, LinkedPair> best, string record, LinkedPair pair)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Adrn.Dataset.Catalog;
 using Adrn.Dataset.Store;
 
@@ -36,8 +38,11 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
                 var spinePath = Path.Combine(dir, "spine.arrow");
                 table.Write(spinePath);
                 linkModel = ModelFor(state, source.Name, link.Spine, LinkingState.LinkModel);
+                var clock = Stopwatch.StartNew();
                 toSpine = linker.LinkToSpine(link.JobJson, wave.Path, spinePath, linkModel is null ? null : objects.PathOf(linkModel.ModelObject),
                     Path.Combine(dir, "link"), null, ct);
+                progress?.Report(string.Create(CultureInfo.InvariantCulture,
+                    $"  linked to the {link.Spine} spine in {clock.Elapsed.TotalSeconds:F1} s (pipeline {toSpine.PipelineSeconds:F1} s, naming rules {toSpine.RuleSeconds:F1} s){(toSpine.Trained ? ", model trained" : string.Empty)}"));
                 CheckQuarantine(records, toSpine);
                 if (toSpine.Trained) linkModel = AddModel(state, source.Name, link.Spine, LinkingState.LinkModel, toSpine.ModelPath, wave.Wave);
             }
@@ -48,6 +53,7 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
             {
                 progress?.Report($"linking {wave.Source} {wave.Wave} within the wave for the {link.Spine} spine");
                 dedupeModel = ModelFor(state, source.Name, link.Spine, LinkingState.DedupeModel);
+                var clock = Stopwatch.StartNew();
                 try
                 {
                     withinWave = linker.DedupeWithinWave(link.JobJson, wave.Path, dedupeModel is null ? null : objects.PathOf(dedupeModel.ModelObject),
@@ -61,6 +67,8 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
                     progress?.Report($"no two records of {wave.Source} {wave.Wave} agree on the job's deterministic rules: no within-wave links, no model trained");
                 }
 
+                progress?.Report(string.Create(CultureInfo.InvariantCulture,
+                    $"  linked within the wave in {clock.Elapsed.TotalSeconds:F1} s{(withinWave is { } w ? string.Create(CultureInfo.InvariantCulture, $" (pipeline {w.PipelineSeconds:F1} s, naming rules {w.RuleSeconds:F1} s)") : string.Empty)}{(withinWave is { Trained: true } ? ", model trained" : string.Empty)}"));
                 if (withinWave is not null) CheckQuarantine(records, withinWave);
                 if (withinWave is { Trained: true }) dedupeModel = AddModel(state, source.Name, link.Spine, LinkingState.DedupeModel, withinWave.ModelPath, wave.Wave);
             }
