@@ -87,12 +87,15 @@ public sealed class ReleaseTests : IClassFixture<ReleaseTests.Releases>
             Assert.Equal(ReleaseFiles.Columns(Path.Combine(_releases.First, file)), documented);
         foreach (var v in codebook.RootElement.GetProperty("variables").EnumerateArray())
         {
-            foreach (var field in new[] { "label", "type", "unit", "classification", "source", "waves_covered", "missing_share", "by_wave" })
+            foreach (var field in new[] { "label", "type", "unit", "classification", "source", "waves_covered", "missing_share", "by_wave", "linkage_quality_by_wave" })
                 Assert.True(v.TryGetProperty(field, out _), $"{v.GetProperty("name")} lacks {field}");
         }
 
         var markdown = File.ReadAllText(Path.Combine(_releases.First, "codebook.md"));
         foreach (var name in documented) Assert.Contains($"| {name} |", markdown, StringComparison.Ordinal);
+        // An employer characteristic carries the payroll -> employer link's quality for each of the three waves.
+        var gva = codebook.RootElement.GetProperty("variables").EnumerateArray().Single(v => v.GetProperty("name").GetString() == "gva");
+        Assert.Equal(3, gva.GetProperty("linkage_quality_by_wave").GetArrayLength());
         var quality = codebook.RootElement.GetProperty("linkage_quality").EnumerateArray().ToList();
         Assert.Contains(quality, q => q.GetProperty("source").GetString() == "payroll" && q.GetProperty("spine").GetString() == "employer" && q.GetProperty("wave").GetString() == "2021");
     }

@@ -33,12 +33,7 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
     public WaveLinkRun LinkToSpine(string jobJson, string wavePath, string spinePath, string? modelPath, string workDirectory, double? matchProbability, CancellationToken ct)
     {
         var config = Quiet(LinkJobRules.Load(jobJson, wavePath, spinePath, workDirectory));
-        var clock = Stopwatch.StartNew();
-        var result = Run(config, workDirectory, modelPath, matchProbability, ct);
-        var pipeline = clock.Elapsed.TotalSeconds;
-        var links = ReadPairs(result.Files["links"][0]);
-        clock.Restart();
-        var rules = RulesOf(config, links);
+        var (result, links, rules, pipeline, naming) = RunAndName(config, workDirectory, modelPath, matchProbability, ct);
         var byRecord = new Dictionary<string, LinkedPair>(StringComparer.Ordinal);
         for (var i = 0; i < links.Count; i++)
         {
@@ -46,7 +41,7 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
             byRecord[waveId] = new LinkedPair(spineKey, links[i].Probability, rules[i]);
         }
 
-        return new WaveLinkRun(byRecord, null, Path.Combine(workDirectory, "model.json"), modelPath is null, QuarantinedRows(result, wavePath), pipeline, clock.Elapsed.TotalSeconds);
+        return new WaveLinkRun(byRecord, null, Path.Combine(workDirectory, "model.json"), modelPath is null, QuarantinedRows(result, wavePath), pipeline, naming);
     }
 
     /// <summary>
@@ -64,12 +59,7 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
             Sources = [link.Sources[0]],
             Resolution = link.Resolution with { Method = ResolutionMethod.Clusters },
         };
-        var clock = Stopwatch.StartNew();
-        var result = Run(config, workDirectory, modelPath, matchProbability, ct);
-        var pipeline = clock.Elapsed.TotalSeconds;
-        var links = ReadPairs(result.Files["links"][0]);
-        clock.Restart();
-        var rules = RulesOf(config, links);
+        var (result, links, rules, pipeline, naming) = RunAndName(config, workDirectory, modelPath, matchProbability, ct);
         var best = new Dictionary<string, LinkedPair>(StringComparer.Ordinal);
         for (var i = 0; i < links.Count; i++)
         {
@@ -82,7 +72,20 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
         var ids = clusters.Column("id");
         var clusterIds = clusters.Column("cluster_id");
         for (var i = 0; i < clusters.RowCount; i++) clusterOf[ids[i]!] = clusterIds[i]!;
-        return new WaveLinkRun(best, clusterOf, Path.Combine(workDirectory, "model.json"), modelPath is null, QuarantinedRows(result, wavePath), pipeline, clock.Elapsed.TotalSeconds);
+        return new WaveLinkRun(best, clusterOf, Path.Combine(workDirectory, "model.json"), modelPath is null, QuarantinedRows(result, wavePath), pipeline, naming);
+    }
+
+    /// <summary>Runs the pipeline, reads its links and names the blocking rule of each, timing the run and the naming.</summary>
+    private (LinkageRunResult Result, List<ScoredLink> Links, string[] Rules, double PipelineSeconds, double RuleSeconds) RunAndName(
+        LinkageJobConfig config, string workDirectory, string? modelPath, double? matchProbability, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = Run(config, workDirectory, modelPath, matchProbability, ct);
+        var pipeline = clock.Elapsed.TotalSeconds;
+        var links = ReadPairs(result.Files["links"][0]);
+        clock.Restart();
+        var rules = RulesOf(config, links);
+        return (result, links, rules, pipeline, clock.Elapsed.TotalSeconds);
     }
 
     private static void Keep(Dictionary<string, LinkedPair> best, string record, LinkedPair pair)

@@ -115,6 +115,18 @@ internal sealed class Codebook
                 }
 
                 w.WriteEndArray();
+                // The quality of the link the variable's values depend on, wave by wave (empty for the row's own values).
+                w.WriteStartArray("linkage_quality_by_wave");
+                foreach (var q in LinkageOf(v))
+                {
+                    w.WriteStartObject();
+                    w.WriteString("wave", q.Wave);
+                    WriteNullable(w, "link_rate", q.LinkRate);
+                    WriteNullable(w, "mean_match_probability", q.MeanProbability);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
                 w.WriteEndObject();
             }
 
@@ -205,6 +217,9 @@ internal sealed class Codebook
         string Share(double? share) => share is { } s ? s.ToString("P2", ci) : "suppressed";
         string Count(long? count) => count is { } c ? c.ToString("N0", ci) : "suppressed";
     }
+
+    private IEnumerable<LinkQuality> LinkageOf(CodebookVariable v) =>
+        v.Linkage.Split("->") is [var source, var spine] ? Linkage.Where(q => q.Source == source && q.Spine == spine) : [];
 
     private static void WriteNullable(Utf8JsonWriter w, string name, double? value)
     {
