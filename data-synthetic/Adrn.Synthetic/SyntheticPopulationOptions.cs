@@ -45,6 +45,13 @@ public sealed record SyntheticPopulationOptions
     /// <summary>Corruption rates of recorded values.</summary>
     public NoiseOptions Noise { get; init; } = new();
 
+    /// <summary>
+    /// When set, also writes one register snapshot and one payroll file per year under <c>waves/</c>, a cohort sweep
+    /// and <c>truth/wave_entities.csv</c>, with churn between the years (docs/synthetic-data.md). Null (the default)
+    /// writes no waves; the other files are the same either way.
+    /// </summary>
+    public WaveOptions? Waves { get; init; }
+
     /// <summary>Persons in the payroll panel: <see cref="Employees"/> / <see cref="Years"/>, rounded down.</summary>
     public long Persons => Years > 0 ? Employees / Years : 0;
 
@@ -119,6 +126,11 @@ public sealed record SyntheticPopulationOptions
             {
                 CheckProbability(problems, $"noise {name}", rate);
             }
+        }
+
+        if (Waves is not null)
+        {
+            problems.AddRange(Waves.Validate());
         }
 
         return problems;

@@ -155,5 +155,6 @@ public static class AdrnCommandLine
         yield return ProdfunCommand.Create();
         yield return ReviewCommand.Create();
         yield return EncodeCommand.Create();
+        yield return DatasetCommand.Create();
     }
 }

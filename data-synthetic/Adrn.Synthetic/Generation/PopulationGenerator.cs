@@ -101,6 +101,10 @@ internal sealed partial class PopulationGenerator
         WritePersonsTruth();
         WriteEmployersTruth();
         WriteDgp();
+        if (_options.Waves is not null)
+        {
+            WriteWaves(_options.Waves);
+        }
 
         clock.Stop();
         _files.Sort(StringComparer.Ordinal);

@@ -25,9 +25,10 @@ public static class SynthCommand
         var firstYear = new Option<int>("--first-year") { Description = "First payroll year and register reference year.", DefaultValueFactory = _ => defaults.FirstYear };
         var output = new Option<string>("--out") { Description = "Output folder (created if missing).", Required = true };
         var format = new Option<string>("--format") { Description = "Comma-separated formats: csv, arrow, parquet.", DefaultValueFactory = _ => "csv,arrow" };
+        var waves = new Option<bool>("--waves") { Description = "Also write yearly waves with churn: waves/YEAR/employers and employees, waves/cohort, truth/wave_entities.csv (the other files stay the same)." };
         var command = new Command("synth", "Generate a synthetic UK employer–employee–cohort population with ground truth.")
         {
-            employers, employees, cohort, years, seed, firstYear, output, format,
+            employers, employees, cohort, years, seed, firstYear, output, format, waves,
         };
         command.SetAction((parseResult, ct) => Task.FromResult(Run(
             parseResult,
@@ -39,11 +40,12 @@ public static class SynthCommand
             parseResult.GetValue(firstYear),
             parseResult.GetValue(output),
             parseResult.GetValue(format),
+            parseResult.GetValue(waves),
             ct)));
         return command;
     }
 
-    private static int Run(ParseResult parseResult, int employers, long employees, int cohort, int years, long seed, int firstYear, string? output, string? format, CancellationToken ct)
+    private static int Run(ParseResult parseResult, int employers, long employees, int cohort, int years, long seed, int firstYear, string? output, string? format, bool waves, CancellationToken ct)
     {
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
@@ -63,6 +65,7 @@ public static class SynthCommand
             Seed = (ulong)Math.Max(0, seed),
             FirstYear = firstYear,
             Formats = formats == OutputFormats.None ? OutputFormats.Csv : formats,
+            Waves = waves ? new WaveOptions() : null,
         };
         problems.AddRange(options.Validate());
         if (string.IsNullOrWhiteSpace(output))

@@ -152,13 +152,17 @@ public static class ProductivityAnalysis
             "Firm effects are normalised differently (a constant shift does not change the correlation); small firms are estimated with noise.");
     }
 
-    /// <summary>A truth column of <c>truth/employers.csv</c> keyed by the pseudonymous employer key.</summary>
+    /// <summary>
+    /// A truth column of <c>truth/employers.csv</c> keyed by the pseudonymous employer key (the study's key; on a release,
+    /// the release truth file, see <see cref="SyntheticStudy.ReleaseTruth"/>).
+    /// </summary>
     /// <param name="study">The study.</param>
     /// <param name="column">Column name, for example <c>mean_worker_skill</c>.</param>
     public static IReadOnlyDictionary<string, double> TruthByEmployerKey(SyntheticStudy study, string column)
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentException.ThrowIfNullOrWhiteSpace(column);
+        if (study.Settings.ReleaseDirectory is not null) return study.ReleaseTruth(column);
         var data = RegressionData.ReadCsv(study.TruthEmployersPath);
         var ids = data.GetColumn("employer_id");
         var values = new double[data.RowCount];

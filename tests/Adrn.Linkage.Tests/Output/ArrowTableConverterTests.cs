@@ -103,15 +103,50 @@ public sealed class ArrowTableConverterTests
     }
 
     [Fact]
-    public void A_nullable_numeric_column_is_refused_naming_file_and_column()
+    public async Task Nullable_double_and_int32_columns_become_empty_csv_fields_and_optional_parquet_fields()
     {
         var t = new TestJob();
         var path = Path.Combine(t.Directory, "nullable.arrow");
-        var schema = new Schema.Builder().Field(f => f.Name("score").DataType(DoubleType.Default).Nullable(true)).Build();
+        var schema = new Schema.Builder()
+            .Field(f => f.Name("score").DataType(DoubleType.Default).Nullable(true))
+            .Field(f => f.Name("year").DataType(Int32Type.Default).Nullable(true))
+            .Field(f => f.Name("count").DataType(Int32Type.Default).Nullable(false))
+            .Build();
         using (var stream = File.Create(path))
         using (var writer = new ArrowFileWriter(stream, schema))
         {
-            using var batch = new RecordBatch(schema, [new DoubleArray.Builder().AppendNull().Build()], 1);
+            using var batch = new RecordBatch(schema,
+                [new DoubleArray.Builder().Append(0.1).AppendNull().Build(), new Int32Array.Builder().AppendNull().Append(2021).Build(), new Int32Array.Builder().Append(3).Append(4).Build()], 2);
+            writer.WriteRecordBatch(batch);
+            writer.WriteEnd();
+        }
+
+        Assert.Equal(["score,year,count", "0.1,,3", ",2021,4"], File.ReadAllLines(ArrowTableConverter.Convert(path, SourceFormat.Csv)));
+
+        await using var reader = await Parquet.ParquetReader.CreateAsync(ArrowTableConverter.Convert(path, SourceFormat.Parquet));
+        var fields = reader.Schema.GetDataFields();
+        Assert.True(fields[0].IsNullable);
+        Assert.True(fields[1].IsNullable);
+        Assert.False(fields[2].IsNullable);
+        using var group = reader.OpenRowGroupReader(0);
+        var scores = new double?[2];
+        await group.ReadAsync(fields[0], scores.AsMemory());
+        var years = new int?[2];
+        await group.ReadAsync(fields[1], years.AsMemory());
+        Assert.Equal([0.1, null], scores);
+        Assert.Equal([null, 2021], years);
+    }
+
+    [Fact]
+    public void A_column_of_another_type_is_refused_naming_file_and_column()
+    {
+        var t = new TestJob();
+        var path = Path.Combine(t.Directory, "long.arrow");
+        var schema = new Schema.Builder().Field(f => f.Name("score").DataType(Int64Type.Default).Nullable(false)).Build();
+        using (var stream = File.Create(path))
+        using (var writer = new ArrowFileWriter(stream, schema))
+        {
+            using var batch = new RecordBatch(schema, [new Int64Array.Builder().Append(1).Build()], 1);
             writer.WriteRecordBatch(batch);
             writer.WriteEnd();
         }
