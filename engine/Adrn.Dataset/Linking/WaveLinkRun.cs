@@ -7,12 +7,10 @@ namespace Adrn.Dataset.Linking;
 /// <param name="Trained">Whether the run trained its model (there was none stored, or a retrain was asked for).</param>
 /// <param name="QuarantinedRows">Data rows (1-based) of the wave file the pipeline set aside.</param>
 /// <param name="PipelineSeconds">Seconds in <c>LinkageJob.Run</c>.</param>
-/// <param name="RuleSeconds">Seconds spent naming the blocking rule of each link (a second preparation).</param>
 internal sealed record WaveLinkRun(
     IReadOnlyDictionary<string, LinkedPair> Links,
     IReadOnlyDictionary<string, string>? Clusters,
     string ModelPath,
     bool Trained,
     IReadOnlySet<int> QuarantinedRows,
-    double PipelineSeconds,
-    double RuleSeconds);
+    double PipelineSeconds);

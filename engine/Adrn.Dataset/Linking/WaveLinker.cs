@@ -2,10 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Adrn.Dataset.Spec;
 using Adrn.Linkage;
-using Adrn.Linkage.Blocking;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Input;
-using Adrn.Linkage.Preparation;
 
 namespace Adrn.Dataset.Linking;
 
@@ -15,10 +13,9 @@ namespace Adrn.Dataset.Linking;
 /// <see cref="LinkageJob.Run"/> on the spec's job with the stored model (or training one when there is none yet).
 /// </summary>
 /// <remarks>
-/// NOTE: this is the seam for the incremental path (issue 14): today each call reads, standardises and blocks the whole
-/// spine file and the wave, so adding a wave costs a link of (wave × spine) plus a second preparation to name the
-/// blocking rule of each link. A prepared-record store blocked by partition can replace both methods without changing
-/// their results or callers.
+/// NOTE: each call reads, standardises and blocks the wave and the spine's representative records (one per entity, not
+/// one per stored record), so adding a wave costs a link of (wave × entities); the rule of each link comes with it
+/// (<c>match_rule</c>).
 /// </remarks>
 internal sealed class WaveLinker(int maxDegreeOfParallelism)
 {
@@ -33,7 +30,7 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
     public WaveLinkRun LinkToSpine(string jobJson, string wavePath, string spinePath, string? modelPath, string workDirectory, double? matchProbability, CancellationToken ct)
     {
         var config = Quiet(LinkJobRules.Load(jobJson, wavePath, spinePath, workDirectory));
-        var (result, links, rules, pipeline, naming) = RunAndName(config, workDirectory, modelPath, matchProbability, ct);
+        var (result, links, rules, pipeline) = RunAndName(config, workDirectory, modelPath, matchProbability, ct);
         var byRecord = new Dictionary<string, LinkedPair>(StringComparer.Ordinal);
         for (var i = 0; i < links.Count; i++)
         {
@@ -41,7 +38,7 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
             byRecord[waveId] = new LinkedPair(spineKey, links[i].Probability, rules[i]);
         }
 
-        return new WaveLinkRun(byRecord, null, Path.Combine(workDirectory, "model.json"), modelPath is null, QuarantinedRows(result, wavePath), pipeline, naming);
+        return new WaveLinkRun(byRecord, null, Path.Combine(workDirectory, "model.json"), modelPath is null, QuarantinedRows(result, wavePath), pipeline);
     }
 
     /// <summary>
@@ -59,7 +56,7 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
             Sources = [link.Sources[0]],
             Resolution = link.Resolution with { Method = ResolutionMethod.Clusters },
         };
-        var (result, links, rules, pipeline, naming) = RunAndName(config, workDirectory, modelPath, matchProbability, ct);
+        var (result, links, rules, pipeline) = RunAndName(config, workDirectory, modelPath, matchProbability, ct);
         var best = new Dictionary<string, LinkedPair>(StringComparer.Ordinal);
         for (var i = 0; i < links.Count; i++)
         {
@@ -72,20 +69,17 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
         var ids = clusters.Column("id");
         var clusterIds = clusters.Column("cluster_id");
         for (var i = 0; i < clusters.RowCount; i++) clusterOf[ids[i]!] = clusterIds[i]!;
-        return new WaveLinkRun(best, clusterOf, Path.Combine(workDirectory, "model.json"), modelPath is null, QuarantinedRows(result, wavePath), pipeline, naming);
+        return new WaveLinkRun(best, clusterOf, Path.Combine(workDirectory, "model.json"), modelPath is null, QuarantinedRows(result, wavePath), pipeline);
     }
 
-    /// <summary>Runs the pipeline, reads its links and names the blocking rule of each, timing the run and the naming.</summary>
-    private (LinkageRunResult Result, List<ScoredLink> Links, string[] Rules, double PipelineSeconds, double RuleSeconds) RunAndName(
+    /// <summary>Runs the pipeline and reads its links, each with the blocking rule that made it a candidate (<c>match_rule</c>).</summary>
+    private (LinkageRunResult Result, List<ScoredLink> Links, string[] Rules, double PipelineSeconds) RunAndName(
         LinkageJobConfig config, string workDirectory, string? modelPath, double? matchProbability, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var result = Run(config, workDirectory, modelPath, matchProbability, ct);
-        var pipeline = clock.Elapsed.TotalSeconds;
         var links = ReadPairs(result.Files["links"][0]);
-        clock.Restart();
-        var rules = RulesOf(config, links);
-        return (result, links, rules, pipeline, clock.Elapsed.TotalSeconds);
+        return (result, links, links.Select(l => l.Rule).ToArray(), clock.Elapsed.TotalSeconds);
     }
 
     private static void Keep(Dictionary<string, LinkedPair> best, string record, LinkedPair pair)
@@ -115,47 +109,17 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
 
     private static List<ScoredLink> ReadPairs(string path)
     {
-        var t = SourceReader.Read(path, SourceFormat.Arrow, ["id_l", "id_r", "source_l", "source_r", "match_probability"]);
+        var t = SourceReader.Read(path, SourceFormat.Arrow, ["id_l", "id_r", "source_l", "source_r", "match_probability", "match_rule"]);
         var l = t.Column("id_l");
         var r = t.Column("id_r");
         var sl = t.Column("source_l");
         var sr = t.Column("source_r");
         var p = t.Column("match_probability");
+        var rule = t.Column("match_rule");
         var list = new List<ScoredLink>(t.RowCount);
         for (var i = 0; i < t.RowCount; i++)
-            list.Add(new ScoredLink(l[i]!, sl[i]!, r[i]!, sr[i]!, double.Parse(p[i]!, NumberStyles.Float, CultureInfo.InvariantCulture)));
+            list.Add(new ScoredLink(l[i]!, sl[i]!, r[i]!, sr[i]!, double.Parse(p[i]!, NumberStyles.Float, CultureInfo.InvariantCulture), rule[i] ?? "?"));
         return list;
-    }
-
-    /// <summary>
-    /// The blocking rule that made each pair a candidate: the first rule whose keys agree (as the pipeline generates pairs),
-    /// read from the pipeline's own blocking keys of a second preparation of the same job.
-    /// </summary>
-    private static string[] RulesOf(LinkageJobConfig config, List<ScoredLink> pairs)
-    {
-        var names = new string[pairs.Count];
-        if (pairs.Count == 0) return names;
-        var prepared = LinkagePreparation.Prepare(config);
-        var keys = BlockingPlan.Build(prepared, config.BlockingRules, 1).Keys;
-        var records = prepared.Records;
-        int SourceIndex(string name) => records.SourceNames.ToList().IndexOf(name);
-        for (var i = 0; i < pairs.Count; i++)
-        {
-            var a = records.Find(SourceIndex(pairs[i].LeftSource), pairs[i].Left);
-            var b = records.Find(SourceIndex(pairs[i].RightSource), pairs[i].Right);
-            names[i] = "?";
-            for (var r = 0; r < keys.Keys.Length && a >= 0 && b >= 0; r++)
-            {
-                var k = keys.Keys[r];
-                if (k[a] != 0 && k[a] == k[b])
-                {
-                    names[i] = config.BlockingRules[r].Name;
-                    break;
-                }
-            }
-        }
-
-        return names;
     }
 
     private static IReadOnlySet<int> QuarantinedRows(LinkageRunResult result, string wavePath)
@@ -171,5 +135,5 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
         return rows;
     }
 
-    private sealed record ScoredLink(string Left, string LeftSource, string Right, string RightSource, double Probability);
+    private sealed record ScoredLink(string Left, string LeftSource, string Right, string RightSource, double Probability, string Rule);
 }

@@ -42,7 +42,7 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
                 toSpine = linker.LinkToSpine(link.JobJson, wave.Path, spinePath, linkModel is null ? null : objects.PathOf(linkModel.ModelObject),
                     Path.Combine(dir, "link"), null, ct);
                 progress?.Report(string.Create(CultureInfo.InvariantCulture,
-                    $"  linked to the {link.Spine} spine in {clock.Elapsed.TotalSeconds:F1} s (pipeline {toSpine.PipelineSeconds:F1} s, naming rules {toSpine.RuleSeconds:F1} s){(toSpine.Trained ? ", model trained" : string.Empty)}"));
+                    $"  linked to the {link.Spine} spine in {clock.Elapsed.TotalSeconds:F1} s (pipeline {toSpine.PipelineSeconds:F1} s){(toSpine.Trained ? ", model trained" : string.Empty)}"));
                 CheckQuarantine(records, toSpine);
                 if (toSpine.Trained) linkModel = AddModel(state, source.Name, link.Spine, LinkingState.LinkModel, toSpine.ModelPath, wave.Wave);
             }
@@ -68,7 +68,7 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
                 }
 
                 progress?.Report(string.Create(CultureInfo.InvariantCulture,
-                    $"  linked within the wave in {clock.Elapsed.TotalSeconds:F1} s{(withinWave is { } w ? string.Create(CultureInfo.InvariantCulture, $" (pipeline {w.PipelineSeconds:F1} s, naming rules {w.RuleSeconds:F1} s)") : string.Empty)}{(withinWave is { Trained: true } ? ", model trained" : string.Empty)}"));
+                    $"  linked within the wave in {clock.Elapsed.TotalSeconds:F1} s{(withinWave is { } w ? string.Create(CultureInfo.InvariantCulture, $" (pipeline {w.PipelineSeconds:F1} s)") : string.Empty)}{(withinWave is { Trained: true } ? ", model trained" : string.Empty)}"));
                 if (withinWave is not null) CheckQuarantine(records, withinWave);
                 if (withinWave is { Trained: true }) dedupeModel = AddModel(state, source.Name, link.Spine, LinkingState.DedupeModel, withinWave.ModelPath, wave.Wave);
             }
