@@ -17,4 +17,7 @@ public sealed record ColumnConfig
     /// <see cref="ColumnClassifications.DefaultFor(string, ColumnType)"/>). Reported in <c>report.json</c> and enforced on research outputs.
     /// </summary>
     public DataClassification Classification { get; init; } = DataClassification.Attribute;
+
+    /// <summary>Overrides the job's <c>max_rejected_share</c> for this one (null: inherit).</summary>
+    public double? MaxRejectedShare { get; init; }
 }

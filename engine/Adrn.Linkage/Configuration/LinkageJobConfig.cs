@@ -59,6 +59,27 @@ public sealed record LinkageJobConfig
     /// <summary>Number of hash partitions of the blocking key space (default 64).</summary>
     public int Partitions { get; init; } = 64;
 
+    /// <summary>Default of <see cref="MaxRejectedShare"/>.</summary>
+    public const double DefaultMaxRejectedShare = 0.05;
+
+    /// <summary>
+    /// The largest share of a column's non-empty values in a source that may be unparseable or rejected by its
+    /// standardiser (default 0.05) before the job stops, naming the column: a date written in another format or a
+    /// column mapped to the wrong field must not silently cost recall. A source or a column may set its own.
+    /// </summary>
+    public double MaxRejectedShare { get; init; } = DefaultMaxRejectedShare;
+
+    /// <summary>The limit of <see cref="MaxRejectedShare"/> for one column of one source: the column's, else the source's, else the job's.</summary>
+    /// <param name="source">The source.</param>
+    /// <param name="column">The job column.</param>
+    /// <returns>The share, in [0, 1].</returns>
+    public double MaxRejectedShareFor(SourceConfig source, ColumnConfig column)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(column);
+        return column.MaxRejectedShare ?? source.MaxRejectedShare ?? MaxRejectedShare;
+    }
+
     /// <summary>
     /// Reads and validates a job file. Strings may contain <c>${name}</c> variables, replaced from
     /// <paramref name="variables"/> (plus the built-in <c>${config_dir}</c>) before relative paths are resolved.

@@ -44,7 +44,7 @@ internal sealed partial class LinkageJobConfigParser
             if (root.ValueKind != JsonValueKind.Object)
                 throw new ConfigValidationException("the job file must hold a JSON object");
             CheckKnown(root, "", "name", "link_type", "sources", "columns", "blocking_rules", "comparisons", "term_frequency",
-                "training", "resolution", "outputs", "truth", "max_comparisons", "partitions", "description", "scorer", "learning");
+                "training", "resolution", "outputs", "truth", "max_comparisons", "partitions", "description", "scorer", "learning", "max_rejected_share");
 
             var name = Str(root, "name", "") ?? "linkage job";
             var linkType = EnumValue(root, "link_type", "", LinkType.LinkOnly, required: true);
@@ -74,6 +74,7 @@ internal sealed partial class LinkageJobConfigParser
             var truth = ParseTruth(root);
             var maxComparisons = (long)Num(root, "max_comparisons", "", 500_000_000, 1, 1e15);
             var partitions = (int)Num(root, "partitions", "", 64, 1, 65536);
+            var maxRejectedShare = Num(root, "max_rejected_share", "", LinkageJobConfig.DefaultMaxRejectedShare, 0, 1);
             var (scorer, learningJson) = ParseScorer(root);
 
             if (_problems.Count > 0) throw new ConfigValidationException(_problems);
@@ -93,6 +94,7 @@ internal sealed partial class LinkageJobConfigParser
                 Truth = truth,
                 MaxComparisons = maxComparisons,
                 Partitions = partitions,
+                MaxRejectedShare = maxRejectedShare,
                 Scorer = scorer,
                 LearningJson = learningJson,
             };
@@ -122,13 +124,14 @@ internal sealed partial class LinkageJobConfigParser
             }
 
             if (c.ValueKind != JsonValueKind.Object) { _problems.Add($"{at}: must be an object or a name"); continue; }
-            CheckKnown(c, at, "name", "type", "standardiser", "classification");
+            CheckKnown(c, at, "name", "type", "standardiser", "classification", "max_rejected_share");
             var name = Str(c, "name", at, required: true) ?? "?";
             if (!seen.Add(name)) _problems.Add($"{at}: duplicate column name '{name}'");
             var type = EnumValue(c, "type", at, ColumnType.Text);
             var std = EnumValue(c, "standardiser", at, DefaultStandardiser(type));
             var classification = EnumValue(c, "classification", at, ColumnClassifications.DefaultFor(name, type));
-            list.Add(new ColumnConfig { Name = name, Type = type, Standardiser = std, Classification = classification });
+            double? columnShare = c.TryGetProperty("max_rejected_share", out _) ? Num(c, "max_rejected_share", at, 0, 0, 1) : null;
+            list.Add(new ColumnConfig { Name = name, Type = type, Standardiser = std, Classification = classification, MaxRejectedShare = columnShare });
         }
 
         return list;
@@ -159,7 +162,7 @@ internal sealed partial class LinkageJobConfigParser
             var at = $"sources[{i}]";
             i++;
             if (s.ValueKind != JsonValueKind.Object) { _problems.Add($"{at}: must be an object"); continue; }
-            CheckKnown(s, at, "name", "path", "format", "id_column", "columns", "date_formats", "duplicate_ids", "order_by", "classifications");
+            CheckKnown(s, at, "name", "path", "format", "id_column", "columns", "date_formats", "duplicate_ids", "order_by", "classifications", "max_rejected_share");
             var name = Str(s, "name", at) ?? (i == 1 ? "l" : i == 2 ? "r" : $"s{i}");
             if (!names.Add(name)) _problems.Add($"{at}.name: duplicate source name '{name}'");
             var rawPath = Str(s, "path", at, required: true);
@@ -205,10 +208,11 @@ internal sealed partial class LinkageJobConfigParser
             var orderBy = Str(s, "order_by", at);
             if (dup == DuplicateIdPolicy.KeepLatest && orderBy is null)
                 _problems.Add($"{at}.order_by: required when duplicate_ids is keep_latest");
+            double? sourceShare = s.TryGetProperty("max_rejected_share", out _) ? Num(s, "max_rejected_share", at, 0, 0, 1) : null;
             list.Add(new SourceConfig
             {
                 Name = name, Path = path, Format = format, IdColumn = id, ColumnMap = map, DateFormats = formats,
-                DuplicateIds = dup, OrderBy = orderBy, Classifications = ParseClassifications(s, at),
+                DuplicateIds = dup, OrderBy = orderBy, Classifications = ParseClassifications(s, at), MaxRejectedShare = sourceShare,
             });
         }
 

@@ -249,7 +249,7 @@ public static class LinkagePipeline
         timings["total"] = Math.Round(timings.Where(t => t.Key != "total").Sum(t => t.Value), 3);
 
         var sources = prepared.Sources;
-        var rowsIn = sources.Sum(s => (long)s.RowsIn);
+        var rowsIn = sources.Sum(s => (long)s.RowsRead);
         var rowsUsed = sources.Sum(s => (long)s.RowsUsed);
         var rowsQuarantined = sources.Sum(s => (long)s.RowsQuarantined);
         var rowsSuperseded = sources.Sum(s => (long)s.RowsSuperseded);
@@ -269,7 +269,7 @@ public static class LinkagePipeline
             StartedUtc = options.StartedUtc.ToString("O", CultureInfo.InvariantCulture),
             Partitions = plan.PartitionCount,
             Sources = sources,
-            Rows = new Dictionary<string, long> { ["in"] = rowsIn, ["used"] = rowsUsed, ["quarantined"] = rowsQuarantined, ["superseded"] = rowsSuperseded },
+            Rows = new Dictionary<string, long> { ["read"] = rowsIn, ["used"] = rowsUsed, ["quarantined"] = rowsQuarantined, ["superseded"] = rowsSuperseded },
             Blocking = plan.BlockingReport,
             Pairs = pairCounts,
             Model = model,
@@ -294,7 +294,7 @@ public static class LinkagePipeline
         {
             OutputDirectory = options.Folder.Directory,
             Files = finalFiles,
-            RowsIn = rowsIn,
+            RowsRead = rowsIn,
             RowsUsed = rowsUsed,
             RowsQuarantined = rowsQuarantined,
             RowsSuperseded = rowsSuperseded,

@@ -26,7 +26,7 @@ public sealed record LinkageRunReport
     /// <summary>UTC start time (ISO 8601).</summary>
     public required string StartedUtc { get; init; }
 
-    /// <summary>Per source row counts; rows_in = rows_used + rows_quarantined + rows_superseded.</summary>
+    /// <summary>Per source row and value accounting; rows_read = rows_used + rows_quarantined + rows_superseded.</summary>
     public required IReadOnlyList<SourceSummary> Sources { get; init; }
 
     /// <summary>Totals over sources.</summary>

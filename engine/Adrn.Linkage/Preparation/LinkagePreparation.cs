@@ -29,6 +29,7 @@ public static class LinkagePreparation
         var builders = config.Columns.Select(c => new ColumnBuilder(c)).ToArray();
         var truthColumn = config.Truth?.ClusterColumn;
         var truth = truthColumn is null ? null : new List<string?>();
+        var rejections = new List<string>();
 
         for (var s = 0; s < config.Sources.Count; s++)
         {
@@ -76,24 +77,51 @@ public static class LinkagePreparation
                 builders[c].AddSource(coded[key.Item1], standardised[key]);
             });
 
+            var values = builders.ToDictionary(b => b.Config.Name, b => b.LastSource);
             summaries.Add(new SourceSummary
             {
                 Name = source.Name,
                 Path = source.Path,
-                RowsIn = raw.RowCount,
+                RowsRead = raw.RowCount,
                 RowsUsed = keep.Count,
                 RowsQuarantined = quarantined,
                 RowsSuperseded = superseded,
-                UnparseableValues = builders.Where(b => b.Unparseable > 0).ToDictionary(b => b.Config.Name, b => b.Unparseable),
-                RejectedValues = builders.Where(b => b.Rejected > 0).ToDictionary(b => b.Config.Name, b => b.Rejected),
+                Values = values,
             });
+            rejections.AddRange(TooManyRejected(config, source, values));
         }
+
+        if (rejections.Count > 0) throw new ConfigValidationException(rejections);
 
         sourceStart[^1] = ids.Count;
         var columns = new ColumnData[builders.Length];
         Parallel.For(0, builders.Length, c => columns[c] = builders[c].Build());
         var table = new RecordTable(ids.ToArray(), sourceStart, config.Sources.Select(s => s.Name).ToList(), columns, rowsOf.ToArray());
         return new PreparedLinkage(config, table, summaries, quarantine, truth?.ToArray());
+    }
+
+    /// <summary>
+    /// The columns of a source whose share of unparseable or rejected values exceeds their <c>max_rejected_share</c>,
+    /// each as a message naming the file, the column, the count and share, examples, and what to do.
+    /// </summary>
+    private static IEnumerable<string> TooManyRejected(LinkageJobConfig config, SourceConfig source, IReadOnlyDictionary<string, ColumnValueCounts> values)
+    {
+        foreach (var column in config.Columns)
+        {
+            var counts = values[column.Name];
+            var limit = config.MaxRejectedShareFor(source, column);
+            if (counts.NonNull == 0 || counts.RejectedShare <= limit) continue;
+            var what = column.Type switch
+            {
+                ColumnType.Date => $"could not be parsed as dates with date_formats [{string.Join(", ", source.DateFormats)}]",
+                ColumnType.Number => "could not be parsed as numbers",
+                ColumnType.BloomFilter => "are not Bloom-filter encodings (base64 of whole 64-bit words)",
+                _ => $"were rejected by the {column.Standardiser.ToString().ToSnakeCase()} standardiser",
+            };
+            var hint = column.Type == ColumnType.Date ? "fix the source's date_formats or the data" : "check the column mapping and the data";
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"source '{source.Name}' (file '{source.Path}'), column '{column.Name}' (file column '{source.FileColumn(column.Name)}'): {counts.Unparseable + counts.Rejected:N0} of {counts.NonNull:N0} values ({counts.RejectedShare * 100:0.0}%) {what}, more than max_rejected_share {limit:0.###}; e.g. {string.Join(", ", counts.Examples.Select(e => $"'{e}'"))}. {char.ToUpperInvariant(hint[0])}{hint[1..]}, or raise max_rejected_share.");
+        }
     }
 
     /// <summary>Checks that every source has every configured column; reports all missing columns at once.</summary>
@@ -300,34 +328,41 @@ public static class LinkagePreparation
         private readonly List<string> _values = [];
         private readonly List<int> _recordValueIds = [];
 
+        private const int ExamplesKept = 5;
+
         public ColumnConfig Config { get; } = config;
 
-        /// <summary>Unparseable values in the last source added.</summary>
-        public int Unparseable { get; private set; }
-
-        /// <summary>Values the standardiser rejected in the last source added.</summary>
-        public int Rejected { get; private set; }
+        /// <summary>The value accounting of the last source added.</summary>
+        public ColumnValueCounts LastSource { get; private set; } = new() { NonNull = 0, Unparseable = 0, Rejected = 0, Examples = [] };
 
         public void AddSource(RawValueCodes codes, StandardisedValues standardised)
         {
-            Unparseable = 0;
-            Rejected = 0;
+            long nonNull = 0, unparseable = 0, rejected = 0;
+            var examples = new List<string>();
             // Value id of each distinct raw value, assigned when the value first occurs (-2: not yet seen).
             var idOfCode = new int[codes.Distinct.Length];
             Array.Fill(idOfCode, -2);
             foreach (var code in codes.Codes)
             {
                 if (code < 0) { _recordValueIds.Add(-1); continue; }
+                nonNull++;
                 var id = idOfCode[code];
-                if (id == -2) idOfCode[code] = id = Intern(standardised.Values[code]);
+                if (id == -2)
+                {
+                    idOfCode[code] = id = Intern(standardised.Values[code]);
+                    if (id < 0 && examples.Count < ExamplesKept) examples.Add(codes.Distinct[code]);
+                }
+
                 if (id < 0)
                 {
-                    if (standardised.Status[code] == 1) Unparseable++;
-                    else Rejected++;
+                    if (standardised.Status[code] == 1) unparseable++;
+                    else rejected++;
                 }
 
                 _recordValueIds.Add(id);
             }
+
+            LastSource = new ColumnValueCounts { NonNull = nonNull, Unparseable = unparseable, Rejected = rejected, Examples = examples };
         }
 
         private int Intern(string? value)

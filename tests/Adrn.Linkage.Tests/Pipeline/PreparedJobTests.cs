@@ -35,7 +35,7 @@ public sealed class PreparedJobTests
         Assert.Equal(prepared.Records.SourceStart, read.Records.SourceStart);
         Assert.Equal(prepared.Records.IdRank, read.Records.IdRank);
         Assert.Equal(prepared.TruthClusters, read.TruthClusters);
-        Assert.Equal(prepared.Sources, read.Sources, (a, b) => a.Name == b.Name && a.RowsIn == b.RowsIn && a.RowsUsed == b.RowsUsed && a.RowsQuarantined == b.RowsQuarantined);
+        Assert.Equal(prepared.Sources, read.Sources, (a, b) => a.Name == b.Name && a.RowsRead == b.RowsRead && a.RowsUsed == b.RowsUsed && a.RowsQuarantined == b.RowsQuarantined);
         Assert.Equal(prepared.Quarantine, read.Quarantine);
         for (var c = 0; c < prepared.Records.Columns.Count; c++)
         {
