@@ -232,6 +232,9 @@ public sealed class LinkageJobWorkload : IJobWorkload
                 $"against the truth: precision {e.Precision:F4}, recall {e.Recall:F4}, F1 {e.F1:F4} at match probability {Threshold}"));
         }
 
+        notes.AddRange(Adrn.Linkage.Reporting.ModelSummary.Lines(result.Model));
+        notes.Add("report (parameters, charts, quality; opens offline): " + result.Files["report_html"][0]);
+
         var outDir = Path.GetFullPath(_job.OutputDirectory);
         var written = result.Files.Values.SelectMany(f => f)
             .Select(f => Path.GetRelativePath(outDir, f))
