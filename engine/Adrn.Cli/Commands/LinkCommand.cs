@@ -34,10 +34,11 @@ public static class LinkCommand
         var tlsCertificate = new Option<string?>("--tls-certificate") { Description = "With --cluster on a TLS cluster: the client's certificate, a .pfx (with --tls-password) or a PEM certificate (with --tls-key)." };
         var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of a PEM --tls-certificate." };
         var tlsPassword = new Option<string?>("--tls-password") { Description = "Password of the .pfx (or encrypted PEM key): the value, or env:NAME to read environment variable NAME." };
+        var formats = new Option<string?>("--formats") { Description = "Tables (links, pairs, clusters) in these formats: " + OutputFormatsArgument.Description };
         var tlsTrust = new Option<string[]>("--tls-trust") { Description = "Certificate (PEM/DER) the cluster's certificates must chain to (repeatable). Default: the client's own certificate.", AllowMultipleArgumentsPerToken = false };
         var command = new Command("link", "Link records with the actor engine (local by default, or on a cluster), journalled and resumable.")
         {
-            config, output, truth, workers, variables, jobId, resume, cluster, journal, tlsCertificate, tlsKey, tlsPassword, tlsTrust,
+            config, output, truth, workers, variables, jobId, resume, cluster, journal, tlsCertificate, tlsKey, tlsPassword, tlsTrust, formats,
         };
         command.SetAction((parseResult, ct) => RunAsync(parseResult, new Arguments(
             parseResult.GetValue(config),
@@ -49,12 +50,14 @@ public static class LinkCommand
             parseResult.GetValue(resume),
             parseResult.GetValue(cluster),
             parseResult.GetValue(journal),
-            NodeCommand.Tls(parseResult.GetValue(tlsCertificate), parseResult.GetValue(tlsKey), parseResult.GetValue(tlsPassword), parseResult.GetValue(tlsTrust))), ct));
+            NodeCommand.Tls(parseResult.GetValue(tlsCertificate), parseResult.GetValue(tlsKey), parseResult.GetValue(tlsPassword), parseResult.GetValue(tlsTrust)),
+            OutputFormatsArgument.Parse(parseResult.GetValue(formats))), ct));
         return command;
     }
 
     private sealed record Arguments(
-        string? Config, string? Out, string? Truth, int Workers, string[] Variables, string? JobId, string? Resume, string? Cluster, string? Journal, TlsOptions? Tls);
+        string? Config, string? Out, string? Truth, int Workers, string[] Variables, string? JobId, string? Resume, string? Cluster, string? Journal, TlsOptions? Tls,
+        IReadOnlyList<Adrn.Linkage.Configuration.SourceFormat>? Formats);
 
     private static async Task<int> RunAsync(ParseResult parseResult, Arguments a, CancellationToken ct)
     {
@@ -101,9 +104,9 @@ public static class LinkCommand
 
         if (a.Resume is not null)
         {
-            if (a.Config is not null || a.JobId is not null)
+            if (a.Config is not null || a.JobId is not null || a.Formats is not null)
             {
-                throw new UsageException("--resume JOB_ID continues a journalled job; do not also give --config or --job-id.");
+                throw new UsageException("--resume JOB_ID continues a journalled job with its own settings; do not also give --config, --job-id or --formats.");
             }
 
             if (a.Cluster is null && a.Out is null && a.Journal is null)
@@ -155,7 +158,8 @@ public static class LinkCommand
             Path.GetFullPath(a.Config),
             outDir,
             JobFileArguments.ParseVariables(a.Variables),
-            a.Truth is null ? null : Path.GetFullPath(a.Truth)));
+            a.Truth is null ? null : Path.GetFullPath(a.Truth),
+            a.Formats?.Select(f => f.ToString().ToLowerInvariant()).ToList()));
     }
 
     private static string CheckJobId(string id, string option)

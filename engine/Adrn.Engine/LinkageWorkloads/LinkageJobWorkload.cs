@@ -217,6 +217,7 @@ public sealed class LinkageJobWorkload : IJobWorkload
             OutputDirectory = _job.OutputDirectory,
             Threshold = Threshold,
             TruthPairsPath = _job.TruthPath,
+            Formats = _job.Formats?.Select(f => Enum.Parse<SourceFormat>(f, ignoreCase: true)).ToList(),
             JobId = _job.JobId,
             ConfigHash = ConfigHash,
             Scorer = scorer.Kind,
