@@ -34,11 +34,13 @@ public static class LinkCommand
         var tlsCertificate = new Option<string?>("--tls-certificate") { Description = "With --cluster on a TLS cluster: the client's certificate, a .pfx (with --tls-password) or a PEM certificate (with --tls-key)." };
         var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of a PEM --tls-certificate." };
         var tlsPassword = new Option<string?>("--tls-password") { Description = "Password of the .pfx (or encrypted PEM key): the value, or env:NAME to read environment variable NAME." };
+        var clientHost = new Option<string?>("--host") { Description = "With --cluster: local address the client listens on for the cluster's replies (0.0.0.0 for every interface). Default: the address this machine reaches the node from." };
+        var publicHost = new Option<string?>("--public-host") { Description = "With --cluster: host name or IP the cluster's nodes reach this client at, when it differs from --host (containers, NAT)." };
         var formats = new Option<string?>("--formats") { Description = "Tables (links, pairs, clusters) in these formats: " + OutputFormatsArgument.Description };
         var tlsTrust = new Option<string[]>("--tls-trust") { Description = "Certificate (PEM/DER) the cluster's certificates must chain to (repeatable). Default: the client's own certificate.", AllowMultipleArgumentsPerToken = false };
         var command = new Command("link", "Link records with the actor engine (local by default, or on a cluster), journalled and resumable.")
         {
-            config, output, truth, workers, variables, jobId, resume, cluster, journal, tlsCertificate, tlsKey, tlsPassword, tlsTrust, formats,
+            config, output, truth, workers, variables, jobId, resume, cluster, journal, tlsCertificate, tlsKey, tlsPassword, tlsTrust, formats, clientHost, publicHost,
         };
         command.SetAction((parseResult, ct) => RunAsync(parseResult, new Arguments(
             parseResult.GetValue(config),
@@ -51,13 +53,15 @@ public static class LinkCommand
             parseResult.GetValue(cluster),
             parseResult.GetValue(journal),
             NodeCommand.Tls(parseResult.GetValue(tlsCertificate), parseResult.GetValue(tlsKey), parseResult.GetValue(tlsPassword), parseResult.GetValue(tlsTrust)),
-            OutputFormatsArgument.Parse(parseResult.GetValue(formats))), ct));
+            OutputFormatsArgument.Parse(parseResult.GetValue(formats)),
+            parseResult.GetValue(clientHost),
+            parseResult.GetValue(publicHost)), ct));
         return command;
     }
 
     private sealed record Arguments(
         string? Config, string? Out, string? Truth, int Workers, string[] Variables, string? JobId, string? Resume, string? Cluster, string? Journal, TlsOptions? Tls,
-        IReadOnlyList<Adrn.Linkage.Configuration.SourceFormat>? Formats);
+        IReadOnlyList<Adrn.Linkage.Configuration.SourceFormat>? Formats, string? ClientHost, string? PublicHost);
 
     private static async Task<int> RunAsync(ParseResult parseResult, Arguments a, CancellationToken ct)
     {
@@ -72,7 +76,12 @@ public static class LinkCommand
 
         var outcome = await WithProgressAsync(stdout, clock, progress => a.Cluster is null
             ? LocalJobRunner.RunAsync(request, LocalOptions(a, outDir), new LinkageJobWorkloadFactory(new Adrn.Learning.LearnedScorerProvider()), progress, ct)
-            : ClusterJobClient.RunAsync(a.Cluster, request, progress, TimeSpan.FromSeconds(60), a.Tls, ct)).ConfigureAwait(false);
+            : ClusterJobClient.RunAsync(a.Cluster, request, progress, TimeSpan.FromSeconds(60), a.Tls, new ClusterClientEndpoint
+            {
+                Host = a.ClientHost,
+                PublicHost = a.PublicHost,
+                Bound = address => stdout.WriteLine($"client listening at {address} for the cluster's replies"),
+            }, ct)).ConfigureAwait(false);
 
         if (!outcome.Succeeded)
         {
@@ -97,6 +106,11 @@ public static class LinkCommand
 
     private static JobRequest BuildRequest(Arguments a)
     {
+        if ((a.ClientHost is not null || a.PublicHost is not null) && a.Cluster is null)
+        {
+            throw new UsageException("--host and --public-host set where the cluster reaches this client; give them with --cluster ADDRESS (a local job has no network).");
+        }
+
         if (a.Tls is not null && a.Cluster is null)
         {
             throw new UsageException("--tls-certificate secures the connection to a cluster; give it with --cluster ADDRESS (a local job has no network).");
