@@ -55,6 +55,11 @@ public static class AdrnCommandLine
             Console.Error.WriteLine($"adrn: {ex.Message}");
             return ExitCodes.BadUsage;
         }
+        catch (Adrn.Linkage.Output.OutputFolderException ex)
+        {
+            Console.Error.WriteLine($"adrn: {ex.Message}");
+            return ExitCodes.BadUsage;
+        }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("adrn: cancelled.");
@@ -81,6 +86,8 @@ public static class AdrnCommandLine
         yield return EvaluateCommand.Create();
         yield return NodeCommand.Create();
         yield return RegressCommand.Create();
+        yield return AkmCommand.Create();
+        yield return ProdfunCommand.Create();
         yield return ReviewCommand.Create();
         yield return EncodeCommand.Create();
     }

@@ -94,6 +94,7 @@ internal sealed partial class PopulationGenerator
         SetMeanSkill();
         _productivity = BusinessRegisterBuilder.PlantProductivity(_firms, _options.FirstYear, new SeededRandom(Seed, StreamProductivity));
         WriteEmployers();
+        WriteBusinessSurvey();
         WritePayroll();
         WriteCohort();
         Report("truth files");

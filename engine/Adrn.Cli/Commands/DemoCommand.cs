@@ -148,7 +148,8 @@ public static class DemoCommand
             throw new InvalidOperationException($"the demo job {name} asks for the {config.Scorer} scorer; the demo runs Fellegi–Sunter on the actor engine.");
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var request = JobRequest.Start(new JobDescriptor(JobDescriptor.NewJobId(DateTimeOffset.UtcNow) + "-" + name, jobFile, jobOut, variables,
+        // The demo owns its output folder: a rerun replaces the previous run's outputs.
+        var request = JobRequest.Start(new JobDescriptor(JobDescriptor.NewJobId(DateTimeOffset.UtcNow) + "-" + name, jobFile, jobOut, variables, ReplaceOutputs: true,
             Formats: formats?.Select(f => f.ToString().ToLowerInvariant()).ToList()));
         var options = new LocalEngineOptions { Journal = JournalOptions.ForSqliteFile(Path.Combine(jobOut, ".adrn", "adrn-journal.db")) };
         var outcome = LocalJobRunner.RunAsync(request, options, new LinkageJobWorkloadFactory(new Adrn.Learning.LearnedScorerProvider()), progress: null, ct).GetAwaiter().GetResult();

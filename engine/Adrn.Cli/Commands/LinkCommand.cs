@@ -6,6 +6,7 @@ using Adrn.Engine.Hosting;
 using Adrn.Engine.Jobs;
 using Adrn.Engine.LinkageWorkloads;
 using Adrn.Engine.Running;
+using Adrn.Linkage.Output;
 using Spectre.Console;
 
 namespace Adrn.Cli.Commands;
@@ -37,10 +38,11 @@ public static class LinkCommand
         var clientHost = new Option<string?>("--host") { Description = "With --cluster: local address the client listens on for the cluster's replies (0.0.0.0 for every interface). Default: the address this machine reaches the node from." };
         var publicHost = new Option<string?>("--public-host") { Description = "With --cluster: host name or IP the cluster's nodes reach this client at, when it differs from --host (containers, NAT)." };
         var formats = new Option<string?>("--formats") { Description = "Tables (links, pairs, clusters) in these formats: " + OutputFormatsArgument.Description };
+        var force = new Option<bool>("--force") { Description = "Replace the outputs another job left in --out (they are deleted before any work). Without it such a folder is refused." };
         var tlsTrust = new Option<string[]>("--tls-trust") { Description = "Certificate (PEM/DER) the cluster's certificates must chain to (repeatable). Default: the client's own certificate.", AllowMultipleArgumentsPerToken = false };
         var command = new Command("link", "Link records with the actor engine (local by default, or on a cluster), journalled and resumable.")
         {
-            config, output, truth, workers, variables, jobId, resume, cluster, journal, tlsCertificate, tlsKey, tlsPassword, tlsTrust, formats, clientHost, publicHost,
+            config, output, truth, workers, variables, jobId, resume, cluster, journal, force, tlsCertificate, tlsKey, tlsPassword, tlsTrust, formats, clientHost, publicHost,
         };
         command.SetAction((parseResult, ct) => RunAsync(parseResult, new Arguments(
             parseResult.GetValue(config),
@@ -52,6 +54,7 @@ public static class LinkCommand
             parseResult.GetValue(resume),
             parseResult.GetValue(cluster),
             parseResult.GetValue(journal),
+            parseResult.GetValue(force),
             NodeCommand.Tls(parseResult.GetValue(tlsCertificate), parseResult.GetValue(tlsKey), parseResult.GetValue(tlsPassword), parseResult.GetValue(tlsTrust)),
             OutputFormatsArgument.Parse(parseResult.GetValue(formats)),
             parseResult.GetValue(clientHost),
@@ -60,7 +63,7 @@ public static class LinkCommand
     }
 
     private sealed record Arguments(
-        string? Config, string? Out, string? Truth, int Workers, string[] Variables, string? JobId, string? Resume, string? Cluster, string? Journal, TlsOptions? Tls,
+        string? Config, string? Out, string? Truth, int Workers, string[] Variables, string? JobId, string? Resume, string? Cluster, string? Journal, bool Force, TlsOptions? Tls,
         IReadOnlyList<Adrn.Linkage.Configuration.SourceFormat>? Formats, string? ClientHost, string? PublicHost);
 
     private static async Task<int> RunAsync(ParseResult parseResult, Arguments a, CancellationToken ct)
@@ -70,6 +73,15 @@ public static class LinkCommand
         var stderr = parseResult.InvocationConfiguration.Error;
         var request = BuildRequest(a);
         string? outDir = a.Out is null ? null : Path.GetFullPath(a.Out);
+        if (a.Cluster is null && outDir is not null)
+        {
+            // Before any work or journal entry: the folder must not hold another job's outputs (unless --force, which
+            // clears them now), must not be in use, and a resumed job must own it.
+            var mode = request.Job is null ? OutputFolderMode.Resume : a.Force ? OutputFolderMode.Replace : OutputFolderMode.New;
+            if (mode == OutputFolderMode.Replace) OutputFolder.Claim(outDir, request.JobId, mode).Dispose();
+            else OutputFolder.Check(outDir, request.JobId, mode);
+        }
+
         var where = a.Cluster is null ? "locally" : "on " + a.Cluster;
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"job {request.JobId}: {(request.Job is null ? "resuming" : "starting")} {where}; if interrupted, resume with: adrn link --resume {request.JobId}{(outDir is null ? string.Empty : " --out " + outDir)}{(a.Cluster is null ? string.Empty : " --cluster " + a.Cluster)}"));
@@ -173,7 +185,8 @@ public static class LinkCommand
             outDir,
             JobFileArguments.ParseVariables(a.Variables),
             a.Truth is null ? null : Path.GetFullPath(a.Truth),
-            a.Formats?.Select(f => f.ToString().ToLowerInvariant()).ToList()));
+            ReplaceOutputs: a.Force && a.Cluster is not null,
+            Formats: a.Formats?.Select(f => f.ToString().ToLowerInvariant()).ToList()));
     }
 
     private static string CheckJobId(string id, string option)

@@ -36,9 +36,12 @@ public sealed class LinkageJobWorkload : IJobWorkload
     private double _firstCount = double.NaN;
     private double _firstScore = double.NaN;
 
-    private LinkageJobWorkload(JobDescriptor job, LinkagePlan plan, string configHash, IPairScorerProvider? scorers, bool preparedFromFiles)
+    private readonly Adrn.Linkage.Output.OutputFolder _folder;
+
+    private LinkageJobWorkload(JobDescriptor job, Adrn.Linkage.Output.OutputFolder folder, LinkagePlan plan, string configHash, IPairScorerProvider? scorers, bool preparedFromFiles)
     {
         _job = job;
+        _folder = folder;
         _plan = plan;
         _scorers = scorers;
         ConfigHash = configHash;
@@ -102,17 +105,29 @@ public sealed class LinkageJobWorkload : IJobWorkload
         // Checked before the expensive part: a learned job without a provider cannot be scored here.
         if (config.Scorer != PairScorerKind.FellegiSunter && scorers?.Create(config) is null)
             throw new ConfigValidationException($"scorer: job '{config.Name}' uses the {config.Scorer} scorer, which this node cannot load");
-        var hash = HashInputs(job, config);
-        var directory = PreparedDirectory(job);
-        if (PreparedJobFiles.IsComplete(directory, hash))
+        // The job claims its output folder before any work (and holds it until it is closed): a folder holding another
+        // job's outputs, or in use by another job, refuses it here, before anything is read or journalled as started.
+        var folder = Adrn.Linkage.Output.OutputFolder.Claim(job.OutputDirectory, job.JobId,
+            job.ReplaceOutputs ? Adrn.Linkage.Output.OutputFolderMode.Replace : Adrn.Linkage.Output.OutputFolderMode.New);
+        try
         {
-            // A resumed job: the inputs are unchanged (same hash), so their prepared form is read instead of the inputs.
-            var clock = Stopwatch.StartNew();
-            var prepared = PreparedJobFiles.Read(directory, config, hash);
-            return new LinkageJobWorkload(job, LinkagePlan.Create(prepared, prepareSeconds: clock.Elapsed.TotalSeconds), hash, scorers, preparedFromFiles: true);
-        }
+            var hash = HashInputs(job, config);
+            var directory = PreparedDirectory(job);
+            if (PreparedJobFiles.IsComplete(directory, hash))
+            {
+                // A resumed job: the inputs are unchanged (same hash), so their prepared form is read instead of the inputs.
+                var clock = Stopwatch.StartNew();
+                var prepared = PreparedJobFiles.Read(directory, config, hash);
+                return new LinkageJobWorkload(job, folder, LinkagePlan.Create(prepared, prepareSeconds: clock.Elapsed.TotalSeconds), hash, scorers, preparedFromFiles: true);
+            }
 
-        return new LinkageJobWorkload(job, LinkagePipeline.Open(config), hash, scorers, preparedFromFiles: false);
+            return new LinkageJobWorkload(job, folder, LinkagePipeline.Open(config), hash, scorers, preparedFromFiles: false);
+        }
+        catch
+        {
+            folder.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -214,7 +229,7 @@ public sealed class LinkageJobWorkload : IJobWorkload
         _preparedWritten.GetAwaiter().GetResult();
         var result = LinkagePipeline.Finish(_plan, MatchModel.FromJson(modelJson), runs, new LinkageFinishOptions
         {
-            OutputDirectory = _job.OutputDirectory,
+            Folder = _folder,
             Threshold = Threshold,
             TruthPairsPath = _job.TruthPath,
             Formats = _job.Formats?.Select(f => Enum.Parse<SourceFormat>(f, ignoreCase: true)).ToList(),
@@ -246,7 +261,17 @@ public sealed class LinkageJobWorkload : IJobWorkload
     /// <inheritdoc />
     public void Dispose()
     {
-        // Prepared records are plain managed arrays; a background write of the prepared job finishes on its own.
+        // Prepared records are plain managed arrays; the output folder's lock is released for the next job.
+        try
+        {
+            _preparedWritten.Wait(TimeSpan.FromSeconds(30));
+        }
+        catch (AggregateException)
+        {
+            // A failed background write was reported by the step that needed it.
+        }
+
+        _folder.Dispose();
     }
 
     private void Mark(ref double first)

@@ -5,8 +5,8 @@ namespace Adrn.Linkage;
 /// <summary>What the finish stage (<see cref="LinkagePipeline.Finish"/>) needs beyond the plan, the model and the scored runs.</summary>
 public sealed record LinkageFinishOptions
 {
-    /// <summary>The folder the outputs are written to (created if needed).</summary>
-    public required string OutputDirectory { get; init; }
+    /// <summary>The job's claim on its output folder: outputs are staged there and published together.</summary>
+    public required Output.OutputFolder Folder { get; init; }
 
     /// <summary>The run's match probability threshold.</summary>
     public required double Threshold { get; init; }

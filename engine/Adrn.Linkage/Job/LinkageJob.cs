@@ -24,6 +24,7 @@ public static class LinkageJob
     /// <returns>What was done and written.</returns>
     /// <exception cref="ConfigValidationException">A source lacks a configured column, or the job needs a learned scorer that was not given (before any work).</exception>
     /// <exception cref="Blocking.ComparisonCapExceededException">Blocking would exceed <c>max_comparisons</c> (before any comparison).</exception>
+    /// <exception cref="Output.OutputFolderException">The output folder holds another job's outputs or another job is writing into it.</exception>
     public static LinkageRunResult Run(LinkageJobConfig config, string outDir, LinkageRunOptions? options = null,
         IProgress<LinkageProgress>? progress = null, CancellationToken ct = default)
     {
@@ -37,6 +38,10 @@ public static class LinkageJob
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism), CancellationToken = ct };
 
         var plan = LinkagePipeline.Open(config, options.Partitions, progress, ct);
+        // A run in process owns its folder under the job's name: running the same job again replaces its outputs,
+        // another job's outputs are refused unless ReplaceOutputs; the claim is held (locked) until the run ends. It is
+        // taken once the job has opened, so a job that fails validation leaves no folder behind.
+        using var folder = Output.OutputFolder.Claim(outDir, "in-process:" + config.Name, options.ReplaceOutputs ? Output.OutputFolderMode.Replace : Output.OutputFolderMode.New);
         var timings = new Dictionary<string, double>(plan.Timings);
         var clock = Stopwatch.StartNew();
         var model = options.ModelPath is not null ? MatchModel.Load(options.ModelPath) : Train(plan, parallel.MaxDegreeOfParallelism, progress, ct);
@@ -60,7 +65,7 @@ public static class LinkageJob
 
         return LinkagePipeline.Finish(plan, model, runs.Select(r => (IScoredPairRun)new ScoredPairBatchRun(r)).ToList(), new LinkageFinishOptions
         {
-            OutputDirectory = outDir,
+            Folder = folder,
             Threshold = threshold,
             Formats = options.Formats,
             TruthPairsPath = options.TruthPairsPath,

@@ -150,7 +150,8 @@ public static class LinkagePipeline
         var prepared = plan.Prepared;
         var records = prepared.Records;
         var threshold = options.Threshold;
-        var outDir = Path.GetFullPath(options.OutputDirectory);
+        // Every output is written into the claim's private staging folder, then published together (report.json last).
+        var outDir = options.Folder.StagingDirectory;
         Directory.CreateDirectory(outDir);
         var timings = new Dictionary<string, double>(options.Timings);
         var clock = Stopwatch.StartNew();
@@ -307,12 +308,19 @@ public static class LinkagePipeline
         var html = LinkageReportPage.Render(runReport, waterfalls, SelfMatchWeights(scoring), plan.KeepProbability(threshold));
         AtomicFile.Write(htmlPath, temp => File.WriteAllText(temp, html));
         files["report_html"] = [htmlPath];
+
+        // The scorer's own files were written by it beside the outputs already; the staged ones move into place now.
+        var all = files.Values.SelectMany(f => f).ToList();
+        var staged = all.Where(f => Path.GetDirectoryName(f) == outDir).ToList();
+        var published = options.Folder.Publish(staged, all.Except(staged).ToList());
+        var finalFiles = files.ToDictionary(kv => kv.Key,
+            kv => (IReadOnlyList<string>)kv.Value.Select(f => published.TryGetValue(f, out var p) ? p : f).ToList());
         progress?.Report(new LinkageProgress("writing", 1, 1, 0));
 
         return new LinkageRunResult
         {
-            OutputDirectory = outDir,
-            Files = files,
+            OutputDirectory = options.Folder.Directory,
+            Files = finalFiles,
             RowsIn = rowsIn,
             RowsUsed = rowsUsed,
             RowsQuarantined = rowsQuarantined,

@@ -92,6 +92,19 @@ public sealed class RegressionResult
             ? $"Term '{term}' was dropped as collinear."
             : $"No term '{term}'. Terms: {string.Join(", ", Coefficients.Select(c => c.Term))}.");
 
+    /// <summary>
+    /// The same fit reported under another formula and term names: for estimators that fit a transformed design
+    /// (Lahiri–Larsen regresses on transformed regressors) and report the coefficients of the original terms.
+    /// </summary>
+    internal RegressionResult WithTerms(Formula formula, IReadOnlyList<CoefficientEstimate> coefficients) => new()
+    {
+        Formula = formula, Coefficients = coefficients, Covariance = Covariance, Vcov = Vcov, VcovDescription = VcovDescription,
+        N = N, RemovedMissing = RemovedMissing, RemovedSingletons = RemovedSingletons, ParameterCount = ParameterCount,
+        ResidualDf = ResidualDf, TDistributionDf = TDistributionDf, R2 = R2, AdjustedR2 = AdjustedR2, WithinR2 = WithinR2,
+        FStat = FStat, FPValue = FPValue, Rmse = Rmse, SumSquaredResiduals = SumSquaredResiduals, DroppedCollinear = DroppedCollinear,
+        FixedEffects = FixedEffects, FixedEffectIterations = FixedEffectIterations, Weights = Weights, Check = Check,
+    };
+
     /// <summary>The result as a one-model text table (fixest's print layout).</summary>
     public override string ToString() => Tables.ModelTable.Render([this], Tables.TableFormat.Text);
 }

@@ -23,7 +23,7 @@ public sealed class PreparedJobReuseTests : IDisposable
         Assert.True(outcome.Succeeded, outcome.Error);
         Assert.True(File.Exists(Path.Combine(LinkageJobWorkload.PreparedDirectory(descriptor), "manifest.json")));
 
-        using var first = LinkageJobWorkload.Open(descriptor);
+        var first = LinkageJobWorkload.Open(descriptor);
         Assert.True(first.PreparedFromFiles);
         Assert.Contains("prepared job", first.OpenedFrom!, StringComparison.Ordinal);
         // Counting a unit from the reused records gives the counts the finished job journalled for it.
@@ -32,6 +32,10 @@ public sealed class PreparedJobReuseTests : IDisposable
         Assert.Equal(new FileInfo(Path.Combine(outDir, "partitions", "counts-p00000.bin")).Length, new FileInfo(counts).Length);
         Assert.Equal(File.ReadAllBytes(Path.Combine(outDir, "partitions", "counts-p00000.bin")), File.ReadAllBytes(counts));
         Assert.True(work.PairsCompared > 0);
+        var firstHash = first.ConfigHash;
+        // The open workload holds the job's output folder; another workload of the job waits until it is closed.
+        Assert.Throws<Adrn.Linkage.Output.OutputFolderException>(() => LinkageJobWorkload.Open(descriptor));
+        first.Dispose();
 
         // Changed inputs: another hash, so the job is prepared from its inputs again (a resume would be refused).
         var changed = Path.Combine(_dir.Path, "jobs", "changed.json");
@@ -40,7 +44,7 @@ public sealed class PreparedJobReuseTests : IDisposable
         File.WriteAllText(changed, node.ToJsonString());
         using var second = LinkageJobWorkload.Open(descriptor with { ConfigPath = changed });
         Assert.False(second.PreparedFromFiles);
-        Assert.NotEqual(first.ConfigHash, second.ConfigHash);
+        Assert.NotEqual(firstHash, second.ConfigHash);
     }
 
     public void Dispose() => _dir.Dispose();
