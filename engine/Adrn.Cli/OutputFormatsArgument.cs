@@ -6,7 +6,7 @@ namespace Adrn.Cli;
 public static class OutputFormatsArgument
 {
     /// <summary>What <c>--formats</c> says in every command's help.</summary>
-    public const string Description = "Table formats, comma-separated: arrow, csv, parquet (e.g. --formats parquet,csv). Arrow (.arrow) is always written as well; Parquet carries the column descriptions (docs/interop.md).";
+    public const string Description = "comma-separated, of arrow, csv, parquet (e.g. --formats parquet,csv). Arrow (.arrow) is always written as well; Parquet carries the column descriptions (docs/interop.md).";
 
     /// <summary>Parses the value.</summary>
     /// <param name="value">The option's value, or null.</param>

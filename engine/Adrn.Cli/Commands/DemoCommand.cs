@@ -48,7 +48,7 @@ public static class DemoCommand
         var employers = new Option<int>("--employers") { Description = "Employers in the synthetic register.", DefaultValueFactory = _ => DefaultPopulation.Employers };
         var employees = new Option<long>("--employees") { Description = "Payroll rows (person-job-years).", DefaultValueFactory = _ => DefaultPopulation.Employees };
         var cohort = new Option<int>("--cohort") { Description = "Cohort-study members.", DefaultValueFactory = _ => DefaultPopulation.Cohort };
-        var formats = new Option<string?>("--formats") { Description = "links and linked_panel in these formats: " + OutputFormatsArgument.Description };
+        var formats = new Option<string?>("--formats") { Description = "Write links and linked_panel in these formats, " + OutputFormatsArgument.Description };
         var command = new Command("demo", "Run the end-to-end demo on embedded defaults: synthetic data, linkage, quality against truth, linked panel.")
         {
             output, seed, employers, employees, cohort, formats,

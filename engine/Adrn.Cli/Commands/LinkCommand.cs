@@ -37,7 +37,7 @@ public static class LinkCommand
         var tlsPassword = new Option<string?>("--tls-password") { Description = "Password of the .pfx (or encrypted PEM key): the value, or env:NAME to read environment variable NAME." };
         var clientHost = new Option<string?>("--host") { Description = "With --cluster: local address the client listens on for the cluster's replies (0.0.0.0 for every interface). Default: the address this machine reaches the node from." };
         var publicHost = new Option<string?>("--public-host") { Description = "With --cluster: host name or IP the cluster's nodes reach this client at, when it differs from --host (containers, NAT)." };
-        var formats = new Option<string?>("--formats") { Description = "Tables (links, pairs, clusters) in these formats: " + OutputFormatsArgument.Description };
+        var formats = new Option<string?>("--formats") { Description = "Write links, pairs and clusters in these formats, " + OutputFormatsArgument.Description };
         var force = new Option<bool>("--force") { Description = "Replace the outputs another job left in --out (they are deleted before any work). Without it such a folder is refused." };
         var tlsTrust = new Option<string[]>("--tls-trust") { Description = "Certificate (PEM/DER) the cluster's certificates must chain to (repeatable). Default: the client's own certificate.", AllowMultipleArgumentsPerToken = false };
         var command = new Command("link", "Link records with the actor engine (local by default, or on a cluster), journalled and resumable.")
