@@ -21,6 +21,11 @@ public sealed partial class ReportPageSpec : IDisposable
         var dir = AdrnProcess.NewWorkDirectory("report-page");
         var link = AdrnProcess.Run("link", "--config", Febrl4, "--out", dir, "--workers", "2");
         Assert.True(link.ExitCode == 0, link.StdErr + link.StdOut);
+        // A status line for each long stage, with counts (FEBRL4: 5,000 + 5,000 records; 31,931 candidate pairs).
+        Assert.Contains("reading and standardising the sources: 10,000 records from 2 sources (10,000 rows read, 0 quarantined", link.StdOut, StringComparison.Ordinal);
+        Assert.Contains("blocking: 31,931 candidate pairs from 6 blocking rules", link.StdOut, StringComparison.Ordinal);
+        Assert.Matches(@"training: sampling u from random pairs: u estimated from [\d,]+ random pairs", link.StdOut);
+        Assert.Matches(@"training: estimating λ from the deterministic rules: λ = [\d.Ee-]+ from [\d,]+ pairs", link.StdOut);
         // The parameters are printed too, not only written.
         Assert.Contains("model: λ = ", link.StdOut, StringComparison.Ordinal);
         Assert.Contains("soc_sec_id: exact m ", link.StdOut, StringComparison.Ordinal);

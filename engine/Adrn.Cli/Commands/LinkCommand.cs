@@ -86,8 +86,10 @@ public static class LinkCommand
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"job {request.JobId}: {(request.Job is null ? "resuming" : "starting")} {where}; if interrupted, resume with: adrn link --resume {request.JobId}{(outDir is null ? string.Empty : " --out " + outDir)}{(a.Cluster is null ? string.Empty : " --cluster " + a.Cluster)}"));
 
+        // Reading, standardising, blocking and training run on this process in local mode: a status line with counts.
+        using var status = StatusLine.ForConsole(stdout);
         var outcome = await WithProgressAsync(stdout, clock, progress => a.Cluster is null
-            ? LocalJobRunner.RunAsync(request, LocalOptions(a, outDir), new LinkageJobWorkloadFactory(new Adrn.Learning.LearnedScorerProvider()), progress, ct)
+            ? LocalJobRunner.RunAsync(request, LocalOptions(a, outDir), new LinkageJobWorkloadFactory(new Adrn.Learning.LearnedScorerProvider(), status), progress, ct)
             : ClusterJobClient.RunAsync(a.Cluster, request, progress, TimeSpan.FromSeconds(60), a.Tls, new ClusterClientEndpoint
             {
                 Host = a.ClientHost,

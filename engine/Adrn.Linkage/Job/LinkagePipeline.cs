@@ -58,12 +58,33 @@ public static class LinkagePipeline
         var clock = Stopwatch.StartNew();
         progress?.Report(new LinkageProgress("prepare", 0, 1, 0));
         var prepared = LinkagePreparation.Prepare(config);
-        progress?.Report(new LinkageProgress("prepare", 1, 1, 0));
+        progress?.Report(new LinkageProgress("prepare", 1, 1, 0) { Detail = Describe(prepared) });
         var prepareSeconds = clock.Elapsed.TotalSeconds;
         progress?.Report(new LinkageProgress("blocking", 0, 1, 0));
         var plan = LinkagePlan.Create(prepared, partitions, prepareSeconds, ct);
-        progress?.Report(new LinkageProgress("blocking", 1, 1, 0));
+        progress?.Report(new LinkageProgress("blocking", 1, 1, 0) { Detail = Describe(plan) });
         return plan;
+    }
+
+    /// <summary>The prepared records in words with counts, for a status line.</summary>
+    /// <param name="prepared">Prepared records.</param>
+    /// <returns>For example <c>10,000 records from 2 sources (10,000 rows read, 0 quarantined, 0 superseded)</c>.</returns>
+    public static string Describe(PreparedLinkage prepared)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var s = prepared.Sources;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{prepared.Records.Count:N0} records from {s.Count} source{(s.Count == 1 ? string.Empty : "s")} ({s.Sum(x => (long)x.RowsIn):N0} rows read, {s.Sum(x => (long)x.RowsQuarantined):N0} quarantined, {s.Sum(x => (long)x.RowsSuperseded):N0} superseded)");
+    }
+
+    /// <summary>The blocking plan in words with counts, for a status line.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <returns>For example <c>31,931 candidate pairs from 6 rules in 16 partitions</c>.</returns>
+    public static string Describe(LinkagePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{plan.BlockingReport.TotalComparisons:N0} candidate pairs from {plan.BlockingReport.Rules.Count} blocking rules in {plan.PartitionCount} partitions");
     }
 
     /// <summary>Stage 5a: the agreement-pattern histogram of one counting unit (its pairs are compared, not kept).</summary>
