@@ -8,7 +8,7 @@ namespace Adrn.Cli.Commands;
 /// <summary>
 /// <c>adrn blocking --config JOB [--var name=value] [--html FILE]</c>: the blocking report before anything is scored —
 /// comparisons each rule adds, the cumulative count, the largest blocks — and whether the job's
-/// comparison cap would stop it. Exit code 1 when the cap would be exceeded.
+/// comparison cap would stop it. Exit code 2 when the cap would be exceeded (a problem of the job file).
 /// </summary>
 public static class BlockingCommand
 {
@@ -45,7 +45,8 @@ public static class BlockingCommand
             if (report.CapExceeded is { } message)
             {
                 parseResult.InvocationConfiguration.Error.WriteLine($"adrn blocking: {message}");
-                return Task.FromResult(ExitCodes.Failed);
+                // The job file's rules or its max_comparisons need changing: a problem of the job, as adrn link reports it.
+                return Task.FromResult(ExitCodes.BadUsage);
             }
 
             return Task.FromResult(ExitCodes.Ok);

@@ -16,7 +16,9 @@ namespace Adrn.Cli.Commands;
 /// actor engine: in this process by default (one worker per core, SQLite journal under DIR), or on
 /// a running cluster with <c>--cluster akka.tcp://adrn@HOST:PORT</c>. <c>--resume JOB_ID</c>
 /// finishes a journalled job without redoing its finished partitions.
-/// Exit codes: 0 the job finished, 1 it failed (the message says how to resume), 2 bad usage.
+/// Exit codes: 0 the job finished, 1 its work failed (the message says how to resume), 2 bad usage, including a job
+/// that could not be opened because of its job file (invalid, a missing column, too many comparisons, paths outside
+/// a node's data roots), which leaves nothing to resume.
 /// </summary>
 public static class LinkCommand
 {
@@ -86,21 +88,35 @@ public static class LinkCommand
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"job {request.JobId}: {(request.Job is null ? "resuming" : "starting")} {where}; if interrupted, resume with: adrn link --resume {request.JobId}{(outDir is null ? string.Empty : " --out " + outDir)}{(a.Cluster is null ? string.Empty : " --cluster " + a.Cluster)}"));
 
+        // NOTE: the engine's own (Akka) log stays silent unless --verbose: the command reports progress and the outcome,
+        // and a lost connection to a cluster as one line, instead of remoting's stack traces.
+        var verbose = AdrnCommandLine.IsVerbose(parseResult);
+        Akka.Event.LogLevel? engineLog = verbose ? Akka.Event.LogLevel.InfoLevel : null;
+        var clientOptions = new ClusterClientOptions
+        {
+            AcceptTimeout = TimeSpan.FromSeconds(60),
+            Tls = a.Tls,
+            LogLevel = engineLog,
+            LogStackTraces = verbose,
+            Notice = line =>
+            {
+                stderr.WriteLine($"adrn link: {line}");
+                stderr.Flush();
+            },
+            Host = a.ClientHost,
+            PublicHost = a.PublicHost,
+            Bound = address => stdout.WriteLine($"client listening at {address} for the cluster's replies"),
+        };
         // Reading, standardising, blocking and training run on this process in local mode: a status line with counts.
         using var status = StatusLine.ForConsole(stdout);
         var outcome = await WithProgressAsync(stdout, clock, progress => a.Cluster is null
-            ? LocalJobRunner.RunAsync(request, LocalOptions(a, outDir), new LinkageJobWorkloadFactory(new Adrn.Learning.LearnedScorerProvider(), status), progress, ct)
-            : ClusterJobClient.RunAsync(a.Cluster, request, progress, TimeSpan.FromSeconds(60), a.Tls, new ClusterClientEndpoint
-            {
-                Host = a.ClientHost,
-                PublicHost = a.PublicHost,
-                Bound = address => stdout.WriteLine($"client listening at {address} for the cluster's replies"),
-            }, ct)).ConfigureAwait(false);
+            ? LocalJobRunner.RunAsync(request, LocalOptions(a, outDir) with { LogLevel = engineLog, LogStackTraces = verbose }, new LinkageJobWorkloadFactory(new Adrn.Learning.LearnedScorerProvider(), status), progress, ct)
+            : ClusterJobClient.RunAsync(a.Cluster, request, progress, clientOptions, ct)).ConfigureAwait(false);
 
         if (!outcome.Succeeded)
         {
             stderr.WriteLine($"adrn link: {outcome.Error}");
-            return ExitCodes.Failed;
+            return outcome.FailureKind == JobFailureKind.InvalidJob ? ExitCodes.BadUsage : ExitCodes.Failed;
         }
 
         var summary = outcome.Summary!;
@@ -171,13 +187,18 @@ public static class LinkCommand
         }
 
         var outDir = Path.GetFullPath(a.Out);
-        try
+        // NOTE: a cluster job's folder is created by the node that runs it, under that node's data roots; the client
+        // writes nothing, so a job the cluster refuses leaves no trace.
+        if (a.Cluster is null)
         {
-            Directory.CreateDirectory(outDir);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot create output folder '{outDir}': {ex.Message}", ex);
+            try
+            {
+                Directory.CreateDirectory(outDir);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot create output folder '{outDir}': {ex.Message}", ex);
+            }
         }
 
         var id = a.JobId is null ? JobDescriptor.NewJobId(DateTimeOffset.UtcNow) : CheckJobId(a.JobId, "--job-id");

@@ -33,6 +33,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
     private string? _model;
     private JobSummary? _summary;
     private string? _failure;
+    private JobFailureKind _failureKind;
     private int _resumes;
 
     // Run-time state, rebuilt after every restart.
@@ -78,7 +79,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
         Command<WorkloadOpened>(OnWorkloadOpened);
         Command<ModelReady>(m => PersistModel(m.ModelJson));
         Command<OutputsReady>(o => PersistCompletion(o.Summary));
-        Command<StepFailed>(f => FailJob(f.Reason));
+        Command<StepFailed>(f => FailJob(f.Reason, f.Kind));
         Command<Shipped>(OnShipped);
     }
 
@@ -107,7 +108,11 @@ public sealed class JobCoordinator : ReceivePersistentActor
 
     private void Apply(JobJournal.JobCompleted e) => _summary = e.Summary;
 
-    private void Apply(JobJournal.JobFailed e) => _failure = e.Reason;
+    private void Apply(JobJournal.JobFailed e)
+    {
+        _failure = e.Reason;
+        _failureKind = e.Kind;
+    }
 
     private void Apply(JobJournal.JobResumed e)
     {
@@ -127,7 +132,9 @@ public sealed class JobCoordinator : ReceivePersistentActor
         var job = _job ?? _requestedJob;
         if (job is null)
         {
-            FailJob($"No job '{_jobId}' in the journal: check the job id and the journal (--out folder or --journal-connection).");
+            FailJob($"No job '{_jobId}' in the journal: check the job id and the journal (--out folder or --journal-connection). " +
+                "A job that failed while it was being opened (an invalid job file, a missing column, too many comparisons) is not journalled: start it again instead.",
+                JobFailureKind.InvalidJob);
             return;
         }
 
@@ -146,13 +153,16 @@ public sealed class JobCoordinator : ReceivePersistentActor
 
         // NOTE: opening the workload prepares the job's records (seconds for large inputs) and
         // checksumming journalled files reads them back, so both run off the actor's thread.
+        var jobId = _jobId;
+        var resumeHint = ResumeHint();
         Task.Run(() =>
         {
             var workload = workloads.Get(job);
             var broken = verify ? journalled.Where(r => !PartitionResultFile.IsIntact(job, r)).ToList() : [];
             return (object)new WorkloadOpened(job, workload, broken);
-        }).PipeTo(Self, failure: ex => new StepFailed(
-            $"Job {_jobId} could not be opened: {Unwrap(ex).Message}"));
+        }).PipeTo(Self, failure: ex => resumed
+            ? new StepFailed(JobOpeningFailure.Describe(jobId, Unwrap(ex), resumeHint), JobFailureKind.WorkFailed)
+            : new StepFailed(JobOpeningFailure.Describe(jobId, Unwrap(ex), null), JobOpeningFailure.KindOf(Unwrap(ex))));
     }
 
     private void OnWorkloadOpened(WorkloadOpened opened)
@@ -169,6 +179,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
             {
                 Apply(e);
                 _log.Info("Job {0} started: {1} partitions, config hash {2}.", _jobId, e.PartitionCount, e.ConfigHash);
+                Context.Parent.Tell(new JobOpened(_jobId));
                 Advance();
             });
             return;
@@ -179,9 +190,11 @@ public sealed class JobCoordinator : ReceivePersistentActor
             _countingUnits != opened.Workload.CountingUnitCount)
         {
             FailJob($"Job {_jobId} cannot resume: its job file or inputs changed since it started " +
-                $"(hash {_configHash} then, {opened.Workload.ConfigHash} now). Start a new job instead.");
+                $"(hash {_configHash} then, {opened.Workload.ConfigHash} now). Start a new job instead.", JobFailureKind.InvalidJob);
             return;
         }
+
+        Context.Parent.Tell(new JobOpened(_jobId));
 
         foreach (var broken in opened.Broken)
         {
@@ -484,14 +497,15 @@ public sealed class JobCoordinator : ReceivePersistentActor
             _workloads.Release(_jobId);
         });
 
-    private void FailJob(string reason)
+    private void FailJob(string reason, JobFailureKind kind = JobFailureKind.WorkFailed)
     {
         _handingOut = false;
         _log.Error("{0}", reason);
         void Notify(string r)
         {
             _failure = r;
-            var outcome = new JobFailed(_jobId, r);
+            _failureKind = kind;
+            var outcome = new JobFailed(_jobId, r, kind);
             foreach (var subscriber in _subscribers)
             {
                 subscriber.Tell(outcome);
@@ -502,12 +516,14 @@ public sealed class JobCoordinator : ReceivePersistentActor
 
         if (_job is null)
         {
-            // Nothing was ever journalled for this id; do not create a journal entry for a typo.
+            // NOTE: nothing was ever journalled for this id, and nothing is now: a job that failed while opening
+            // (an invalid job file, a missing column, the comparison cap, a typo in a resumed id) has nothing to
+            // resume, and a journal entry would only make a resume fail later, or block the id for the fixed job.
             Notify(reason);
             return;
         }
 
-        Persist(new JobJournal.JobFailed(reason), e => Notify(e.Reason));
+        Persist(new JobJournal.JobFailed(reason, kind), e => Notify(e.Reason));
     }
 
     private void Subscribe(IActorRef subscriber)
@@ -524,7 +540,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
         }
         else if (_failure is not null && !_handingOut)
         {
-            subscriber.Tell(new JobFailed(_jobId, _failure));
+            subscriber.Tell(new JobFailed(_jobId, _failure, _failureKind));
         }
         else if (_handingOut)
         {
@@ -576,7 +592,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
 
     private sealed record OutputsReady(JobSummary Summary);
 
-    private sealed record StepFailed(string Reason);
+    private sealed record StepFailed(string Reason, JobFailureKind Kind = JobFailureKind.WorkFailed);
 
     private sealed record Shipped(IActorRef Worker, JobPhase Phase, int Partition, int Attempt);
 }

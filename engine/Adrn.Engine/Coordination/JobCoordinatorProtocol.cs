@@ -88,8 +88,16 @@ public static class JobCoordinatorProtocol
 
     /// <summary>The job failed.</summary>
     /// <param name="JobId">The job.</param>
-    /// <param name="Reason">What failed and how to resume.</param>
-    public sealed record JobFailed(string JobId, string Reason) : IAdrnMessage;
+    /// <param name="Reason">What failed, and how to resume the job or why there is nothing to resume.</param>
+    /// <param name="Kind">Whether the work failed (resumable) or the job could not be opened (nothing journalled).</param>
+    public sealed record JobFailed(string JobId, string Reason, JobFailureKind Kind = JobFailureKind.WorkFailed) : IAdrnMessage;
+
+    /// <summary>
+    /// Sent by a coordinator to its parent (the registry) once its job is open and journalled, so a resume can find
+    /// it: from then on the registry journals the job too. A job that fails while opening never sends it.
+    /// </summary>
+    /// <param name="JobId">The job.</param>
+    public sealed record JobOpened(string JobId) : IAdrnMessage;
 
     /// <summary>Ask for the state of the job; answered by <see cref="JobStatus"/>.</summary>
     public sealed record GetJobStatus : IAdrnMessage

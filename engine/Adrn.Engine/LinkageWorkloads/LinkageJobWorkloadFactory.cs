@@ -1,6 +1,7 @@
 using Adrn.Engine.Jobs;
 using Adrn.Engine.Workloads;
 using Adrn.Linkage;
+using Adrn.Linkage.Configuration;
 
 namespace Adrn.Engine.LinkageWorkloads;
 
@@ -14,4 +15,20 @@ public sealed class LinkageJobWorkloadFactory(IPairScorerProvider? scorers = nul
 
     /// <inheritdoc />
     public IJobWorkload OpenForWorker(JobDescriptor job, CancellationToken cancellationToken) => LinkageSliceWorkload.Open(job, scorers);
+
+    /// <inheritdoc />
+    /// <remarks>Each source's file and the job's truth file, as the job file names them once its variables are filled in.</remarks>
+    public IEnumerable<JobInput> InputsOf(JobDescriptor job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        // NOTE: requireInputFiles false: whether a file outside the roots exists is none of the submitter's business.
+        var config = LinkageJobConfig.Load(job.ConfigPath, job.Variables, requireInputFiles: false);
+        var inputs = config.Sources.Select(s => new JobInput($"source '{s.Name}'", s.Path)).ToList();
+        if (config.Truth?.PairsPath is { } truth)
+        {
+            inputs.Add(new JobInput("truth.pairs", truth));
+        }
+
+        return inputs;
+    }
 }

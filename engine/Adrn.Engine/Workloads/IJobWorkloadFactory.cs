@@ -23,4 +23,14 @@ public interface IJobWorkloadFactory
     /// <param name="cancellationToken">Stops the work early.</param>
     /// <returns>The workload.</returns>
     IJobWorkload OpenForWorker(JobDescriptor job, CancellationToken cancellationToken) => Open(job, cancellationToken);
+
+    /// <summary>
+    /// The files <see cref="Open"/> would read that the job file names (sources, truth files), after variable
+    /// substitution, so that a node can refuse a job that reaches outside its data roots before reading anything
+    /// but the job file. The job file, the descriptor's truth file and the output folder are not listed: the caller
+    /// checks those first. The default lists none (a workload that reads nothing else).
+    /// </summary>
+    /// <param name="job">The job, whose job file is known to be readable by this node.</param>
+    /// <returns>The inputs, each with what it is to the job.</returns>
+    IEnumerable<JobInput> InputsOf(JobDescriptor job) => [];
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Adrn.Engine.Jobs;
+using Adrn.Engine.Security;
 
 namespace Adrn.Engine.Workloads;
 
@@ -12,6 +13,7 @@ public sealed class WorkloadCache : IDisposable
 {
     private const string WorkerSuffix = "#worker";
     private readonly IJobWorkloadFactory _factory;
+    private readonly DataRoots? _dataRoots;
     private readonly ConcurrentDictionary<string, Lazy<IJobWorkload>> _open = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _lastUsed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _prepareFailed = new(StringComparer.Ordinal);
@@ -20,11 +22,16 @@ public sealed class WorkloadCache : IDisposable
     /// <summary>Creates an empty cache over <paramref name="factory"/>.</summary>
     /// <param name="factory">Opens workloads on first use.</param>
     /// <param name="maxOpenJobs">Jobs kept open at once (at least 1). Default 2: jobs run one after another, and the previous one may still be merging.</param>
-    public WorkloadCache(IJobWorkloadFactory factory, int maxOpenJobs = 2)
+    /// <param name="dataRoots">
+    /// The folders this node may read and write (a cluster node's <c>--data-root</c>): a job naming a path outside them
+    /// is refused before its workload opens. Null (local mode, where the user runs the job on their own account): no limit.
+    /// </param>
+    public WorkloadCache(IJobWorkloadFactory factory, int maxOpenJobs = 2, DataRoots? dataRoots = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxOpenJobs, 1);
         _factory = factory;
+        _dataRoots = dataRoots;
         MaxOpenJobs = maxOpenJobs;
     }
 
@@ -59,7 +66,13 @@ public sealed class WorkloadCache : IDisposable
         var key = forWorker ? job.JobId + WorkerSuffix : job.JobId;
         _lastUsed[key] = Interlocked.Increment(ref _clock);
         var lazy = _open.GetOrAdd(key, _ => new Lazy<IJobWorkload>(
-            () => forWorker ? _factory.OpenForWorker(job, CancellationToken.None) : _factory.Open(job, CancellationToken.None),
+            () =>
+            {
+                // NOTE: checked before the workload opens, so a refused job has read nothing but its job file and
+                // written nothing. A worker-side workload reads only the job file and the job's folder.
+                _dataRoots?.Check(job, forWorker ? null : _factory.InputsOf);
+                return forWorker ? _factory.OpenForWorker(job, CancellationToken.None) : _factory.Open(job, CancellationToken.None);
+            },
             LazyThreadSafetyMode.ExecutionAndPublication));
         EvictBeyondLimit(key);
         try

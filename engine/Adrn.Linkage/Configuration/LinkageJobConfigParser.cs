@@ -603,7 +603,7 @@ internal sealed partial class LinkageJobConfigParser
         var key = m.Groups[1].Value;
         if (key == "config_dir") return _baseDirectory;
         if (_variables is not null && _variables.TryGetValue(key, out var value)) return value;
-        _problems.Add($"{path}: variable '${{{key}}}' has no value (pass it, e.g. --data DIR for ${{data}})");
+        _problems.Add($"{path}: variable '${{{key}}}' has no value (pass it with --var {key}={(key == "data" ? "DIR" : "VALUE")})");
         return m.Value;
     });
 

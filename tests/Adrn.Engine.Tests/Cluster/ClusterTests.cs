@@ -109,6 +109,10 @@ public sealed partial class ClusterTests(Baselines baselines) : IDisposable
         // The submitting client keeps its subscription alive and gets the outcome from the new coordinator.
         Assert.True(link.WaitForExit(TimeSpan.FromSeconds(120)), link.Output + cluster.Output);
         Assert.True(link.ExitCode == 0, link.Output + cluster.Output);
+        // Issue 15: the client said so in one line, not in an 18-line Akka stack trace.
+        Assert.Single(link.Lines, l => l.StartsWith("[stderr] adrn link: lost the connection to " + cluster.Address, StringComparison.Ordinal));
+        Assert.DoesNotContain(link.Lines, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal)
+            || l.Contains("[ERROR]", StringComparison.Ordinal) || l.Contains("[WARNING]", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal));
         Assert.Contains(cluster.Seed.Lines, l => l.Contains("Resuming unfinished job cluster-resume", StringComparison.Ordinal));
         LinkOutput.AssertSameOutputs(baselines.OutputOf(ScoringLoad.Medium), outDir);
         // The worker node left the cluster of the dead seed and joined the new incarnation
