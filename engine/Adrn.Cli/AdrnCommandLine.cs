@@ -30,6 +30,8 @@ public static class AdrnCommandLine
             root.Subcommands.Add(command);
         }
 
+        // Examples in every --help and required options marked, for every command (CommandGuide).
+        CommandLinePolish.Apply(root);
         return root;
     }
 
@@ -55,12 +57,12 @@ public static class AdrnCommandLine
         // (and scripts that call adrn) need bad usage to be distinguishable from failed work.
         if (parseResult.Errors.Count > 0)
         {
-            foreach (var error in parseResult.Errors)
+            // In plain language, with the nearest command or option for a mistyped one (CommandLinePolish).
+            foreach (var message in CommandLinePolish.Explain(parseResult))
             {
-                Console.Error.WriteLine($"adrn: {error.Message}");
+                Console.Error.WriteLine($"adrn: {message}");
             }
 
-            Console.Error.WriteLine("Run 'adrn --help' or 'adrn <command> --help' for usage.");
             return ExitCodes.BadUsage;
         }
 

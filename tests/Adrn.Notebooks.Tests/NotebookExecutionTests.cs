@@ -122,6 +122,18 @@ public sealed class NotebookExecutionTests(ExecutedNotebooksFixture fixture, Xun
     }
 
     [Fact]
+    public void Every_notebook_carries_plotly_js_once_in_the_cell_that_loads_the_extension()
+    {
+        var library = Adrn.Linkage.Reporting.PlotlyJs.Source[..2000];
+        foreach (var (name, run) in fixture.Runs)
+        {
+            Assert.Empty(run.Errors);
+            Assert.True(run.HtmlOutputs.Count(h => h.Contains(library, StringComparison.Ordinal)) == 1, $"{name}: plotly.js in {run.HtmlOutputs.Count(h => h.Contains(library, StringComparison.Ordinal))} outputs");
+            Assert.Contains(run.HtmlOutputs, h => h.Contains("data-adrn-rendered", StringComparison.Ordinal) && !h.Contains(library, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void No_notebook_output_shows_a_name_NINO_postcode_or_source_id_from_the_inputs()
     {
         var dataDirectory = (string)fixture.Runs["02-productivity-puzzle.ipynb"].Probes["data_directory"]!;

@@ -37,11 +37,14 @@ public static class LinkCommand
         var tlsCertificate = new Option<string?>("--tls-certificate") { Description = "With --cluster on a TLS cluster: the client's certificate, a .pfx (with --tls-password) or a PEM certificate (with --tls-key)." };
         var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of a PEM --tls-certificate." };
         var tlsPassword = new Option<string?>("--tls-password") { Description = "Password of the .pfx (or encrypted PEM key): the value, or env:NAME to read environment variable NAME." };
+        var clientHost = new Option<string?>("--host") { Description = "With --cluster: local address the client listens on for the cluster's replies (0.0.0.0 for every interface). Default: the address this machine reaches the node from." };
+        var publicHost = new Option<string?>("--public-host") { Description = "With --cluster: host name or IP the cluster's nodes reach this client at, when it differs from --host (containers, NAT)." };
+        var formats = new Option<string?>("--formats") { Description = "Write links, pairs and clusters in these formats, " + OutputFormatsArgument.Description };
         var force = new Option<bool>("--force") { Description = "Replace the outputs another job left in --out (they are deleted before any work). Without it such a folder is refused." };
         var tlsTrust = new Option<string[]>("--tls-trust") { Description = "Certificate (PEM/DER) the cluster's certificates must chain to (repeatable). Default: the client's own certificate.", AllowMultipleArgumentsPerToken = false };
         var command = new Command("link", "Link records with the actor engine (local by default, or on a cluster), journalled and resumable.")
         {
-            config, output, truth, workers, variables, jobId, resume, cluster, journal, force, tlsCertificate, tlsKey, tlsPassword, tlsTrust,
+            config, output, truth, workers, variables, jobId, resume, cluster, journal, force, tlsCertificate, tlsKey, tlsPassword, tlsTrust, formats, clientHost, publicHost,
         };
         command.SetAction((parseResult, ct) => RunAsync(parseResult, new Arguments(
             parseResult.GetValue(config),
@@ -54,12 +57,16 @@ public static class LinkCommand
             parseResult.GetValue(cluster),
             parseResult.GetValue(journal),
             parseResult.GetValue(force),
-            NodeCommand.Tls(parseResult.GetValue(tlsCertificate), parseResult.GetValue(tlsKey), parseResult.GetValue(tlsPassword), parseResult.GetValue(tlsTrust))), ct));
+            NodeCommand.Tls(parseResult.GetValue(tlsCertificate), parseResult.GetValue(tlsKey), parseResult.GetValue(tlsPassword), parseResult.GetValue(tlsTrust)),
+            OutputFormatsArgument.Parse(parseResult.GetValue(formats)),
+            parseResult.GetValue(clientHost),
+            parseResult.GetValue(publicHost)), ct));
         return command;
     }
 
     private sealed record Arguments(
-        string? Config, string? Out, string? Truth, int Workers, string[] Variables, string? JobId, string? Resume, string? Cluster, string? Journal, bool Force, TlsOptions? Tls);
+        string? Config, string? Out, string? Truth, int Workers, string[] Variables, string? JobId, string? Resume, string? Cluster, string? Journal, bool Force, TlsOptions? Tls,
+        IReadOnlyList<Adrn.Linkage.Configuration.SourceFormat>? Formats, string? ClientHost, string? PublicHost);
 
     private static async Task<int> RunAsync(ParseResult parseResult, Arguments a, CancellationToken ct)
     {
@@ -96,9 +103,14 @@ public static class LinkCommand
                 stderr.WriteLine($"adrn link: {line}");
                 stderr.Flush();
             },
+            Host = a.ClientHost,
+            PublicHost = a.PublicHost,
+            Bound = address => stdout.WriteLine($"client listening at {address} for the cluster's replies"),
         };
+        // Reading, standardising, blocking and training run on this process in local mode: a status line with counts.
+        using var status = StatusLine.ForConsole(stdout);
         var outcome = await WithProgressAsync(stdout, clock, progress => a.Cluster is null
-            ? LocalJobRunner.RunAsync(request, LocalOptions(a, outDir) with { LogLevel = engineLog, LogStackTraces = verbose }, new LinkageJobWorkloadFactory(new Adrn.Learning.LearnedScorerProvider()), progress, ct)
+            ? LocalJobRunner.RunAsync(request, LocalOptions(a, outDir) with { LogLevel = engineLog, LogStackTraces = verbose }, new LinkageJobWorkloadFactory(new Adrn.Learning.LearnedScorerProvider(), status), progress, ct)
             : ClusterJobClient.RunAsync(a.Cluster, request, progress, clientOptions, ct)).ConfigureAwait(false);
 
         if (!outcome.Succeeded)
@@ -124,6 +136,11 @@ public static class LinkCommand
 
     private static JobRequest BuildRequest(Arguments a)
     {
+        if ((a.ClientHost is not null || a.PublicHost is not null) && a.Cluster is null)
+        {
+            throw new UsageException("--host and --public-host set where the cluster reaches this client; give them with --cluster ADDRESS (a local job has no network).");
+        }
+
         if (a.Tls is not null && a.Cluster is null)
         {
             throw new UsageException("--tls-certificate secures the connection to a cluster; give it with --cluster ADDRESS (a local job has no network).");
@@ -131,9 +148,9 @@ public static class LinkCommand
 
         if (a.Resume is not null)
         {
-            if (a.Config is not null || a.JobId is not null)
+            if (a.Config is not null || a.JobId is not null || a.Formats is not null)
             {
-                throw new UsageException("--resume JOB_ID continues a journalled job; do not also give --config or --job-id.");
+                throw new UsageException("--resume JOB_ID continues a journalled job with its own settings; do not also give --config, --job-id or --formats.");
             }
 
             if (a.Cluster is null && a.Out is null && a.Journal is null)
@@ -191,7 +208,8 @@ public static class LinkCommand
             outDir,
             JobFileArguments.ParseVariables(a.Variables),
             a.Truth is null ? null : Path.GetFullPath(a.Truth),
-            ReplaceOutputs: a.Force && a.Cluster is not null));
+            ReplaceOutputs: a.Force && a.Cluster is not null,
+            Formats: a.Formats?.Select(f => f.ToString().ToLowerInvariant()).ToList()));
     }
 
     private static string CheckJobId(string id, string option)

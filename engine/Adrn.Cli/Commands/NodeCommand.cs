@@ -150,7 +150,7 @@ public static class NodeCommand
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         var incarnation = 0;
-        await ClusterNodeHost.RunAsync(options, new LinkageJobWorkloadFactory(new Adrn.Learning.LearnedScorerProvider()), address =>
+        await ClusterNodeHost.RunAsync(options, new LinkageJobWorkloadFactory(new Adrn.Learning.LearnedScorerProvider(), new StatusLine(stdout, interactive: false)), address =>
         {
             if (incarnation++ > 0)
             {

@@ -38,6 +38,8 @@ public sealed class LinkageJobWorkload : IJobWorkload
 
     private readonly Adrn.Linkage.Output.OutputFolder _folder;
 
+    private IProgress<LinkageProgress>? _progress;
+
     private LinkageJobWorkload(JobDescriptor job, Adrn.Linkage.Output.OutputFolder folder, LinkagePlan plan, string configHash, IPairScorerProvider? scorers, bool preparedFromFiles)
     {
         _job = job;
@@ -97,8 +99,9 @@ public sealed class LinkageJobWorkload : IJobWorkload
     /// <summary>Reads, validates and prepares the job of <paramref name="job"/> (<see cref="LinkagePipeline.Open"/>).</summary>
     /// <param name="job">The job.</param>
     /// <param name="scorers">Supplies the learned scorer for jobs that ask for it, or null.</param>
+    /// <param name="progress">Receives the preparation, blocking and training stages, or null.</param>
     /// <returns>The workload.</returns>
-    public static LinkageJobWorkload Open(JobDescriptor job, IPairScorerProvider? scorers = null)
+    public static LinkageJobWorkload Open(JobDescriptor job, IPairScorerProvider? scorers = null, IProgress<LinkageProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(job);
         var config = LinkageJobConfig.Load(job.ConfigPath, job.Variables);
@@ -117,11 +120,15 @@ public sealed class LinkageJobWorkload : IJobWorkload
             {
                 // A resumed job: the inputs are unchanged (same hash), so their prepared form is read instead of the inputs.
                 var clock = Stopwatch.StartNew();
+                progress?.Report(new LinkageProgress("prepare", 0, 1, 0));
                 var prepared = PreparedJobFiles.Read(directory, config, hash);
-                return new LinkageJobWorkload(job, folder, LinkagePlan.Create(prepared, prepareSeconds: clock.Elapsed.TotalSeconds), hash, scorers, preparedFromFiles: true);
+                progress?.Report(new LinkageProgress("prepare", 1, 1, 0) { Detail = LinkagePipeline.Describe(prepared) + ", read from the job's prepared files" });
+                var plan = LinkagePlan.Create(prepared, prepareSeconds: clock.Elapsed.TotalSeconds);
+                progress?.Report(new LinkageProgress("blocking", 1, 1, 0) { Detail = LinkagePipeline.Describe(plan) });
+                return new LinkageJobWorkload(job, folder, plan, hash, scorers, preparedFromFiles: true) { _progress = progress };
             }
 
-            return new LinkageJobWorkload(job, folder, LinkagePipeline.Open(config), hash, scorers, preparedFromFiles: false);
+            return new LinkageJobWorkload(job, folder, LinkagePipeline.Open(config, progress: progress), hash, scorers, preparedFromFiles: false) { _progress = progress };
         }
         catch
         {
@@ -181,7 +188,7 @@ public sealed class LinkageJobWorkload : IJobWorkload
         var start = _clock.Elapsed.TotalSeconds;
         if (!double.IsNaN(_firstCount)) _timings["counting"] = Math.Round(start - _firstCount, 3);
         var counts = countFiles.Select(f => PatternCountFile.Read(f, _plan.Comparisons.Count)).ToList();
-        var model = LinkagePipeline.Train(_plan, counts, null, cancellationToken);
+        var model = LinkagePipeline.Train(_plan, counts, _progress, cancellationToken);
         var json = model.ToJson();
         if (_scorers?.Create(_plan.Config) is { } custom)
         {
@@ -232,6 +239,7 @@ public sealed class LinkageJobWorkload : IJobWorkload
             Folder = _folder,
             Threshold = Threshold,
             TruthPairsPath = _job.TruthPath,
+            Formats = _job.Formats?.Select(f => Enum.Parse<SourceFormat>(f, ignoreCase: true)).ToList(),
             JobId = _job.JobId,
             ConfigHash = ConfigHash,
             Scorer = scorer.Kind,
@@ -246,6 +254,9 @@ public sealed class LinkageJobWorkload : IJobWorkload
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"against the truth: precision {e.Precision:F4}, recall {e.Recall:F4}, F1 {e.F1:F4} at match probability {Threshold}"));
         }
+
+        notes.AddRange(Adrn.Linkage.Reporting.ModelSummary.Lines(result.Model));
+        notes.Add("report (parameters, charts, quality; opens offline): " + result.Files["report_html"][0]);
 
         var outDir = Path.GetFullPath(_job.OutputDirectory);
         var written = result.Files.Values.SelectMany(f => f)

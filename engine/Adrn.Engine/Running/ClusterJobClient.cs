@@ -64,18 +64,22 @@ public static class ClusterJobClient
         ArgumentNullException.ThrowIfNull(options);
         var address = ParseAddress(ClusterNodeOptions.WithProtocol(clusterAddress, options.Tls is not null));
 
-        // NOTE: the client is not a cluster member (it must not count in split-brain decisions);
-        // it talks to a node over plain remoting, bound on the interface it uses to reach the node.
+        // NOTE: the client is not a cluster member (it must not count in split-brain decisions); it talks to a node
+        // over plain remoting, and the node answers it at the address it advertises. The node's host is not one of the
+        // client's addresses when they run on different machines (or containers): the client binds a local address —
+        // by default the one its route to the node leaves from — and may advertise another (NAT, containers).
+        var bind = options.Host ?? ClusterClientOptions.LocalAddressTowards(address.Host!, address.Port!.Value);
         using var host = new HostBuilder()
             .ConfigureServices(services => services.AddAkka("adrn-client", builder => builder
                 .WithAdrnLogging(options.LogLevel, options.LogStackTraces)
                 .WithAdrnSerialization()
-                .WithAdrnRemoting(address.Host!, 0, options.Tls)))
+                .WithAdrnRemoting(bind, options.Port, options.Tls, options.PublicHost)))
             .Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var system = host.Services.GetRequiredService<ActorSystem>();
+            options.Bound?.Invoke(((ExtendedActorSystem)system).Provider.DefaultAddress.ToString());
             var jobs = system.ActorSelection($"{address}/user/{AdrnAkkaBuilderExtensions.RegistryProxyName}");
             var outcome = new TaskCompletionSource<JobOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
             using var cancel = cancellationToken.Register(() => outcome.TrySetCanceled(cancellationToken));

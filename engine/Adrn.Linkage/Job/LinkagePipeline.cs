@@ -7,6 +7,7 @@ using Adrn.Linkage.Evaluation;
 using Adrn.Linkage.Model;
 using Adrn.Linkage.Output;
 using Adrn.Linkage.Preparation;
+using Adrn.Linkage.Reporting;
 using Adrn.Linkage.Resolution;
 using Adrn.Linkage.Scoring;
 using Adrn.Linkage.Training;
@@ -31,6 +32,18 @@ public static class LinkagePipeline
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <summary>Bins of the match-probability histogram in <c>report.json</c> (equal width on [0, 1]).</summary>
+    public const int HistogramBins = 50;
+
+    /// <summary>Records whose best possible match weight feeds the unlinkables chart of <c>report.html</c> (a systematic sample above this).</summary>
+    public const int UnlinkableSample = 20_000;
+
+    // Probability bands of the report's sample waterfalls: one pair from each (the first in output order).
+    private static readonly (double Low, double High, string Label)[] WaterfallBands =
+    [
+        (0, 0.2, "below 0.20"), (0.2, 0.5, "0.20–0.50"), (0.5, 0.8, "0.50–0.80"), (0.8, 0.95, "0.80–0.95"), (0.95, 0.99, "0.95–0.99"), (0.99, double.PositiveInfinity, "0.99 and above"),
+    ];
+
     /// <summary>Stage 1–3: reads and prepares every source, then plans blocking and training (checking the comparison cap first).</summary>
     /// <param name="config">The validated job.</param>
     /// <param name="partitions">Partition count, or null for the job's.</param>
@@ -45,12 +58,33 @@ public static class LinkagePipeline
         var clock = Stopwatch.StartNew();
         progress?.Report(new LinkageProgress("prepare", 0, 1, 0));
         var prepared = LinkagePreparation.Prepare(config);
-        progress?.Report(new LinkageProgress("prepare", 1, 1, 0));
+        progress?.Report(new LinkageProgress("prepare", 1, 1, 0) { Detail = Describe(prepared) });
         var prepareSeconds = clock.Elapsed.TotalSeconds;
         progress?.Report(new LinkageProgress("blocking", 0, 1, 0));
         var plan = LinkagePlan.Create(prepared, partitions, prepareSeconds, ct);
-        progress?.Report(new LinkageProgress("blocking", 1, 1, 0));
+        progress?.Report(new LinkageProgress("blocking", 1, 1, 0) { Detail = Describe(plan) });
         return plan;
+    }
+
+    /// <summary>The prepared records in words with counts, for a status line.</summary>
+    /// <param name="prepared">Prepared records.</param>
+    /// <returns>For example <c>10,000 records from 2 sources (10,000 rows read, 0 quarantined, 0 superseded)</c>.</returns>
+    public static string Describe(PreparedLinkage prepared)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var s = prepared.Sources;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{prepared.Records.Count:N0} records from {s.Count} source{(s.Count == 1 ? string.Empty : "s")} ({s.Sum(x => (long)x.RowsRead):N0} rows read, {s.Sum(x => (long)x.RowsQuarantined):N0} quarantined, {s.Sum(x => (long)x.RowsSuperseded):N0} superseded)");
+    }
+
+    /// <summary>The blocking plan in words with counts, for a status line.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <returns>For example <c>31,931 candidate pairs from 6 rules in 16 partitions</c>.</returns>
+    public static string Describe(LinkagePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{plan.BlockingReport.TotalComparisons:N0} candidate pairs from {plan.BlockingReport.Rules.Count} blocking rules in {plan.PartitionCount} partitions");
     }
 
     /// <summary>Stage 5a: the agreement-pattern histogram of one counting unit (its pairs are compared, not kept).</summary>
@@ -104,7 +138,7 @@ public static class LinkagePipeline
     /// Stage 7–8: merges the sorted partition runs (k-way, streaming), writes <c>pairs</c> when the job asks for it,
     /// resolves the candidates at or above the threshold into <c>links</c> (and <c>clusters</c>), evaluates against
     /// the truth (a pairs file or the cluster column) while the pairs stream past, and writes every output, the model
-    /// and <c>report.json</c> — each file under a temporary name first, renamed into place when complete.
+    /// <c>report.json</c> and <c>report.html</c> — each file under a temporary name first, renamed into place when complete.
     /// </summary>
     /// <param name="plan">The plan the runs were scored from.</param>
     /// <param name="model">The Fellegi–Sunter model (written to <c>model.json</c>).</param>
@@ -158,6 +192,10 @@ public static class LinkagePipeline
         var files = new Dictionary<string, IReadOnlyList<string>>();
         var requested = (options.Formats ?? config.Outputs.Formats).Distinct().ToList();
         long kept = 0;
+        var histogram = new long[HistogramBins];
+        var samples = new (int Left, int Right)[WaterfallBands.Length];
+        Array.Fill(samples, (-1, -1));
+        var bandsOpen = WaterfallBands.Length;
 
         void Merge(PairTableWriter? pairs)
         {
@@ -174,6 +212,8 @@ public static class LinkagePipeline
                 pairs?.Append(run.Left, run.Right, run.Weight, p, run.Rule, run.Gammas);
                 evaluation.AddPair(run.Left, run.Right, p);
                 if (p >= threshold) candidates.Add(run.Left, run.Right, run.Weight, p, run.Gammas, run.Rule);
+                histogram[Math.Clamp((int)(p * HistogramBins), 0, HistogramBins - 1)]++;
+                if (bandsOpen > 0) bandsOpen -= SampleForWaterfall(samples, run.Left, run.Right, p);
                 kept++;
                 if ((kept & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
                 if (run.MoveNext()) queue.Enqueue(r, (Key(rank, run), r));
@@ -277,10 +317,18 @@ public static class LinkagePipeline
             Evaluation = report,
             Scorer = options.Scorer == PairScorerKind.Learned ? "learned" : "fellegi-sunter",
             Classifications = config.ClassificationReport(),
+            ProbabilityHistogram = histogram,
         };
         var reportPath = Path.Combine(outDir, "report.json");
         AtomicFile.Write(reportPath, temp => File.WriteAllText(temp, JsonSerializer.Serialize(runReport, ReportJson)));
         files["report"] = [reportPath];
+        var htmlPath = Path.Combine(outDir, "report.html");
+        var scoring = ScoringModel.Create(model, plan.Comparisons, prepared);
+        var waterfalls = WaterfallBands.Select((band, i) => samples[i].Left < 0 ? null : new WaterfallSample(band.Label, scoring.Explain(samples[i].Left, samples[i].Right)))
+            .OfType<WaterfallSample>().ToList();
+        var html = LinkageReportPage.Render(runReport, waterfalls, SelfMatchWeights(scoring), plan.KeepProbability(threshold));
+        AtomicFile.Write(htmlPath, temp => File.WriteAllText(temp, html));
+        files["report_html"] = [htmlPath];
 
         // The scorer's own files were written by it beside the outputs already; the staged ones move into place now.
         var all = files.Values.SelectMany(f => f).ToList();
@@ -307,6 +355,37 @@ public static class LinkagePipeline
             Model = model,
             Evaluation = report,
         };
+    }
+
+    /// <summary>Takes the pair as its band's waterfall sample if the band has none yet; returns 1 when it did.</summary>
+    private static int SampleForWaterfall((int Left, int Right)[] samples, int left, int right, double p)
+    {
+        for (var b = 0; b < WaterfallBands.Length; b++)
+        {
+            if (p < WaterfallBands[b].Low || p >= WaterfallBands[b].High) continue;
+            if (samples[b].Left >= 0) return 0;
+            samples[b] = (left, right);
+            return 1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>The best match weight each record (a systematic sample of at most <see cref="UnlinkableSample"/>) can reach: compared with itself.</summary>
+    private static double[] SelfMatchWeights(ScoringModel scoring)
+    {
+        var count = scoring.Prepared.Records.Count;
+        var step = Math.Max(1, (count + UnlinkableSample - 1) / UnlinkableSample);
+        var comparer = scoring.Comparisons.CreateComparer();
+        var gammas = new sbyte[scoring.Comparisons.Count];
+        var weights = new double[(count + step - 1) / step];
+        for (int i = 0, n = 0; i < count; i += step, n++)
+        {
+            comparer.Compare(i, i, gammas);
+            weights[n] = scoring.MatchWeight(i, i, gammas);
+        }
+
+        return weights;
     }
 
     private static ulong Key(int[] rank, IScoredPairRun run) => ((ulong)(uint)rank[run.Left] << 32) | (uint)rank[run.Right];

@@ -50,6 +50,12 @@ public sealed record LinkageRunReport
     /// <summary>Disclosure class of every job column and classified source column (docs/privacy.md).</summary>
     public IReadOnlyDictionary<string, string> Classifications { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Scored pairs kept (probability at or above <c>keep_probability</c>) by match probability: bin i counts
+    /// p in [i/n, (i+1)/n), the last bin includes 1; n = <see cref="LinkagePipeline.HistogramBins"/>.
+    /// </summary>
+    public IReadOnlyList<long> ProbabilityHistogram { get; init; } = [];
+
     /// <summary>Evaluation.</summary>
     public required EvaluationReport Evaluation { get; init; }
 }

@@ -13,16 +13,16 @@ namespace Adrn.Linkage.Output;
 /// Converts an output table written as Arrow IPC (file format) to CSV or Parquet one record batch at a time, so tables
 /// larger than memory (the engine's streamed <c>pairs</c>) can be had in every format. The values are written by the
 /// same rules as <see cref="PairTableWriter"/> and <see cref="ClusterTableWriter"/> (through TableWriter) (CSV: RFC 4180 quoting, doubles round-trip, empty for null; Parquet:
-/// strings, doubles, and int8 gammas as int32), so a converted table equals one written directly. Int32 columns and
-/// nullable numeric columns (research releases) are written as Parquet int32 and optional fields, and as empty CSV fields
-/// when null.
+/// strings, doubles, and int8 gammas as int32), so a converted table equals one written directly. The linked panel
+/// (int32 and nullable columns) converts the same way. Column descriptions travel along (Parquet key–value metadata,
+/// <see cref="ColumnDescriptions"/>).
 /// </summary>
 public static class ArrowTableConverter
 {
     private const int RowGroupRows = 1 << 18;
 
     /// <summary>Writes <paramref name="arrowPath"/> as <paramref name="format"/> beside it (same name, the format's extension).</summary>
-    /// <param name="arrowPath">An Arrow IPC file whose columns are utf8, float64, int32 or int8.</param>
+    /// <param name="arrowPath">An Arrow IPC file whose columns are utf8, float64, int8 or int32 (nullable or not).</param>
     /// <param name="format">CSV or Parquet (Arrow returns the input unchanged).</param>
     /// <returns>The path written.</returns>
     /// <exception cref="NotSupportedException">A column of another type.</exception>
@@ -87,8 +87,7 @@ public static class ArrowTableConverter
         using var reader = new ArrowFileReader(stream);
         var schema = reader.Schema;
         Check(schema, arrowPath);
-        // NOTE: non-nullable numeric columns keep required Parquet fields (the engine's files stay as they were);
-        // nullable ones become optional fields.
+        // Nullable Arrow columns become optional Parquet columns; int8 (gammas, match_key) and int32 are written as int32.
         var fields = schema.FieldsList.Select(f => (DataField)(f.DataType switch
         {
             StringType => new DataField<string>(f.Name),
@@ -99,19 +98,16 @@ public static class ArrowTableConverter
         })).ToArray();
         await using var output = File.Create(parquetPath);
         await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), output).ConfigureAwait(false);
+        writer.CustomMetadata = ColumnDescriptions.ParquetMetadata(schema);
         // Arrow batches are small (16k rows in the engine's files); Parquet readers prefer large row groups, so rows
         // are gathered into groups of up to RowGroupRows (memory stays bounded by one group).
         var strings = new List<string?>[fields.Length];
-        var doubles = new List<double>[fields.Length];
-        var ints = new List<int>[fields.Length];
-        var optionalDoubles = new List<double?>[fields.Length];
-        var optionalInts = new List<int?>[fields.Length];
+        var doubles = new List<double?>[fields.Length];
+        var ints = new List<int?>[fields.Length];
         for (var c = 0; c < fields.Length; c++)
         {
             if (fields[c] is DataField<string>) strings[c] = [];
-            else if (fields[c] is DataField<double>) doubles[c] = [];
-            else if (fields[c] is DataField<double?>) optionalDoubles[c] = [];
-            else if (fields[c] is DataField<int?>) optionalInts[c] = [];
+            else if (fields[c] is DataField<double> or DataField<double?>) doubles[c] = [];
             else ints[c] = [];
         }
 
@@ -123,15 +119,13 @@ public static class ArrowTableConverter
             for (var c = 0; c < fields.Length; c++)
             {
                 if (strings[c] is { } s) await group.WriteAsync(fields[c], s.ToArray()).ConfigureAwait(false);
-                else if (doubles[c] is { } d) await group.WriteAsync(fields[c], new ReadOnlyMemory<double>([.. d])).ConfigureAwait(false);
-                else if (optionalDoubles[c] is { } od) await group.WriteAsync(fields[c], new ReadOnlyMemory<double?>([.. od])).ConfigureAwait(false);
-                else if (optionalInts[c] is { } oi) await group.WriteAsync(fields[c], new ReadOnlyMemory<int?>([.. oi])).ConfigureAwait(false);
-                else await group.WriteAsync(fields[c], new ReadOnlyMemory<int>([.. ints[c]])).ConfigureAwait(false);
+                else if (doubles[c] is { } d && fields[c].IsNullable) await group.WriteAsync(fields[c], new ReadOnlyMemory<double?>([.. d])).ConfigureAwait(false);
+                else if (doubles[c] is { } dd) await group.WriteAsync(fields[c], new ReadOnlyMemory<double>([.. dd.Select(v => v!.Value)])).ConfigureAwait(false);
+                else if (fields[c].IsNullable) await group.WriteAsync(fields[c], new ReadOnlyMemory<int?>([.. ints[c]])).ConfigureAwait(false);
+                else await group.WriteAsync(fields[c], new ReadOnlyMemory<int>([.. ints[c].Select(v => v!.Value)])).ConfigureAwait(false);
                 strings[c]?.Clear();
                 doubles[c]?.Clear();
                 ints[c]?.Clear();
-                optionalDoubles[c]?.Clear();
-                optionalInts[c]?.Clear();
             }
 
             pending = 0;
@@ -149,23 +143,14 @@ public static class ArrowTableConverter
                         case StringArray a:
                             for (var i = 0; i < batch.Length; i++) strings[c].Add(a.GetString(i));
                             break;
-                        case DoubleArray a when optionalDoubles[c] is { } od:
-                            for (var i = 0; i < batch.Length; i++) od.Add(a.GetValue(i));
-                            break;
                         case DoubleArray a:
-                            doubles[c].AddRange(a.Values);
-                            break;
-                        case Int32Array a when optionalInts[c] is { } oi:
-                            for (var i = 0; i < batch.Length; i++) oi.Add(a.GetValue(i));
-                            break;
-                        case Int32Array a:
-                            ints[c].AddRange(a.Values);
-                            break;
-                        case Int8Array a when optionalInts[c] is { } oi:
-                            for (var i = 0; i < batch.Length; i++) oi.Add(a.GetValue(i));
+                            for (var i = 0; i < batch.Length; i++) doubles[c].Add(a.GetValue(i));
                             break;
                         case Int8Array a:
-                            foreach (var v in a.Values) ints[c].Add(v);
+                            for (var i = 0; i < batch.Length; i++) ints[c].Add(a.GetValue(i));
+                            break;
+                        case Int32Array a:
+                            for (var i = 0; i < batch.Length; i++) ints[c].Add(a.GetValue(i));
                             break;
                     }
                 }
@@ -184,8 +169,8 @@ public static class ArrowTableConverter
     {
         foreach (var f in schema.FieldsList)
         {
-            if (f.DataType is not (StringType or DoubleType or Int32Type or Int8Type))
-                throw new NotSupportedException($"{path}: column '{f.Name}' is {f.DataType.Name}; only utf8, float64, int32 and int8 columns can be converted.");
+            if (f.DataType is not (StringType or DoubleType or Int8Type or Int32Type))
+                throw new NotSupportedException($"{path}: column '{f.Name}' is {f.DataType.Name}; only utf8, float64, int8 and int32 columns can be converted.");
         }
     }
 }

@@ -69,7 +69,7 @@ public sealed class PairTableWriter : IDisposable
             .Field(f => f.Name("match_rule").DataType(StringType.Default).Nullable(false));
         foreach (var name in comparisonNames)
             builder.Field(f => f.Name("gamma_" + name).DataType(Int8Type.Default).Nullable(false));
-        return builder.Build();
+        return ColumnDescriptions.Describe(builder.Build());
     }
 
     /// <summary>Appends one pair.</summary>

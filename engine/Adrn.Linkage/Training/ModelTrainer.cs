@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using Adrn.Linkage.Blocking;
 using Adrn.Linkage.Comparison;
@@ -59,7 +60,10 @@ public static class ModelTrainer
             progress?.Report(new LinkageProgress("u_sampling", 0, training.UMaxPairs, 0));
             var sw = Stopwatch.StartNew();
             var est = UEstimator.EstimateUUsingRandomSampling(prepared, comparisons, training.UMaxPairs, training.Seed, ct);
-            progress?.Report(new LinkageProgress("u_sampling", est.Pairs, est.Pairs, est.Pairs / Math.Max(sw.Elapsed.TotalSeconds, 1e-9)));
+            progress?.Report(new LinkageProgress("u_sampling", est.Pairs, est.Pairs, est.Pairs / Math.Max(sw.Elapsed.TotalSeconds, 1e-9))
+            {
+                Detail = string.Create(CultureInfo.InvariantCulture, $"u estimated from {est.Pairs:N0} random pairs"),
+            });
             u = est.U;
             log.Add(new TrainingRoundLog
             {
@@ -97,7 +101,10 @@ public static class ModelTrainer
                 Seconds = Math.Round(sw.Elapsed.TotalSeconds, 3),
                 Note = $"{matches} pairs from {string.Join(" | ", training.DeterministicRules.Select(r => r.Name))} / recall {training.Recall} / {prepared.TotalPossiblePairs:G6} possible pairs",
             });
-            progress?.Report(new LinkageProgress("lambda", 1, 1, 0));
+            progress?.Report(new LinkageProgress("lambda", 1, 1, 0)
+            {
+                Detail = string.Create(CultureInfo.InvariantCulture, $"λ = {lambda:G4} from {matches:N0} pairs agreeing on the deterministic rules"),
+            });
         }
 
         return (u, lambda, log);

@@ -6,7 +6,6 @@ using Adrn.Stats.Data;
 using Adrn.Stats.Disclosure;
 using Adrn.Stats.Estimation;
 using Plotly.NET.CSharp;
-using Chart = Plotly.NET.CSharp.Chart;
 
 namespace Adrn.Notebooks.Analyses;
 
@@ -94,18 +93,8 @@ public static class ProductivityAnalysis
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(planted);
         var terms = planted.Coefficients.Keys.Where(t => fit.Coefficients.Any(c => c.Term == t)).ToList();
-        var est = terms.Select(t => fit[t]).ToList();
-        var chart = Chart.Combine(
-            [
-                Chart.Point<string, double, string>(UseDefaults: false, x: terms, y: est.Select(c => c.Estimate), Name: "estimate")
-                    .WithTraceInfo(Name: "estimate"),
-                Chart.Point<string, double, string>(UseDefaults: false, x: terms, y: est.Select(c => c.CiLow), Name: "95% CI low"),
-                Chart.Point<string, double, string>(UseDefaults: false, x: terms, y: est.Select(c => c.CiHigh), Name: "95% CI high"),
-                Chart.Point<string, double, string>(UseDefaults: false, x: terms, y: terms.Select(t => planted.Coefficients[t]), Name: "planted"),
-            ])
-            .WithYAxisStyle<double, double, double>(TitleText: "coefficient")
-            .WithSize(Width: 760, Height: 420);
-        return new ChartView("Planted versus estimated coefficients", chart, fit.Check);
+        return CoefficientChart.Create("Planted versus estimated coefficients", terms, [.. terms.Select(t => fit[t])], "coefficient", fit.Check,
+            [.. terms.Select(t => planted.Coefficients[t])]);
     }
 
     /// <summary>

@@ -44,6 +44,9 @@ public sealed class RegressionResult
     /// <summary>Degrees of freedom of the t distribution for p-values and intervals (n − K; with clusters the smallest G − 1, as fixest).</summary>
     public required int TDistributionDf { get; init; }
 
+    /// <summary>Clusters per cluster variable of <see cref="Vcov"/> (in its order) in the estimation sample; empty when not clustered.</summary>
+    public IReadOnlyList<int> ClusterCounts { get; init; } = [];
+
     /// <summary>R² (centred; relative to the weighted mean of y).</summary>
     public required double R2 { get; init; }
 

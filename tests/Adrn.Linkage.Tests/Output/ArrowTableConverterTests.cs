@@ -103,46 +103,47 @@ public sealed class ArrowTableConverterTests
     }
 
     [Fact]
-    public async Task Nullable_double_and_int32_columns_become_empty_csv_fields_and_optional_parquet_fields()
+    public async Task Nullable_numeric_columns_convert_with_their_nulls_and_parquet_carries_the_column_descriptions()
     {
+        // The linked panel's shape: nullable float64 and int32 columns (link_probability, year).
         var t = new TestJob();
         var path = Path.Combine(t.Directory, "nullable.arrow");
         var schema = new Schema.Builder()
-            .Field(f => f.Name("score").DataType(DoubleType.Default).Nullable(true))
+            .Field(f => f.Name("link_probability").DataType(DoubleType.Default).Nullable(true))
             .Field(f => f.Name("year").DataType(Int32Type.Default).Nullable(true))
-            .Field(f => f.Name("count").DataType(Int32Type.Default).Nullable(false))
             .Build();
         using (var stream = File.Create(path))
         using (var writer = new ArrowFileWriter(stream, schema))
         {
             using var batch = new RecordBatch(schema,
-                [new DoubleArray.Builder().Append(0.1).AppendNull().Build(), new Int32Array.Builder().AppendNull().Append(2021).Build(), new Int32Array.Builder().Append(3).Append(4).Build()], 2);
+                [new DoubleArray.Builder().Append(0.25).AppendNull().Build(), new Int32Array.Builder().AppendNull().Append(2021).Build()], 2);
             writer.WriteRecordBatch(batch);
             writer.WriteEnd();
         }
 
-        Assert.Equal(["score,year,count", "0.1,,3", ",2021,4"], File.ReadAllLines(ArrowTableConverter.Convert(path, SourceFormat.Csv)));
+        var csv = ArrowTableConverter.Convert(path, SourceFormat.Csv);
+        Assert.Equal(["link_probability,year", "0.25,", ",2021"], File.ReadAllLines(csv));
 
-        await using var reader = await Parquet.ParquetReader.CreateAsync(ArrowTableConverter.Convert(path, SourceFormat.Parquet));
+        var parquet = ArrowTableConverter.Convert(path, SourceFormat.Parquet);
+        await using var reader = await Parquet.ParquetReader.CreateAsync(parquet);
         var fields = reader.Schema.GetDataFields();
-        Assert.True(fields[0].IsNullable);
-        Assert.True(fields[1].IsNullable);
-        Assert.False(fields[2].IsNullable);
         using var group = reader.OpenRowGroupReader(0);
-        var scores = new double?[2];
-        await group.ReadAsync(fields[0], scores.AsMemory());
-        var years = new int?[2];
-        await group.ReadAsync(fields[1], years.AsMemory());
-        Assert.Equal([0.1, null], scores);
-        Assert.Equal([null, 2021], years);
+        var p = new double?[2];
+        await group.ReadAsync(fields[0], p.AsMemory());
+        var y = new int?[2];
+        await group.ReadAsync(fields[1], y.AsMemory());
+        Assert.Equal([0.25, null], p);
+        Assert.Equal([null, 2021], y);
+        Assert.Equal(ColumnDescriptions.Of("link_probability"), reader.CustomMetadata["description:link_probability"]);
+        Assert.Equal(ColumnDescriptions.Of("year"), reader.CustomMetadata["description:year"]);
     }
 
     [Fact]
     public void A_column_of_another_type_is_refused_naming_file_and_column()
     {
         var t = new TestJob();
-        var path = Path.Combine(t.Directory, "long.arrow");
-        var schema = new Schema.Builder().Field(f => f.Name("score").DataType(Int64Type.Default).Nullable(false)).Build();
+        var path = Path.Combine(t.Directory, "dates.arrow");
+        var schema = new Schema.Builder().Field(f => f.Name("when").DataType(Int64Type.Default).Nullable(false)).Build();
         using (var stream = File.Create(path))
         using (var writer = new ArrowFileWriter(stream, schema))
         {
@@ -153,6 +154,6 @@ public sealed class ArrowTableConverterTests
 
         var error = Assert.Throws<NotSupportedException>(() => ArrowTableConverter.Convert(path, SourceFormat.Csv));
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Contains("'score'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'when'", error.Message, StringComparison.Ordinal);
     }
 }
