@@ -85,6 +85,44 @@ public static class CommandGuide
         [
             "adrn encode --input cohort.csv --out cohort-encoded.csv --id cohort_id --encode forename:name,surname:name,postcode:postcode --block postcode:district --key-file secret.key",
         ],
+        ["dataset"] =
+        [
+            "adrn dataset init --spec examples/dataset/productive-society.json --store store",
+            "adrn dataset add-wave --store store --source payroll --wave 2021 --input synth/waves/2021/employees.csv",
+            "adrn dataset release --store store --out release --key-file release.key",
+        ],
+        ["dataset init"] =
+        [
+            "adrn dataset init --spec examples/dataset/productive-society.json --store store",
+        ],
+        ["dataset add-wave"] =
+        [
+            "adrn dataset add-wave --store store --source register --wave 2021 --input synth/waves/2021/employers.csv",
+            "adrn dataset add-wave --store store --source payroll --wave 2022 --input synth/waves/2022/employees.csv --retrain",
+        ],
+        ["dataset relink"] =
+        [
+            "adrn dataset relink --store store --report relink.json",
+            "adrn dataset relink --store store --job new-job.json --source payroll --spine person --retrain",
+        ],
+        ["dataset entities"] =
+        [
+            "adrn dataset entities --store store --out entities.csv",
+        ],
+        ["dataset release"] =
+        [
+            "adrn dataset release --store store --out release-2021 --key-file release.key --formats parquet,csv,arrow",
+            "adrn dataset release --store store --out cohort-release --key-file cohort.key --cohort",
+        ],
+        ["dataset add-source"] =
+        [
+            "adrn dataset add-source --store store --definition examples/dataset/survey-source.json",
+        ],
+        ["dataset status"] =
+        [
+            "adrn dataset status --store store",
+            "adrn dataset status --store store --json",
+        ],
     };
 
     /// <summary>
