@@ -91,9 +91,10 @@ public static class BenchHarness
 
         // 2. Compare+score of the same pairs, engine and peer, per thread count.
         PeakMemory.Reset();
-        var prepared = LinkagePreparation.Prepare(config);
-        var plan = BlockingPlan.Build(prepared, config.BlockingRules, config.Partitions);
-        var comparisons = ComparisonSet.Create(prepared, config.Comparisons);
+        var linkage = LinkagePipeline.Open(config);
+        var prepared = linkage.Prepared;
+        var plan = linkage.Blocking;
+        var comparisons = linkage.Comparisons;
         var model = MatchModel.Load(modelPath);
         var scoring = ScoringModel.Create(model, comparisons, prepared);
         var keep = Math.Min(config.Resolution.KeepProbability, config.Resolution.MatchProbability);
@@ -112,7 +113,7 @@ public static class BenchHarness
             for (var r = 0; r < repeats; r++)
             {
                 var sw = Stopwatch.StartNew();
-                var batches = PartitionScorer.ScoreAll(prepared, plan, scoring, keep, threads);
+                var batches = ScoreUnordered(plan, scoring, keep, threads);
                 engineBest = Math.Min(engineBest, sw.Elapsed.TotalSeconds);
                 engineKept = batches.Sum(b => (long)b.Count);
             }
@@ -134,7 +135,7 @@ public static class BenchHarness
         // The engine's merge of partition batches into id order is part of LinkageJob's "scoring" lap but not of
         // the peer's work (CREATE TABLE AS has no order), so it is measured apart.
         var mergeClock = Stopwatch.StartNew();
-        _ = ScoredPairBatch.Merge(PartitionScorer.ScoreAll(prepared, plan, scoring, keep, maxThreads), prepared.Records.IdRank, comparisons.Count);
+        _ = ScoredPairBatch.Merge(ScoreUnordered(plan, scoring, keep, maxThreads), prepared.Records.IdRank, comparisons.Count);
         var scoreAndMerge = mergeClock.Elapsed.TotalSeconds;
 
         // EM runs on the agreement-pattern histogram, whose size is bounded by the distinct gamma vectors, not
@@ -145,7 +146,7 @@ public static class BenchHarness
             () => comparisons.CreateComparer(candidatePairs / maxThreads),
             (p, _, comparer) =>
             {
-                partial[p] = AgreementPatternCounter.Count(prepared, plan.Partitions[p], comparer);
+                partial[p] = AgreementPatternCounter.Count(plan.Partitions[p], comparer);
                 return comparer;
             },
             _ => { });
@@ -207,5 +208,25 @@ public static class BenchHarness
         {
             return double.NaN;
         }
+    }
+
+    /// <summary>
+    /// Compare+score of every partition on <paramref name="threads"/> threads, one comparer per thread kept across the
+    /// partitions it takes, without the per-partition sort of the pipeline's scoring stage (the peer's
+    /// CREATE TABLE AS does not order either).
+    /// </summary>
+    internal static ScoredPairBatch[] ScoreUnordered(BlockingPlan plan, ScoringModel scoring, double keep, int threads)
+    {
+        var batches = new ScoredPairBatch[plan.Partitions.Count];
+        var pairsPerThread = plan.Partitions.Sum(x => x.PairUpperBound) / Math.Max(1, threads);
+        Parallel.For(0, plan.Partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = threads },
+            () => scoring.Comparisons.CreateComparer(pairsPerThread),
+            (p, _, comparer) =>
+            {
+                batches[p] = PartitionScorer.Score(plan.Partitions[p], scoring, keep, comparer);
+                return comparer;
+            },
+            _ => { });
+        return batches;
     }
 }

@@ -21,11 +21,10 @@ public static class PeerVerifier
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(model);
-        var prepared = LinkagePreparation.Prepare(config);
-        var plan = BlockingPlan.Build(prepared, config.BlockingRules, config.Partitions);
-        var scoring = ScoringModel.Create(model, ComparisonSet.Create(prepared, config.Comparisons), prepared);
-        using var peer = DuckDbPeer.Open(config, prepared, plan.Keys);
-        return Verify(prepared, plan, scoring, peer, threads);
+        var linkage = LinkagePipeline.Open(config);
+        var scoring = ScoringModel.Create(model, linkage.Comparisons, linkage.Prepared);
+        using var peer = DuckDbPeer.Open(config, linkage.Prepared, linkage.Blocking.Keys);
+        return Verify(linkage.Prepared, linkage.Blocking, scoring, peer, threads);
     }
 
     /// <summary>Scores all candidate pairs on both sides (no probability cut) and compares them pair by pair.</summary>
@@ -42,7 +41,7 @@ public static class PeerVerifier
         ArgumentNullException.ThrowIfNull(scoring);
         ArgumentNullException.ThrowIfNull(peer);
         var k = scoring.Comparisons.Count;
-        var batches = PartitionScorer.ScoreAll(prepared, plan, scoring, 0, threads);
+        var batches = BenchHarness.ScoreUnordered(plan, scoring, 0, threads);
         peer.ScoreIntoTable(scoring.Model, double.NegativeInfinity, threads);
         var peerPairs = peer.ReadScored(k);
         long enginePairs = 0, oneOnly = 0, gammaMismatch = 0, matched = 0;

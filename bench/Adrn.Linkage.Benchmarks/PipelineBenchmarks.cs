@@ -37,15 +37,16 @@ public class PipelineBenchmarks
         if (!File.Exists(Path.Combine(data, "employers.csv")))
             SyntheticPopulation.Generate(new SyntheticPopulationOptions { Employees = 50_000, Employers = 5_000, Cohort = 500, Formats = OutputFormats.Csv }, data);
         var config = LinkageJobConfig.Load(Path.Combine(AppContext.BaseDirectory, "configs", "employee-employer-sql.json"), new Dictionary<string, string> { ["data"] = data });
-        _prepared = LinkagePreparation.Prepare(config);
-        _plan = BlockingPlan.Build(_prepared, config.BlockingRules, 8);
-        _comparisons = ComparisonSet.Create(_prepared, config.Comparisons);
-        var model = ModelTrainer.Train(_prepared, _comparisons, 8);
+        var linkage = LinkagePipeline.Open(config, partitions: 8);
+        _prepared = linkage.Prepared;
+        _plan = linkage.Blocking;
+        _comparisons = linkage.Comparisons;
+        var model = LinkageJob.Train(linkage);
         _scoring = ScoringModel.Create(model, _comparisons, _prepared);
         _counts = CountPatterns();
         Directory.CreateDirectory(Path.Combine(_dir, "out"));
         Console.WriteLine($"// candidate pairs: {_counts.TotalPairs}, distinct patterns: {_counts.PatternCount}");
-        _batch = ScoredPairBatch.Merge(_plan.Partitions.Select(p => PartitionScorer.Score(_prepared, p, _scoring, 0)).ToList(), _prepared.Records.IdRank, _comparisons.Count);
+        _batch = ScoredPairBatch.Merge(_plan.Partitions.Select(p => PartitionScorer.Score(p, _scoring, 0)).ToList(), _prepared.Records.IdRank, _comparisons.Count);
         _m = model.Comparisons.Select(c => Enumerable.Range(0, c.GammaCount).Select(g => c.Level(g).M ?? 0.5).ToArray()).ToArray();
         _u = model.Comparisons.Select(c => Enumerable.Range(0, c.GammaCount).Select(g => c.Level(g).U ?? 0.5).ToArray()).ToArray();
     }
@@ -67,7 +68,7 @@ public class PipelineBenchmarks
     {
         long n = 0;
         var comparer = _comparisons.CreateComparer();
-        foreach (var p in _plan.Partitions) n += PartitionScorer.Score(_prepared, p, _scoring, 0, comparer).Count;
+        foreach (var p in _plan.Partitions) n += PartitionScorer.Score(p, _scoring, 0, comparer).Count;
         return n;
     }
 
@@ -84,13 +85,22 @@ public class PipelineBenchmarks
     /// <summary>Writes all scored pairs as an Arrow IPC file.</summary>
     /// <returns>Path written.</returns>
     [Benchmark]
-    public string ArrowWriting() => Output.LinkTableWriter.WritePairs(Path.Combine(_dir, "out"), "pairs", SourceFormat.Arrow, _prepared, _comparisons, _batch);
+    public string ArrowWriting()
+    {
+        var path = Path.Combine(_dir, "out", "pairs.arrow");
+        File.Delete(path);
+        using var writer = new Output.PairTableWriter(path, _prepared.Records, _comparisons.Configs.Select(c => c.Name).ToList(), _prepared.Config.BlockingRules.Select(r => r.Name).ToList());
+        var k = _batch.ComparisonCount;
+        for (var i = 0; i < _batch.Count; i++) writer.Append(_batch.Left[i], _batch.Right[i], _batch.Weight[i], _batch.Probability[i], _batch.Rules[i], _batch.Gammas.AsSpan(i * k, k));
+        writer.Complete();
+        return path;
+    }
 
     private AgreementPatternCounts CountPatterns()
     {
         var total = new AgreementPatternCounts(_comparisons.Count);
         var comparer = _comparisons.CreateComparer();
-        foreach (var p in _plan.Partitions) total.Merge(AgreementPatternCounter.Count(_prepared, p, comparer));
+        foreach (var p in _plan.Partitions) total.Merge(AgreementPatternCounter.Count(p, comparer));
         return total;
     }
 

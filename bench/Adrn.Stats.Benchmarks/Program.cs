@@ -7,10 +7,25 @@ using BenchmarkDotNet.Running;
 
 // Console harness: `dotnet run -c Release --project bench/Adrn.Stats.Benchmarks` times the fixest design
 // (1M obs, 100k workers × 10 years, 50k firms, 10% yearly moves). Arguments: an optional tolerance
-// (default 1e-8), `--akm` to also time the AKM decomposition, `--bdn` to run BenchmarkDotNet instead.
+// (default 1e-8), `--akm` to also time the AKM decomposition, `--kss` the KSS leave-out decomposition with
+// random projections, `--bdn` to run BenchmarkDotNet instead. `--acf` times only the production functions
+// (ACF, Levinsohn–Petrin, Olley–Pakes, OLS) on 20k firms × 10 years of the planted business survey;
+// `--bdn-acf` runs that ACF fit under BenchmarkDotNet.
 if (args.Contains("--bdn"))
 {
     BenchmarkRunner.Run<FixedEffectAbsorptionBenchmark>();
+    return;
+}
+
+if (args.Contains("--bdn-acf"))
+{
+    BenchmarkRunner.Run<AcfProductionFunctionBenchmark>();
+    return;
+}
+
+if (args.Contains("--acf"))
+{
+    ProductionFunctionTiming.Run();
     return;
 }
 
@@ -40,6 +55,20 @@ for (var rep = 0; rep < 2; rep++)
     var fit = Regression.Fit(data, "y ~ x | worker + firm", new RegressionOptions { Vcov = VcovSpec.Cluster("firm"), FixedEffectTolerance = tolerance });
     Console.WriteLine($"Regression.Fit y ~ x | worker + firm, cluster firm: {sw.Elapsed.TotalSeconds:F3} s, {fit.FixedEffectIterations} iterations, " +
                       $"x = {fit["x"].Estimate:F5} ({fit["x"].StdError:F5}), N = {fit.N:N0}, singletons {fit.RemovedSingletons}");
+}
+
+if (args.Contains("--kss"))
+{
+    // KSS on the same design: leave-one-out connected set, match level, 50 random-projection draws.
+    var years = panel.Y.Select((_, i) => (double)(i % 10)).ToArray();
+    var kssData = RegressionData.FromArrays(new Dictionary<string, Array>
+    {
+        ["person_id"] = panel.Worker, ["employer_id"] = panel.Firm, ["log_wage"] = panel.Y, ["year"] = years,
+    });
+    sw.Restart();
+    var kss = AkmDecomposition.Fit(kssData, new AkmOptions { Correction = AkmCorrection.LeaveOut, BiasCorrectionDraws = 0, Leverages = LeverageMethod.RandomProjection, RandomProjectionDraws = 50 });
+    Console.WriteLine($"KSS (match level, 50 random projections): {sw.Elapsed.TotalSeconds:F2} s, {kss.Observations:N0} obs in the leave-one-out connected set, " +
+                      $"firm share plug-in {kss.PlugIn.FirmShare:F4} KSS {kss.LeaveOut!.Corrected.FirmShare:F4}");
 }
 
 if (args.Contains("--akm"))

@@ -51,6 +51,13 @@ public sealed record SyntheticPopulationOptions
     /// </summary>
     public HandKeyedNoiseOptions? HandKeyed { get; init; }
 
+    /// <summary>
+    /// When set, also writes one register snapshot and one payroll file per year under <c>waves/</c>, a cohort sweep
+    /// and <c>truth/wave_entities.csv</c>, with churn between the years (docs/synthetic-data.md). Null (the default)
+    /// writes no waves; the other files are the same either way.
+    /// </summary>
+    public WaveOptions? Waves { get; init; }
+
     /// <summary>Persons in the payroll panel: <see cref="Employees"/> / <see cref="Years"/>, rounded down.</summary>
     public long Persons => Years > 0 ? Employees / Years : 0;
 
@@ -130,6 +137,11 @@ public sealed record SyntheticPopulationOptions
         foreach (var (name, rate) in HandKeyed?.Rates() ?? [])
         {
             CheckProbability(problems, $"hand-keyed noise {name}", rate);
+        }
+
+        if (Waves is not null)
+        {
+            problems.AddRange(Waves.Validate());
         }
 
         return problems;

@@ -2,6 +2,7 @@ using Adrn.Learning.Configuration;
 using Adrn.Learning.Labels;
 using Adrn.Learning.Scoring;
 using Adrn.Learning.Training;
+using Adrn.Linkage;
 using Adrn.Linkage.Blocking;
 using Adrn.Linkage.Comparison;
 using Adrn.Linkage.Configuration;
@@ -19,16 +20,20 @@ namespace Adrn.Learning;
 /// </summary>
 public sealed class LinkageWorkspace
 {
-    private LinkageWorkspace(LinkageJobConfig config, PreparedLinkage prepared, ComparisonSet comparisons, BlockingPlan plan, MatchModel model)
+    private LinkageWorkspace(LinkagePlan linkage, MatchModel model)
     {
-        Config = config;
-        Prepared = prepared;
-        Comparisons = comparisons;
-        Plan = plan;
+        Linkage = linkage;
+        Config = linkage.Config;
+        Prepared = linkage.Prepared;
+        Comparisons = linkage.Comparisons;
+        Plan = linkage.Blocking;
         Model = model;
-        Scoring = ScoringModel.Create(model, comparisons, prepared);
-        Lookup = new RecordLookup(prepared);
+        Scoring = ScoringModel.Create(model, Comparisons, Prepared);
+        Lookup = new RecordLookup(Prepared);
     }
+
+    /// <summary>The pipeline's plan of the job (prepared records, comparisons, blocking and training plans).</summary>
+    public LinkagePlan Linkage { get; }
 
     /// <summary>The job.</summary>
     public LinkageJobConfig Config { get; }
@@ -58,13 +63,11 @@ public sealed class LinkageWorkspace
     public static LinkageWorkspace Open(LinkageJobConfig config, string? modelPath = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var prepared = LinkagePreparation.Prepare(config);
-        var comparisons = ComparisonSet.Create(prepared, config.Comparisons);
-        var plan = BlockingPlan.Build(prepared, config.BlockingRules, config.Partitions);
+        var linkage = LinkagePipeline.Open(config);
         var model = modelPath is not null && File.Exists(modelPath)
             ? MatchModel.Load(modelPath)
-            : ModelTrainer.Train(prepared, comparisons, config.Partitions);
-        return new LinkageWorkspace(config, prepared, comparisons, plan, model);
+            : LinkageJob.Train(linkage);
+        return new LinkageWorkspace(linkage, model);
     }
 
     /// <summary>Scores every candidate pair with the Fellegi–Sunter model (partitions in parallel), merged in (source, id) order.</summary>
@@ -72,8 +75,8 @@ public sealed class LinkageWorkspace
     /// <returns>The scored pairs.</returns>
     public ScoredPairBatch ScoreFellegiSunter(double minProbability)
     {
-        var batches = PartitionScorer.ScoreAll(Prepared, Plan, Scoring, minProbability);
-        return ScoredPairBatch.Merge(batches, Prepared.Records.IdRank, Comparisons.Count);
+        var runs = LinkageJob.ScoreAll(Linkage, new FellegiSunterScorer(Scoring, Linkage.Comparers), minProbability);
+        return ScoredPairBatch.Merge(runs, Prepared.Records.IdRank, Comparisons.Count);
     }
 
     /// <summary>Trains the learned scorer on this workspace's candidate pairs.</summary>

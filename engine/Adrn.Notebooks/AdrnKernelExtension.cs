@@ -44,7 +44,19 @@ public static class AdrnKernelExtension
         Register<AkmResult>(AdrnHtml.Render);
         Register<ChartView>(AdrnHtml.Render);
         Register<OutputCheck>(AdrnHtml.CheckBanner);
+
+        // plotly.js once per notebook: in the output of the cell that loads the extension (run again from the top,
+        // the notebook carries it again); the charts' drawing scripts wait for it.
+        Register<PlotlyLoaderOutput>(value => value.Html);
+        if (KernelInvocationContext.Current is { } context)
+        {
+            context.Display(new PlotlyLoaderOutput(ChartView.PlotlyLoader(again: true)
+                + "<small class=\"adrn-plotly\">Adrn.Notebooks: charts drawn offline with plotly.js " + Linkage.Reporting.PlotlyJs.Version + " (loaded once, here).</small>"));
+        }
     }
+
+    /// <summary>The hidden output that carries plotly.js for the notebook's charts.</summary>
+    private sealed record PlotlyLoaderOutput(string Html);
 
     private static void Register<T>(Func<T, string> render)
     {

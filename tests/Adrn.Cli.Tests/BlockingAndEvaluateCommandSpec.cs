@@ -21,7 +21,7 @@ public sealed partial class BlockingAndEvaluateCommandSpec : IClassFixture<DemoC
     }
 
     [Fact]
-    public void Blocking_past_the_comparison_cap_fails_naming_the_cap()
+    public void Blocking_past_the_comparison_cap_is_a_problem_of_the_job_file_naming_the_cap()
     {
         // The same job with a cap of 1,000 comparisons: FEBRL4's rules generate tens of thousands.
         var dir = AdrnProcess.NewWorkDirectory("blocking-cap");
@@ -31,7 +31,8 @@ public sealed partial class BlockingAndEvaluateCommandSpec : IClassFixture<DemoC
         var config = Path.Combine(dir, "capped.json");
         File.WriteAllText(config, json);
         var outcome = AdrnProcess.Run("blocking", "--config", config);
-        Assert.Equal(ExitCodes.Failed, outcome.ExitCode);
+        // Exit code 2: the job file's rules or max_comparisons need changing (issue 15: problems of the job are bad usage).
+        Assert.Equal(ExitCodes.BadUsage, outcome.ExitCode);
         Assert.Contains("1,000", outcome.StdErr.Replace("1000", "1,000", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 

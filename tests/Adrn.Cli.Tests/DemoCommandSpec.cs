@@ -21,7 +21,8 @@ public sealed partial class DemoCommandSpec : IClassFixture<DemoCommandSpec.Demo
         public DemoRun()
         {
             Directory = AdrnProcess.NewWorkDirectory("demo");
-            Outcome = AdrnProcess.Run("demo", "--out", Directory, "--employers", "1000", "--employees", "9000", "--cohort", "900", "--seed", "11");
+            Outcome = AdrnProcess.Run("demo", "--out", Directory, "--employers", "1000", "--employees", "9000", "--cohort", "900", "--seed", "11",
+                "--formats", "arrow,parquet,csv");
         }
 
         public string Directory { get; }

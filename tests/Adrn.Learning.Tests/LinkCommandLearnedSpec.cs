@@ -8,7 +8,7 @@ namespace Adrn.Learning.Tests;
 public sealed class LinkCommandLearnedSpec(SyntheticJobs jobs)
 {
     [Fact]
-    public void Adrn_link_runs_a_learned_scorer_job_in_process_and_says_so()
+    public void Adrn_link_runs_a_learned_scorer_job_on_the_actor_engine_with_the_same_links_as_in_process()
     {
         var dir = Path.Combine(Path.GetTempPath(), "adrn-link-learned-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
@@ -25,10 +25,20 @@ public sealed class LinkCommandLearnedSpec(SyntheticJobs jobs)
             var outText = run.StdOut;
             var errText = run.StdErr;
             Assert.True(run.ExitCode == 0, errText + outText);
-            Assert.Contains("scorer is learned: running in this process", outText, StringComparison.Ordinal);
+            // The job ran on the actor engine: journalled, resumable, partitions scored by the workers.
+            Assert.Contains("complete:", outText, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(outDir, ".adrn", "adrn-journal.db")));
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(outDir, "partitions"), "scores-*"));
             Assert.NotEmpty(Directory.GetFiles(outDir, "links.*"));
             Assert.True(File.Exists(Path.Combine(outDir, LearnedScorer.ModelFileName)));
             Assert.Contains("\"scorer\": \"learned\"", File.ReadAllText(Path.Combine(outDir, "report.json")), StringComparison.Ordinal);
+
+            // The same job in process (LearnedLinkageJob.Run) gives the same links: one pipeline, two drivers.
+            var config = Adrn.Linkage.Configuration.LinkageJobConfig.Load(job, new Dictionary<string, string> { ["data"] = jobs.DataDirectory });
+            var reference = LearnedLinkageJob.Run(config, Path.Combine(dir, "reference"), new Adrn.Linkage.LinkageRunOptions { Formats = [Adrn.Linkage.Configuration.SourceFormat.Csv] });
+            var engineCsv = Adrn.Linkage.Output.ArrowTableConverter.Convert(Path.Combine(outDir, "links.arrow"), Adrn.Linkage.Configuration.SourceFormat.Csv);
+            Assert.True(reference.Links > 1000, $"only {reference.Links} links");
+            Assert.Equal(File.ReadAllLines(reference.Files["links"][0]), File.ReadAllLines(engineCsv));
         }
         finally
         {

@@ -69,6 +69,15 @@ public sealed class ExecutedNotebooksFixture : IAsyncLifetime
             ["hard_engine_pay"] = "hardBias.Estimates[1].Fit[\"mean_log_pay\"].Estimate",
             ["hard_no_paye_loose_pay"] = "hardBias.Estimates[4].Fit[\"mean_log_pay\"].Estimate",
             ["hard_weighted_pay"] = "hardBias.Estimates[5].Fit[\"mean_log_pay\"].Estimate",
+            ["planted_replications"] = "planted.Replications",
+            ["planted_naive_coverage"] = "planted.Coverage[0].Coverage",
+            ["planted_mi_coverage"] = "planted.Coverage[2].Coverage",
+            ["planted_naive_bias"] = "planted.Coverage[0].MeanEstimate - planted.Truth",
+            ["planted_ll_bias"] = "planted.Coverage[3].MeanEstimate - planted.Truth",
+            ["cohort_truth"] = "cohortInference.Truth",
+            ["cohort_mi"] = "cohortInference[2].Estimate",
+            ["cohort_mi_se"] = "cohortInference[2].StdError",
+            ["cohort_ll"] = "cohortInference[3].Estimate",
         }),
     ];
 

@@ -9,7 +9,9 @@ namespace Adrn.Notebooks.Tests;
 [Collection(NotebookCollection.Name)]
 public sealed class FormatterTests
 {
-    private static async Task<string> DisplayHtmlAsync(string code)
+    private static async Task<string> DisplayHtmlAsync(string code) => (await DisplayAsync(code)).Html;
+
+    private static async Task<(string Setup, string Html)> DisplayAsync(string code)
     {
         using var kernel = NotebookRunner.CreateKernel();
         var bin = AppContext.BaseDirectory;
@@ -20,10 +22,11 @@ public sealed class FormatterTests
         var text = new List<string>();
         var errors = new List<string>();
         NotebookRunner.Collect(await kernel.SendAsync(new SubmitCode(setup, "csharp")), html, text, errors);
+        var setupHtml = string.Join("\n", html);
         html.Clear();
         NotebookRunner.Collect(await kernel.SendAsync(new SubmitCode(code, "csharp")), html, text, errors);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-        return Assert.Single(html);
+        return (setupHtml, Assert.Single(html));
     }
 
     [Fact]
@@ -92,9 +95,9 @@ public sealed class FormatterTests
     }
 
     [Fact]
-    public async Task Model_formatter_shows_m_u_and_weights_with_two_embedded_charts()
+    public async Task Model_formatter_shows_m_u_and_weights_with_two_charts_and_plotly_js_comes_once_from_the_loading_cell()
     {
-        var html = await DisplayHtmlAsync("""
+        var (setup, html) = await DisplayAsync("""
             using Adrn.Linkage.Model;
             display(new MatchModel
             {
@@ -119,9 +122,13 @@ public sealed class FormatterTests
         Assert.Contains(">4.25<", html, StringComparison.Ordinal); // log2(0.95/0.05) = 4.2479
         Assert.Contains(">-4.25<", html, StringComparison.Ordinal);
         Assert.Equal(2, html.Split("<div class=\"adrn-chart\">").Length - 1);
-        // plotly.js is inlined (no <script src=...> to a CDN): the embedded library text is in the output.
-        Assert.DoesNotContain("<script src", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(Adrn.Notebooks.Charts.PlotlyScript.Source[..2000], html, StringComparison.Ordinal);
+        // plotly.js is inlined once per notebook (no <script src=...> to a CDN): the cell that loads the extension
+        // carries the library text, the charts after it wait for window.Plotly and do not carry it again.
+        Assert.DoesNotContain("<script src", html + setup, StringComparison.OrdinalIgnoreCase);
+        var library = Adrn.Linkage.Reporting.PlotlyJs.Source[..2000];
+        Assert.Equal(2, setup.Split(library).Length); // exactly once
+        Assert.DoesNotContain(library, html, StringComparison.Ordinal);
+        Assert.Contains("window.Plotly.newPlot", html, StringComparison.Ordinal);
         Assert.Contains("data-status=\"PASS\"", html, StringComparison.Ordinal);
     }
 

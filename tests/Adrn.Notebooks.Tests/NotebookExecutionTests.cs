@@ -88,6 +88,22 @@ public sealed class NotebookExecutionTests(ExecutedNotebooksFixture fixture, Xun
     }
 
     [Fact]
+    public void Linkage_error_notebook_multiple_imputation_covers_the_planted_slope_where_naive_links_do_not()
+    {
+        var run = Run("04-linkage-error-bias.ipynb");
+        // Planted scenario (Adrn.Synthetic, slope 0.5, best-link precision about 0.95), 100 draws in the notebook:
+        // the 90-99% band of the 200-draw test widened by one binomial SD (2.2 points) for the smaller count.
+        Assert.Equal(100, Convert.ToInt32(run.Probes["planted_replications"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(Probe(run, "planted_mi_coverage"), 0.88, 1.0);
+        Assert.True(Probe(run, "planted_naive_coverage") < 0.8, $"naive coverage {Probe(run, "planted_naive_coverage")}");
+        Assert.True(Math.Abs(Probe(run, "planted_ll_bias")) < Math.Abs(Probe(run, "planted_naive_bias")) / 4);
+        // On the study's cohort pairs the imputed estimate stays within 2 SE of the estimate on true links.
+        Assert.True(Math.Abs(Probe(run, "cohort_mi") - Probe(run, "cohort_truth")) < 2 * Probe(run, "cohort_mi_se"),
+            $"MI {Probe(run, "cohort_mi")} vs truth {Probe(run, "cohort_truth")} (SE {Probe(run, "cohort_mi_se")})");
+        Assert.Contains(run.HtmlOutputs, h => h.Contains("Coverage of the planted slope", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_displayed_table_of_every_notebook_carries_its_output_check_status()
     {
         foreach (var (name, run) in fixture.Runs)
@@ -102,6 +118,18 @@ public sealed class NotebookExecutionTests(ExecutedNotebooksFixture fixture, Xun
                 Assert.True(checks >= 1 && checks >= tableCount - CountOf(html, "adrn-model-table"),
                     $"{name}: an output with {tableCount} table(s) shows {checks} output check(s): {html[..Math.Min(400, html.Length)]}");
             }
+        }
+    }
+
+    [Fact]
+    public void Every_notebook_carries_plotly_js_once_in_the_cell_that_loads_the_extension()
+    {
+        var library = Adrn.Linkage.Reporting.PlotlyJs.Source[..2000];
+        foreach (var (name, run) in fixture.Runs)
+        {
+            Assert.Empty(run.Errors);
+            Assert.True(run.HtmlOutputs.Count(h => h.Contains(library, StringComparison.Ordinal)) == 1, $"{name}: plotly.js in {run.HtmlOutputs.Count(h => h.Contains(library, StringComparison.Ordinal))} outputs");
+            Assert.Contains(run.HtmlOutputs, h => h.Contains("data-adrn-rendered", StringComparison.Ordinal) && !h.Contains(library, StringComparison.Ordinal));
         }
     }
 

@@ -13,12 +13,11 @@ namespace Adrn.Notebooks.Tests;
 /// notebook is parsed with Microsoft.DotNet.Interactive.Documents and each code cell is submitted
 /// in order. The notebooks reference the Release build under engine/Adrn.Notebooks/bin; here that
 /// path is pointed at this test's output folder, which holds the same assemblies already loaded
-/// in the test process (two copies of one assembly would give two sets of types).
+/// in the test process (two copies of one assembly would give two sets of types): the notebooks' loader cell takes
+/// that folder from ADRN_NOTEBOOKS_BIN.
 /// </summary>
 internal static class NotebookRunner
 {
-    private const string NotebookBin = "../engine/Adrn.Notebooks/bin/Release/net10.0/";
-
     public static async Task<NotebookRun> RunAsync(string notebookPath, IReadOnlyDictionary<string, string> probes)
     {
         var clock = Stopwatch.StartNew();
@@ -27,14 +26,12 @@ internal static class NotebookRunner
         var html = new List<string>();
         var text = new List<string>();
         var errors = new List<string>();
-        var bin = AppContext.BaseDirectory.Replace('\\', '/');
-        if (!bin.EndsWith('/')) bin += "/";
+        Environment.SetEnvironmentVariable("ADRN_NOTEBOOKS_BIN", AppContext.BaseDirectory);
 
         foreach (var element in document.Elements.Where(e => e.KernelName is "csharp" or null or ""))
         {
             if (string.IsNullOrWhiteSpace(element.Contents)) continue;
-            var code = element.Contents.Replace(NotebookBin, bin, StringComparison.Ordinal);
-            var result = await kernel.SendAsync(new SubmitCode(code, "csharp"));
+            var result = await kernel.SendAsync(new SubmitCode(element.Contents, "csharp"));
             Collect(result, html, text, errors);
             if (errors.Count > 0) break;
         }

@@ -32,7 +32,7 @@ internal sealed partial class SourceIdentifiers
     public IReadOnlyList<string> FindIn(string output)
     {
         // The inlined plotly.js library is not an output of ours; leave it out of the scan.
-        var text = output.Replace(PlotlyScript.Source, string.Empty, StringComparison.Ordinal);
+        var text = output.Replace(Adrn.Linkage.Reporting.PlotlyJs.Source, string.Empty, StringComparison.Ordinal);
         var found = new List<string>();
         // The lookahead makes matches overlap, so "Report Jane Smith" still yields "Jane Smith".
         foreach (Match m in NameShape().Matches(text))

@@ -13,7 +13,7 @@ internal static class PlantedPanels
     public const double ForeignOwned = 0.17;  // ~18% premium (DOMAIN.md)
     public const double LogInvestment = 0.05;
 
-    private static double Normal(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
+    internal static double Normal(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
 
     /// <summary>
     /// log_gva_pw = 0.8 management + 0.12 exporter + 0.17 foreign_owned + 0.05 log(investment)

@@ -14,6 +14,28 @@ public static class AdrnProcess
 
     public static Outcome Run(TimeSpan timeout, params string[] args)
     {
+        using var process = Process.Start(StartInfo(args, new Dictionary<string, string>()))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"adrn {string.Join(' ', args)} did not finish within {timeout}");
+        }
+
+        process.WaitForExit();
+        return new Outcome(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>
+    /// Starts <c>adrn</c> without waiting for it, with extra environment variables, capturing its output line by line, so a
+    /// fault test can wait for a line and kill it with SIGKILL. Disposing kills it if it still runs.
+    /// </summary>
+    public static Running Start(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        new(Process.Start(StartInfo(args, environment))!);
+
+    private static ProcessStartInfo StartInfo(string[] args, IReadOnlyDictionary<string, string> environment)
+    {
         var dll = Path.Combine(AppContext.BaseDirectory, "adrn.dll");
         Assert.True(File.Exists(dll), $"adrn.dll not found beside the tests at {dll}");
         var info = new ProcessStartInfo("dotnet")
@@ -29,17 +51,107 @@ public static class AdrnProcess
         }
 
         info.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
+        foreach (var (name, value) in environment)
         {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"adrn {string.Join(' ', args)} did not finish within {timeout}");
+            info.Environment[name] = value;
         }
 
-        process.WaitForExit();
-        return new Outcome(process.ExitCode, stdout.Result, stderr.Result);
+        return info;
+    }
+
+    /// <summary>A started <c>adrn</c> process (see <see cref="Start"/>).</summary>
+    public sealed class Running : IDisposable
+    {
+        private readonly Process _process;
+        private readonly List<string> _lines = [];
+
+        public Running(Process process)
+        {
+            _process = process;
+            _process.OutputDataReceived += (_, e) => Add(e.Data);
+            _process.ErrorDataReceived += (_, e) => Add(e.Data);
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public string Output
+        {
+            get
+            {
+                lock (_lines)
+                {
+                    return string.Join('\n', _lines);
+                }
+            }
+        }
+
+        public int ExitCode => _process.ExitCode;
+
+        /// <summary>Waits until a line (stdout or stderr) contains <paramref name="text"/>; false on timeout or exit.</summary>
+        public bool WaitForLine(string text, TimeSpan timeout)
+        {
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < timeout)
+            {
+                lock (_lines)
+                {
+                    if (_lines.Any(l => l.Contains(text, StringComparison.Ordinal)))
+                    {
+                        return true;
+                    }
+                }
+
+                if (_process.HasExited)
+                {
+                    return false;
+                }
+
+                Thread.Sleep(20);
+            }
+
+            return false;
+        }
+
+        /// <summary>SIGKILL (Process.Kill on Unix), then waits for the process to be gone.</summary>
+        public void Kill()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            _process.WaitForExit();
+        }
+
+        public bool WaitForExit(TimeSpan timeout)
+        {
+            if (!_process.WaitForExit(timeout))
+            {
+                return false;
+            }
+
+            _process.WaitForExit();
+            return true;
+        }
+
+        public void Dispose()
+        {
+            Kill();
+            _process.Dispose();
+        }
+
+        private void Add(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_lines)
+            {
+                _lines.Add(line);
+            }
+        }
     }
 
     public static string NewWorkDirectory(string name)

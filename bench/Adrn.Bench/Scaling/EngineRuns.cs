@@ -83,14 +83,16 @@ public static partial class EngineRuns
         try
         {
             // The seed hosts the coordinator and journal but no workers, so every partition crosses the network.
-            var seed = NodeProcess.Start(adrnDll, "seed", "node", "--role", "seed", "--host", "127.0.0.1", "--port", seedPort.ToString(CultureInfo.InvariantCulture),
-                "--seed-nodes", address, "--workers", "0", "--state-dir", Path.Combine(dir, "state"));
+            // Nodes read and write only under their data roots: the job file's folder, the data and the run's folder.
+            string[] roots = ["--data-root", Path.GetDirectoryName(Path.GetFullPath(configPath))!, "--data-root", Path.GetFullPath(data), "--data-root", Path.GetFullPath(dir)];
+            var seed = NodeProcess.Start(adrnDll, "seed", ["node", "--role", "seed", "--host", "127.0.0.1", "--port", seedPort.ToString(CultureInfo.InvariantCulture),
+                "--seed-nodes", address, "--workers", "0", "--state-dir", Path.Combine(dir, "state"), .. roots]);
             nodes.Add(seed);
             WaitUp(seed);
             for (var i = 0; i < processes; i++)
             {
-                var worker = NodeProcess.Start(adrnDll, "worker-" + (i + 1).ToString(CultureInfo.InvariantCulture), "node", "--role", "worker", "--host", "127.0.0.1",
-                    "--port", FreePort().ToString(CultureInfo.InvariantCulture), "--seed-nodes", address, "--workers", "1");
+                var worker = NodeProcess.Start(adrnDll, "worker-" + (i + 1).ToString(CultureInfo.InvariantCulture), ["node", "--role", "worker", "--host", "127.0.0.1",
+                    "--port", FreePort().ToString(CultureInfo.InvariantCulture), "--seed-nodes", address, "--workers", "1", .. roots]);
                 nodes.Add(worker);
                 WaitUp(worker);
             }

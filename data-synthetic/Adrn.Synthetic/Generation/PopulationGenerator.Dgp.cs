@@ -44,6 +44,7 @@ internal sealed partial class PopulationGenerator
             WriteProductivity(json);
             WriteManagement(json);
             WriteWages(json);
+            WriteProductionFunction(json);
 
             json.WriteStartObject("names");
             json.WriteNumber("trading_name_share", BusinessRegisterBuilder.TradingNameShare);

@@ -94,12 +94,17 @@ internal sealed partial class PopulationGenerator
         SetMeanSkill();
         _productivity = BusinessRegisterBuilder.PlantProductivity(_firms, _options.FirstYear, new SeededRandom(Seed, StreamProductivity));
         WriteEmployers();
+        WriteBusinessSurvey();
         WritePayroll();
         WriteCohort();
         Report("truth files");
         WritePersonsTruth();
         WriteEmployersTruth();
         WriteDgp();
+        if (_options.Waves is not null)
+        {
+            WriteWaves(_options.Waves);
+        }
 
         clock.Stop();
         _files.Sort(StringComparer.Ordinal);

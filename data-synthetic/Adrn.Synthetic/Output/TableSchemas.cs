@@ -42,6 +42,19 @@ internal static class TableSchemas
         new("moves", ColumnKind.Int32),
     ];
 
+    /// <summary>The business survey (ABS-like): one row per firm and payroll year, from the planted production model.</summary>
+    public static readonly TableColumn[] BusinessSurvey =
+    [
+        new("employer_id", ColumnKind.Text), new("year", ColumnKind.Int32), new("employment", ColumnKind.Double),
+        new("capital", ColumnKind.Double), new("intermediate_inputs", ColumnKind.Double), new("investment", ColumnKind.Double),
+        new("value_added", ColumnKind.Double),
+    ];
+
+    public static readonly TableColumn[] BusinessSurveyTruth =
+    [
+        new("employer_id", ColumnKind.Text), new("year", ColumnKind.Int32), new("log_tfp", ColumnKind.Double), new("output_shock", ColumnKind.Double),
+    ];
+
     public static readonly TableColumn[] EmployersTruth =
     [
         new("employer_id", ColumnKind.Text), new("firm_wage_effect", ColumnKind.Double), new("mean_worker_skill", ColumnKind.Double),

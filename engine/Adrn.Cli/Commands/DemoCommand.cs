@@ -7,6 +7,7 @@ using Adrn.Engine.Running;
 using Adrn.Linkage;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Evaluation;
+using Adrn.Linkage.Output;
 using Adrn.Linkage.Panel;
 using Adrn.Linkage.Privacy;
 using Adrn.Synthetic;
@@ -47,9 +48,10 @@ public static class DemoCommand
         var employers = new Option<int>("--employers") { Description = "Employers in the synthetic register.", DefaultValueFactory = _ => DefaultPopulation.Employers };
         var employees = new Option<long>("--employees") { Description = "Payroll rows (person-job-years).", DefaultValueFactory = _ => DefaultPopulation.Employees };
         var cohort = new Option<int>("--cohort") { Description = "Cohort-study members.", DefaultValueFactory = _ => DefaultPopulation.Cohort };
+        var formats = new Option<string?>("--formats") { Description = "Write links and linked_panel in these formats, " + OutputFormatsArgument.Description };
         var command = new Command("demo", "Run the end-to-end demo on embedded defaults: synthetic data, linkage, quality against truth, linked panel.")
         {
-            output, seed, employers, employees, cohort,
+            output, seed, employers, employees, cohort, formats,
         };
         command.SetAction((parseResult, ct) => Task.FromResult(Run(
             parseResult,
@@ -62,11 +64,12 @@ public static class DemoCommand
                 Cohort = parseResult.GetValue(cohort),
             },
             parseResult.GetValue(seed),
+            OutputFormatsArgument.Parse(parseResult.GetValue(formats)),
             ct)));
         return command;
     }
 
-    private static int Run(ParseResult parseResult, string output, SyntheticPopulationOptions population, long seed, CancellationToken ct)
+    private static int Run(ParseResult parseResult, string output, SyntheticPopulationOptions population, long seed, IReadOnlyList<SourceFormat>? formats, CancellationToken ct)
     {
         var stdout = parseResult.InvocationConfiguration.Output;
         var problems = population.Validate().ToList();
@@ -84,10 +87,10 @@ public static class DemoCommand
 
         var variables = new Dictionary<string, string> { ["data"] = dataDir };
         stdout.WriteLine("[2/4] Linking payroll records to the business register (many-to-one) on the in-process actor engine");
-        var employeeLinks = LinkOnLocalEngine(stdout, "employee-employer", outDir, variables, ct);
+        var employeeLinks = LinkOnLocalEngine(stdout, "employee-employer", outDir, variables, formats, ct);
 
         stdout.WriteLine("[3/4] Linking cohort members to payroll persons (one-to-one) on the in-process actor engine");
-        LinkOnLocalEngine(stdout, "cohort-employee", outDir, variables, ct);
+        LinkOnLocalEngine(stdout, "cohort-employee", outDir, variables, formats, ct);
 
         stdout.WriteLine("[4/4] Writing the linked employer–employee panel (pseudonymous keys, no direct identifiers)");
         var secret = Environment.GetEnvironmentVariable("ADRN_PSEUDONYM_KEY");
@@ -103,6 +106,11 @@ public static class DemoCommand
             },
             panelPath);
         stdout.WriteLine(Invariant($"      {panel.Rows:N0} employee-years, {panel.LinkedRows:N0} with a linked employer -> {panel.Path}"));
+        foreach (var format in formats ?? [])
+        {
+            if (format != SourceFormat.Arrow) stdout.WriteLine($"      also {ArrowTableConverter.Convert(panel.Path, format)}");
+        }
+
         stdout.WriteLine(key.IsEphemeral
             ? "      pseudonymous keys use a random key made for this run (set ADRN_PSEUDONYM_KEY for keys stable across runs)"
             : "      pseudonymous keys use the key in ADRN_PSEUDONYM_KEY");
@@ -128,7 +136,8 @@ public static class DemoCommand
     /// file is written beside its outputs so the run can be inspected, resumed or repeated.
     /// </summary>
     /// <returns>The path of the job's <c>links.arrow</c>.</returns>
-    private static string LinkOnLocalEngine(TextWriter stdout, string name, string outDir, IReadOnlyDictionary<string, string> variables, CancellationToken ct)
+    private static string LinkOnLocalEngine(TextWriter stdout, string name, string outDir, IReadOnlyDictionary<string, string> variables,
+        IReadOnlyList<SourceFormat>? formats, CancellationToken ct)
     {
         var jobOut = Path.Combine(outDir, name);
         Directory.CreateDirectory(jobOut);
@@ -139,9 +148,11 @@ public static class DemoCommand
             throw new InvalidOperationException($"the demo job {name} asks for the {config.Scorer} scorer; the demo runs Fellegi–Sunter on the actor engine.");
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var request = JobRequest.Start(new JobDescriptor(JobDescriptor.NewJobId(DateTimeOffset.UtcNow) + "-" + name, jobFile, jobOut, variables));
+        // The demo owns its output folder: a rerun replaces the previous run's outputs.
+        var request = JobRequest.Start(new JobDescriptor(JobDescriptor.NewJobId(DateTimeOffset.UtcNow) + "-" + name, jobFile, jobOut, variables, ReplaceOutputs: true,
+            Formats: formats?.Select(f => f.ToString().ToLowerInvariant()).ToList()));
         var options = new LocalEngineOptions { Journal = JournalOptions.ForSqliteFile(Path.Combine(jobOut, ".adrn", "adrn-journal.db")) };
-        var outcome = LocalJobRunner.RunAsync(request, options, new LinkageJobWorkloadFactory(), progress: null, ct).GetAwaiter().GetResult();
+        var outcome = LocalJobRunner.RunAsync(request, options, new LinkageJobWorkloadFactory(new Adrn.Learning.LearnedScorerProvider()), progress: null, ct).GetAwaiter().GetResult();
         if (!outcome.Succeeded)
             throw new InvalidOperationException($"the {name} job failed: {outcome.Error}");
 

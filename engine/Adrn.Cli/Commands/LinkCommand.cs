@@ -6,6 +6,7 @@ using Adrn.Engine.Hosting;
 using Adrn.Engine.Jobs;
 using Adrn.Engine.LinkageWorkloads;
 using Adrn.Engine.Running;
+using Adrn.Linkage.Output;
 using Spectre.Console;
 
 namespace Adrn.Cli.Commands;
@@ -15,7 +16,9 @@ namespace Adrn.Cli.Commands;
 /// actor engine: in this process by default (one worker per core, SQLite journal under DIR), or on
 /// a running cluster with <c>--cluster akka.tcp://adrn@HOST:PORT</c>. <c>--resume JOB_ID</c>
 /// finishes a journalled job without redoing its finished partitions.
-/// Exit codes: 0 the job finished, 1 it failed (the message says how to resume), 2 bad usage.
+/// Exit codes: 0 the job finished, 1 its work failed (the message says how to resume), 2 bad usage, including a job
+/// that could not be opened because of its job file (invalid, a missing column, too many comparisons, paths outside
+/// a node's data roots), which leaves nothing to resume.
 /// </summary>
 public static class LinkCommand
 {
@@ -34,10 +37,14 @@ public static class LinkCommand
         var tlsCertificate = new Option<string?>("--tls-certificate") { Description = "With --cluster on a TLS cluster: the client's certificate, a .pfx (with --tls-password) or a PEM certificate (with --tls-key)." };
         var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of a PEM --tls-certificate." };
         var tlsPassword = new Option<string?>("--tls-password") { Description = "Password of the .pfx (or encrypted PEM key): the value, or env:NAME to read environment variable NAME." };
+        var clientHost = new Option<string?>("--host") { Description = "With --cluster: local address the client listens on for the cluster's replies (0.0.0.0 for every interface). Default: the address this machine reaches the node from." };
+        var publicHost = new Option<string?>("--public-host") { Description = "With --cluster: host name or IP the cluster's nodes reach this client at, when it differs from --host (containers, NAT)." };
+        var formats = new Option<string?>("--formats") { Description = "Write links, pairs and clusters in these formats, " + OutputFormatsArgument.Description };
+        var force = new Option<bool>("--force") { Description = "Replace the outputs another job left in --out (they are deleted before any work). Without it such a folder is refused." };
         var tlsTrust = new Option<string[]>("--tls-trust") { Description = "Certificate (PEM/DER) the cluster's certificates must chain to (repeatable). Default: the client's own certificate.", AllowMultipleArgumentsPerToken = false };
         var command = new Command("link", "Link records with the actor engine (local by default, or on a cluster), journalled and resumable.")
         {
-            config, output, truth, workers, variables, jobId, resume, cluster, journal, tlsCertificate, tlsKey, tlsPassword, tlsTrust,
+            config, output, truth, workers, variables, jobId, resume, cluster, journal, force, tlsCertificate, tlsKey, tlsPassword, tlsTrust, formats, clientHost, publicHost,
         };
         command.SetAction((parseResult, ct) => RunAsync(parseResult, new Arguments(
             parseResult.GetValue(config),
@@ -49,12 +56,17 @@ public static class LinkCommand
             parseResult.GetValue(resume),
             parseResult.GetValue(cluster),
             parseResult.GetValue(journal),
-            NodeCommand.Tls(parseResult.GetValue(tlsCertificate), parseResult.GetValue(tlsKey), parseResult.GetValue(tlsPassword), parseResult.GetValue(tlsTrust))), ct));
+            parseResult.GetValue(force),
+            NodeCommand.Tls(parseResult.GetValue(tlsCertificate), parseResult.GetValue(tlsKey), parseResult.GetValue(tlsPassword), parseResult.GetValue(tlsTrust)),
+            OutputFormatsArgument.Parse(parseResult.GetValue(formats)),
+            parseResult.GetValue(clientHost),
+            parseResult.GetValue(publicHost)), ct));
         return command;
     }
 
     private sealed record Arguments(
-        string? Config, string? Out, string? Truth, int Workers, string[] Variables, string? JobId, string? Resume, string? Cluster, string? Journal, TlsOptions? Tls);
+        string? Config, string? Out, string? Truth, int Workers, string[] Variables, string? JobId, string? Resume, string? Cluster, string? Journal, bool Force, TlsOptions? Tls,
+        IReadOnlyList<Adrn.Linkage.Configuration.SourceFormat>? Formats, string? ClientHost, string? PublicHost);
 
     private static async Task<int> RunAsync(ParseResult parseResult, Arguments a, CancellationToken ct)
     {
@@ -62,29 +74,49 @@ public static class LinkCommand
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
         var request = BuildRequest(a);
-        // The actor engine scores with Fellegi–Sunter only: a local job whose scorer is learned runs in process.
-        if (a.Cluster is null && request.Job is { } job && JobFileArguments.Load(job.ConfigPath, job.Variables) is { Scorer: Adrn.Linkage.Configuration.PairScorerKind.Learned } learnedJob)
+        string? outDir = a.Out is null ? null : Path.GetFullPath(a.Out);
+        if (a.Cluster is null && outDir is not null)
         {
-            stdout.WriteLine("scorer is learned: running in this process with LinkageJob.Run (the actor engine scores with Fellegi–Sunter only; no journal, not resumable)");
-            var result = Adrn.Learning.LearnedLinkageJob.Run(learnedJob, job.OutputDirectory, new Adrn.Linkage.LinkageRunOptions { TruthPairsPath = job.TruthPath, MaxDegreeOfParallelism = a.Workers });
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"job {job.JobId} complete: {result.Links:N0} links from the learned scorer"));
-            foreach (var file in result.Files.Values.SelectMany(f => f)) stdout.WriteLine($"  {file}");
-            return ExitCodes.Ok;
+            // Before any work or journal entry: the folder must not hold another job's outputs (unless --force, which
+            // clears them now), must not be in use, and a resumed job must own it.
+            var mode = request.Job is null ? OutputFolderMode.Resume : a.Force ? OutputFolderMode.Replace : OutputFolderMode.New;
+            if (mode == OutputFolderMode.Replace) OutputFolder.Claim(outDir, request.JobId, mode).Dispose();
+            else OutputFolder.Check(outDir, request.JobId, mode);
         }
 
-        string? outDir = a.Out is null ? null : Path.GetFullPath(a.Out);
         var where = a.Cluster is null ? "locally" : "on " + a.Cluster;
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"job {request.JobId}: {(request.Job is null ? "resuming" : "starting")} {where}; if interrupted, resume with: adrn link --resume {request.JobId}{(outDir is null ? string.Empty : " --out " + outDir)}{(a.Cluster is null ? string.Empty : " --cluster " + a.Cluster)}"));
 
+        // NOTE: the engine's own (Akka) log stays silent unless --verbose: the command reports progress and the outcome,
+        // and a lost connection to a cluster as one line, instead of remoting's stack traces.
+        var verbose = AdrnCommandLine.IsVerbose(parseResult);
+        Akka.Event.LogLevel? engineLog = verbose ? Akka.Event.LogLevel.InfoLevel : null;
+        var clientOptions = new ClusterClientOptions
+        {
+            AcceptTimeout = TimeSpan.FromSeconds(60),
+            Tls = a.Tls,
+            LogLevel = engineLog,
+            LogStackTraces = verbose,
+            Notice = line =>
+            {
+                stderr.WriteLine($"adrn link: {line}");
+                stderr.Flush();
+            },
+            Host = a.ClientHost,
+            PublicHost = a.PublicHost,
+            Bound = address => stdout.WriteLine($"client listening at {address} for the cluster's replies"),
+        };
+        // Reading, standardising, blocking and training run on this process in local mode: a status line with counts.
+        using var status = StatusLine.ForConsole(stdout);
         var outcome = await WithProgressAsync(stdout, clock, progress => a.Cluster is null
-            ? LocalJobRunner.RunAsync(request, LocalOptions(a, outDir), new LinkageJobWorkloadFactory(), progress, ct)
-            : ClusterJobClient.RunAsync(a.Cluster, request, progress, TimeSpan.FromSeconds(60), a.Tls, ct)).ConfigureAwait(false);
+            ? LocalJobRunner.RunAsync(request, LocalOptions(a, outDir) with { LogLevel = engineLog, LogStackTraces = verbose }, new LinkageJobWorkloadFactory(new Adrn.Learning.LearnedScorerProvider(), status), progress, ct)
+            : ClusterJobClient.RunAsync(a.Cluster, request, progress, clientOptions, ct)).ConfigureAwait(false);
 
         if (!outcome.Succeeded)
         {
             stderr.WriteLine($"adrn link: {outcome.Error}");
-            return ExitCodes.Failed;
+            return outcome.FailureKind == JobFailureKind.InvalidJob ? ExitCodes.BadUsage : ExitCodes.Failed;
         }
 
         var summary = outcome.Summary!;
@@ -104,6 +136,11 @@ public static class LinkCommand
 
     private static JobRequest BuildRequest(Arguments a)
     {
+        if ((a.ClientHost is not null || a.PublicHost is not null) && a.Cluster is null)
+        {
+            throw new UsageException("--host and --public-host set where the cluster reaches this client; give them with --cluster ADDRESS (a local job has no network).");
+        }
+
         if (a.Tls is not null && a.Cluster is null)
         {
             throw new UsageException("--tls-certificate secures the connection to a cluster; give it with --cluster ADDRESS (a local job has no network).");
@@ -111,9 +148,9 @@ public static class LinkCommand
 
         if (a.Resume is not null)
         {
-            if (a.Config is not null || a.JobId is not null)
+            if (a.Config is not null || a.JobId is not null || a.Formats is not null)
             {
-                throw new UsageException("--resume JOB_ID continues a journalled job; do not also give --config or --job-id.");
+                throw new UsageException("--resume JOB_ID continues a journalled job with its own settings; do not also give --config, --job-id or --formats.");
             }
 
             if (a.Cluster is null && a.Out is null && a.Journal is null)
@@ -150,13 +187,18 @@ public static class LinkCommand
         }
 
         var outDir = Path.GetFullPath(a.Out);
-        try
+        // NOTE: a cluster job's folder is created by the node that runs it, under that node's data roots; the client
+        // writes nothing, so a job the cluster refuses leaves no trace.
+        if (a.Cluster is null)
         {
-            Directory.CreateDirectory(outDir);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot create output folder '{outDir}': {ex.Message}", ex);
+            try
+            {
+                Directory.CreateDirectory(outDir);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot create output folder '{outDir}': {ex.Message}", ex);
+            }
         }
 
         var id = a.JobId is null ? JobDescriptor.NewJobId(DateTimeOffset.UtcNow) : CheckJobId(a.JobId, "--job-id");
@@ -165,7 +207,9 @@ public static class LinkCommand
             Path.GetFullPath(a.Config),
             outDir,
             JobFileArguments.ParseVariables(a.Variables),
-            a.Truth is null ? null : Path.GetFullPath(a.Truth)));
+            a.Truth is null ? null : Path.GetFullPath(a.Truth),
+            ReplaceOutputs: a.Force && a.Cluster is not null,
+            Formats: a.Formats?.Select(f => f.ToString().ToLowerInvariant()).ToList()));
     }
 
     private static string CheckJobId(string id, string option)

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Adrn.Engine.Hosting;
 using Adrn.Engine.LinkageWorkloads;
 using Adrn.Engine.Running;
+using Adrn.Engine.Security;
 
 namespace Adrn.Cli.Commands;
 
@@ -10,8 +11,10 @@ namespace Adrn.Cli.Commands;
 /// <c>adrn node --role seed|worker --host H --port P --seed-nodes akka.tcp://adrn@H:P,...</c> starts
 /// a cluster node and runs until stopped (Ctrl+C or SIGTERM: it leaves the cluster gracefully).
 /// Seed nodes host the job registry and coordinators (journal: SQLite under --state-dir, or
-/// PostgreSQL with --journal-connection); every node runs workers.
-/// Exit codes: 0 stopped, 1 failed, 2 bad usage.
+/// PostgreSQL with --journal-connection); every node runs workers. A node reads and writes only under its data roots
+/// (<c>--data-root</c>, default: its working directory), and refuses to listen on a non-loopback address without TLS
+/// unless <c>--allow-insecure</c>.
+/// Exit codes: 0 stopped, 1 failed, 2 bad usage (including an insecure node refused before it binds).
 /// </summary>
 public static class NodeCommand
 {
@@ -29,9 +32,11 @@ public static class NodeCommand
         var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of a PEM --tls-certificate." };
         var tlsPassword = new Option<string?>("--tls-password") { Description = "Password of the .pfx (or encrypted PEM key): the value, or env:NAME to read environment variable NAME." };
         var tlsTrust = new Option<string[]>("--tls-trust") { Description = "Certificate (PEM/DER) a peer's certificate must chain to, e.g. the cluster CA (repeatable). Default: this node's own certificate (all nodes share one).", AllowMultipleArgumentsPerToken = false };
+        var dataRoots = new Option<string[]>("--data-root") { Description = "Folder this node may read job inputs from and write outputs to (repeatable); jobs naming paths elsewhere are refused. Default: the working directory.", AllowMultipleArgumentsPerToken = false };
+        var allowInsecure = new Option<bool>("--allow-insecure") { Description = "Allow listening on a non-loopback --host without TLS (anyone who reaches the port can submit jobs). Default: refused." };
         var command = new Command("node", "Start a cluster node of the actor engine and run until stopped.")
         {
-            role, host, port, seeds, workers, journal, stateDir, tlsCertificate, tlsKey, tlsPassword, tlsTrust,
+            role, host, port, seeds, workers, journal, stateDir, tlsCertificate, tlsKey, tlsPassword, tlsTrust, dataRoots, allowInsecure,
         };
         command.SetAction((parseResult, ct) => RunAsync(
             parseResult,
@@ -43,12 +48,15 @@ public static class NodeCommand
             parseResult.GetValue(journal),
             parseResult.GetValue(stateDir)!,
             Tls(parseResult.GetValue(tlsCertificate), parseResult.GetValue(tlsKey), parseResult.GetValue(tlsPassword), parseResult.GetValue(tlsTrust)),
+            Roots(parseResult.GetValue(dataRoots)),
+            parseResult.GetValue(allowInsecure),
             ct));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        ParseResult parseResult, string role, string host, int port, string? seeds, int workers, string? journal, string stateDir, TlsOptions? tls, CancellationToken ct)
+        ParseResult parseResult, string role, string host, int port, string? seeds, int workers, string? journal, string stateDir, TlsOptions? tls,
+        DataRoots dataRoots, bool allowInsecure, CancellationToken ct)
     {
         var stdout = parseResult.InvocationConfiguration.Output;
         var nodeRole = role.ToUpperInvariant() switch
@@ -103,7 +111,23 @@ public static class NodeCommand
             WorkerCount = workers,
             Journal = journalOptions,
             Tls = tls,
+            DataRoots = dataRoots,
+            AllowInsecure = allowInsecure,
+            LogStackTraces = AdrnCommandLine.IsVerbose(parseResult),
         };
+        try
+        {
+            // NOTE: checked here, before anything binds the port, so a refused node never listened.
+            if (NodeExposure.Check(options) is { } warning)
+            {
+                stdout.WriteLine(warning);
+            }
+        }
+        catch (InsecureNodeException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
+
         // NOTE: the command's token is not cancelled by SIGTERM or SIGINT here (Akka's coordinated
         // shutdown and the generic host catch them first); cancel it ourselves, so that a signal
         // stops the node even while it waits to join again, when no actor system is running.
@@ -126,18 +150,33 @@ public static class NodeCommand
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         var incarnation = 0;
-        await ClusterNodeHost.RunAsync(options, new LinkageJobWorkloadFactory(), address =>
+        await ClusterNodeHost.RunAsync(options, new LinkageJobWorkloadFactory(new Adrn.Learning.LearnedScorerProvider(), new StatusLine(stdout, interactive: false)), address =>
         {
             if (incarnation++ > 0)
             {
                 stdout.WriteLine($"node {address} was removed from the cluster; joining again");
             }
 
-            stdout.WriteLine($"node {address} up (role {ClusterNodeOptions.RoleName(nodeRole)}, {workers} workers, journal {journalOptions.Describe()}{(tls is null ? string.Empty : ", mutual TLS")})");
+            stdout.WriteLine($"node {address} up (role {ClusterNodeOptions.RoleName(nodeRole)}, {workers} workers, journal {journalOptions.Describe()}{(tls is null ? string.Empty : ", mutual TLS")}, data roots {string.Join(", ", dataRoots.Roots)})");
             stdout.Flush();
         }, TimeSpan.FromSeconds(2), stopping.Token).ConfigureAwait(false);
         stdout.WriteLine($"node {self} stopped");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The data roots of <c>--data-root</c> (default: the working directory); a missing folder is a usage error.</summary>
+    /// <param name="folders">--data-root values.</param>
+    /// <returns>The roots.</returns>
+    private static DataRoots Roots(string[]? folders)
+    {
+        try
+        {
+            return DataRoots.Create(folders is { Length: > 0 } ? folders : [Environment.CurrentDirectory]);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException($"--data-root: {ex.Message.Split(" (Parameter")[0]}", ex);
+        }
     }
 
     /// <summary>The TLS options of <c>--tls-*</c>, or null for plain TCP; a bad combination is a usage error.</summary>

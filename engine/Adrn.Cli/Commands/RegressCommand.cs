@@ -11,8 +11,10 @@ using Adrn.Stats.Tables;
 namespace Adrn.Cli.Commands;
 
 /// <summary>
-/// <c>adrn regress --data FILE --formula "y ~ x | fe" [--vcov ...] [--out result.json]</c>: fits a
-/// fixest-style model, prints the table with its output check, and writes the coefficients as JSON.
+/// <c>adrn regress --data FILE --formula "y ~ x | fe" [--formula ...] [--vcov ...] [--out table.tex|.html|.md|.json]</c>:
+/// fits one or more fixest-style models (several <c>--formula</c>, or fixest's stepwise <c>csw()</c>/<c>sw()</c>), prints
+/// them side by side as one table (etable) with their output checks and few-clusters warnings, and writes the table
+/// (or, for <c>.json</c>, the coefficients) to <c>--out</c>.
 /// Exit codes: 0 fitted (whatever the output check says; it is printed and written), 1 the fit
 /// failed, 2 bad usage (missing file, bad formula, unknown column, bad option value).
 /// </summary>
@@ -28,10 +30,15 @@ public static class RegressCommand
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "Input table: .arrow (Arrow IPC file), .csv or .parquet." };
-        var formula = new Option<string>("--formula") { Description = "Model formula, e.g. \"log_gva ~ management + exporter | sic2^year + itl1\"." };
+        var formula = new Option<string[]>("--formula")
+        {
+            Description = "Model formula, e.g. \"log_gva ~ management + exporter | sic2^year + itl1\". Repeat for several models side by side; "
+                + "fixest's stepwise csw(a, b) (cumulative), sw(a, b) (one at a time), csw0/sw0 (first without) give one model per step.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var vcov = new Option<string>("--vcov") { Description = "Standard errors: iid, hc0..hc3 (hc1 = hetero), cluster:var or cluster:a+b. Default: iid, or clustered by the first fixed effect." };
         var weights = new Option<string?>("--weights") { Description = "Column of observation weights." };
-        var output = new Option<string?>("--out") { Description = "Write coefficients, SEs, N, df and the output check to this JSON file." };
+        var output = new Option<string?>("--out") { Description = "Write the table to this file, in the format of its extension: .tex (LaTeX), .html, .md (Markdown), .txt; or .json for coefficients, SEs, N, df and the output check of every model." };
         var format = new Option<string>("--format") { Description = "Table format on stdout: text (default), markdown, html, latex." };
         var log = new Option<string?>("--output-log") { Description = "Append the output check (with the SHA-256 of the printed table) to this JSON-lines log." };
         var id = new Option<string?>("--id") { Description = "Output identifier for the check and log (default: the formula)." };
@@ -45,7 +52,7 @@ public static class RegressCommand
         return command;
     }
 
-    private sealed record Arguments(string? Data, string? Formula, string? Vcov, string? Weights, string? Out, string? Format, string? Log, string? Id);
+    private sealed record Arguments(string? Data, string[]? Formula, string? Vcov, string? Weights, string? Out, string? Format, string? Log, string? Id);
 
     private static int Run(ParseResult parseResult, Arguments a)
     {
@@ -58,16 +65,27 @@ public static class RegressCommand
         }
 
         if (string.IsNullOrWhiteSpace(a.Data)) return Usage("--data FILE is required (.arrow, .csv or .parquet).");
-        if (string.IsNullOrWhiteSpace(a.Formula)) return Usage("--formula is required, e.g. --formula \"y ~ x1 + x2 | firm\".");
+        if (a.Formula is null || a.Formula.Length == 0 || a.Formula.Any(string.IsNullOrWhiteSpace))
+            return Usage("--formula is required, e.g. --formula \"y ~ x1 + x2 | firm\".");
         if (!File.Exists(a.Data)) return Usage($"data file '{a.Data}' does not exist.");
 
         VcovSpec spec;
-        Formula parsed;
+        List<Formula> formulas;
         TableFormat tableFormat;
+        TableFormat? fileFormat;
         try
         {
             spec = a.Vcov is null ? VcovSpec.Default : VcovSpec.Parse(a.Vcov);
-            parsed = Formula.Parse(a.Formula);
+            formulas = [.. a.Formula.SelectMany(StepwiseFormula.Expand).Select(Formula.Parse)];
+            fileFormat = a.Out is null ? null : Path.GetExtension(a.Out).ToUpperInvariant() switch
+            {
+                ".JSON" => null,
+                ".TEX" or ".LATEX" => TableFormat.Latex,
+                ".HTML" or ".HTM" => TableFormat.Html,
+                ".MD" or ".MARKDOWN" => TableFormat.Markdown,
+                ".TXT" => TableFormat.Text,
+                _ => throw new FormatException($"--out '{a.Out}': use a file ending in .tex, .html, .md, .txt (the table) or .json (the coefficients)."),
+            };
             tableFormat = (a.Format ?? "text").ToUpperInvariant() switch
             {
                 "TEXT" => TableFormat.Text,
@@ -92,15 +110,16 @@ public static class RegressCommand
             return Usage($"cannot read '{a.Data}': {ex.Message}");
         }
 
-        var missing = parsed.Variables().Concat(spec.ClusterVariables.SelectMany(c => c.Split('^')))
+        var missing = formulas.SelectMany(f => f.Variables()).Concat(spec.ClusterVariables.SelectMany(c => c.Split('^')))
             .Concat(a.Weights is null ? [] : [a.Weights]).Where(v => !table.ColumnNames.Contains(v)).Distinct().ToList();
         if (missing.Count > 0)
             return Usage($"column(s) {string.Join(", ", missing)} not in '{a.Data}'. Available: {string.Join(", ", table.ColumnNames)}.");
 
-        RegressionResult result;
+        var results = new List<RegressionResult>();
         try
         {
-            result = Regression.Fit(table, parsed, new RegressionOptions { Vcov = spec, Weights = a.Weights, OutputId = a.Id });
+            for (var m = 0; m < formulas.Count; m++)
+                results.Add(Regression.Fit(table, formulas[m], new RegressionOptions { Vcov = spec, Weights = a.Weights, OutputId = formulas.Count == 1 ? a.Id : a.Id is null ? null : $"{a.Id}-{m + 1}" }));
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or KeyNotFoundException or ArithmeticException)
         {
@@ -108,20 +127,33 @@ public static class RegressCommand
             return 1;
         }
 
-        var rendered = ModelTable.Render([result], tableFormat);
+        var rendered = ModelTable.Render(results, tableFormat);
         stdout.Write(rendered);
-        if (result.RemovedMissing > 0 || result.RemovedSingletons > 0 || result.DroppedCollinear.Count > 0)
-            stdout.WriteLine($"NOTE: {result.RemovedMissing} observation(s) removed for missing values, {result.RemovedSingletons} singleton(s) removed; " +
-                             $"collinear and dropped: {(result.DroppedCollinear.Count == 0 ? "none" : string.Join(", ", result.DroppedCollinear))}.");
-        stdout.WriteLine(result.Check.ToString());
-        if (result.Check.Status != OutputStatus.Pass)
-            stderr.WriteLine($"adrn regress: output check {result.Check.Status.ToString().ToUpperInvariant()}: do not release this output as it is.");
+        for (var m = 0; m < results.Count; m++)
+        {
+            var result = results[m];
+            var label = results.Count == 1 ? string.Empty : $"({m + 1}) ";
+            if (result.RemovedMissing > 0 || result.RemovedSingletons > 0 || result.DroppedCollinear.Count > 0)
+                stdout.WriteLine($"NOTE: {label}{result.RemovedMissing} observation(s) removed for missing values, {result.RemovedSingletons} singleton(s) removed; " +
+                                 $"collinear and dropped: {(result.DroppedCollinear.Count == 0 ? "none" : string.Join(", ", result.DroppedCollinear))}.");
+            stdout.WriteLine(label + result.Check);
+            if (result.Check.Status != OutputStatus.Pass)
+                stderr.WriteLine($"adrn regress: {label}output check {result.Check.Status.ToString().ToUpperInvariant()}: do not release this output as it is.");
+        }
+
+        foreach (var warning in ClusterWarning.For(results)) stderr.WriteLine($"adrn regress: warning: {warning}");
 
         var sha = OutputLog.Sha256Hex(rendered);
         try
         {
-            if (a.Log is not null) new OutputLog(a.Log).Record(result.Check, rendered);
-            if (a.Out is not null) File.WriteAllText(a.Out, ToJson(result, a.Data, sha), new UTF8Encoding(false));
+            if (a.Log is not null) foreach (var result in results) new OutputLog(a.Log).Record(result.Check, rendered);
+            if (a.Out is not null)
+            {
+                var content = fileFormat is { } f ? ModelTable.Render(results, f)
+                    : results.Count == 1 ? ToJson(results[0], a.Data, sha).ToJsonString(JsonOptions) + "\n"
+                    : new JsonObject { ["models"] = new JsonArray([.. results.Select(r => (JsonNode)ToJson(r, a.Data, sha))]) }.ToJsonString(JsonOptions) + "\n";
+                File.WriteAllText(a.Out, content, new UTF8Encoding(false));
+            }
         }
         catch (IOException ex)
         {
@@ -132,7 +164,7 @@ public static class RegressCommand
         return 0;
     }
 
-    private static string ToJson(RegressionResult r, string dataPath, string sha256)
+    private static JsonObject ToJson(RegressionResult r, string dataPath, string sha256)
     {
         static JsonNode? Number(double x) => double.IsFinite(x) ? JsonValue.Create(x) : null;
         var coefficients = new JsonArray();
@@ -163,6 +195,7 @@ public static class RegressCommand
             ["parameters"] = r.ParameterCount,
             ["residual_df"] = r.ResidualDf,
             ["t_df"] = r.TDistributionDf,
+            ["clusters"] = new JsonArray([.. r.ClusterCounts.Select(g => (JsonNode?)JsonValue.Create(g))]),
             ["r2"] = Number(r.R2),
             ["adj_r2"] = Number(r.AdjustedR2),
             ["within_r2"] = Number(r.WithinR2),
@@ -180,6 +213,6 @@ public static class RegressCommand
                 ["sha256"] = sha256,
             },
         };
-        return json.ToJsonString(JsonOptions) + "\n";
+        return json;
     }
 }

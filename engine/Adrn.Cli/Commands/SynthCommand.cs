@@ -26,9 +26,10 @@ public static class SynthCommand
         var output = new Option<string>("--out") { Description = "Output folder (created if missing).", Required = true };
         var format = new Option<string>("--format") { Description = "Comma-separated formats: csv, arrow, parquet.", DefaultValueFactory = _ => "csv,arrow" };
         var noiseProfile = new Option<string>("--noise-profile") { Description = "Noise profile: default, or hand-keyed (typos, glued words, abbreviations, PAYE and postcode errors of hand-keyed employer fields; more person-field noise). See docs/synthetic-data.md.", DefaultValueFactory = _ => NoiseProfiles.DefaultName };
+        var waves = new Option<bool>("--waves") { Description = "Also write yearly waves with churn: waves/YEAR/employers and employees, waves/cohort, truth/wave_entities.csv (the other files stay the same)." };
         var command = new Command("synth", "Generate a synthetic UK employer–employee–cohort population with ground truth.")
         {
-            employers, employees, cohort, years, seed, firstYear, output, format, noiseProfile,
+            employers, employees, cohort, years, seed, firstYear, output, format, noiseProfile, waves,
         };
         command.SetAction((parseResult, ct) => Task.FromResult(Run(
             parseResult,
@@ -41,11 +42,13 @@ public static class SynthCommand
             parseResult.GetValue(output),
             parseResult.GetValue(format),
             parseResult.GetValue(noiseProfile),
+            parseResult.GetValue(waves),
             ct)));
         return command;
     }
 
-    private static int Run(ParseResult parseResult, int employers, long employees, int cohort, int years, long seed, int firstYear, string? output, string? format, string? noiseProfile, CancellationToken ct)
+    private static int Run(ParseResult parseResult, int employers, long employees, int cohort, int years, long seed, int firstYear, string? output, string? format,
+        string? noiseProfile, bool waves, CancellationToken ct)
     {
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
@@ -65,6 +68,7 @@ public static class SynthCommand
             Seed = (ulong)Math.Max(0, seed),
             FirstYear = firstYear,
             Formats = formats == OutputFormats.None ? OutputFormats.Csv : formats,
+            Waves = waves ? new WaveOptions() : null,
         };
         if (!NoiseProfiles.Names.Contains(noiseProfile ?? NoiseProfiles.DefaultName, StringComparer.OrdinalIgnoreCase))
             problems.Add($"unknown --noise-profile '{noiseProfile}'; use one of {string.Join(", ", NoiseProfiles.Names)}.");

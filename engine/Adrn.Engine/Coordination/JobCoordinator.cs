@@ -33,6 +33,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
     private string? _model;
     private JobSummary? _summary;
     private string? _failure;
+    private JobFailureKind _failureKind;
     private int _resumes;
 
     // Run-time state, rebuilt after every restart.
@@ -78,7 +79,8 @@ public sealed class JobCoordinator : ReceivePersistentActor
         Command<WorkloadOpened>(OnWorkloadOpened);
         Command<ModelReady>(m => PersistModel(m.ModelJson));
         Command<OutputsReady>(o => PersistCompletion(o.Summary));
-        Command<StepFailed>(f => FailJob(f.Reason));
+        Command<StepFailed>(f => FailJob(f.Reason, f.Kind));
+        Command<Shipped>(OnShipped);
     }
 
     /// <inheritdoc />
@@ -106,7 +108,11 @@ public sealed class JobCoordinator : ReceivePersistentActor
 
     private void Apply(JobJournal.JobCompleted e) => _summary = e.Summary;
 
-    private void Apply(JobJournal.JobFailed e) => _failure = e.Reason;
+    private void Apply(JobJournal.JobFailed e)
+    {
+        _failure = e.Reason;
+        _failureKind = e.Kind;
+    }
 
     private void Apply(JobJournal.JobResumed e)
     {
@@ -126,7 +132,9 @@ public sealed class JobCoordinator : ReceivePersistentActor
         var job = _job ?? _requestedJob;
         if (job is null)
         {
-            FailJob($"No job '{_jobId}' in the journal: check the job id and the journal (--out folder or --journal-connection).");
+            FailJob($"No job '{_jobId}' in the journal: check the job id and the journal (--out folder or --journal-connection). " +
+                "A job that failed while it was being opened (an invalid job file, a missing column, too many comparisons) is not journalled: start it again instead.",
+                JobFailureKind.InvalidJob);
             return;
         }
 
@@ -145,24 +153,33 @@ public sealed class JobCoordinator : ReceivePersistentActor
 
         // NOTE: opening the workload prepares the job's records (seconds for large inputs) and
         // checksumming journalled files reads them back, so both run off the actor's thread.
+        var jobId = _jobId;
+        var resumeHint = ResumeHint();
         Task.Run(() =>
         {
             var workload = workloads.Get(job);
             var broken = verify ? journalled.Where(r => !PartitionResultFile.IsIntact(job, r)).ToList() : [];
             return (object)new WorkloadOpened(job, workload, broken);
-        }).PipeTo(Self, failure: ex => new StepFailed(
-            $"Job {_jobId} could not be opened: {Unwrap(ex).Message}"));
+        }).PipeTo(Self, failure: ex => resumed
+            ? new StepFailed(JobOpeningFailure.Describe(jobId, Unwrap(ex), resumeHint), JobFailureKind.WorkFailed)
+            : new StepFailed(JobOpeningFailure.Describe(jobId, Unwrap(ex), null), JobOpeningFailure.KindOf(Unwrap(ex))));
     }
 
     private void OnWorkloadOpened(WorkloadOpened opened)
     {
         _workload = opened.Workload;
+        if (opened.Workload.OpenedFrom is { } from)
+        {
+            _log.Info("Job {0}: records read from {1}.", _jobId, from);
+        }
+
         if (_job is null)
         {
             Persist(new JobJournal.JobStarted(opened.Job, opened.Workload.ConfigHash, opened.Workload.PartitionCount, opened.Workload.CountingUnitCount), e =>
             {
                 Apply(e);
                 _log.Info("Job {0} started: {1} partitions, config hash {2}.", _jobId, e.PartitionCount, e.ConfigHash);
+                Context.Parent.Tell(new JobOpened(_jobId));
                 Advance();
             });
             return;
@@ -173,9 +190,11 @@ public sealed class JobCoordinator : ReceivePersistentActor
             _countingUnits != opened.Workload.CountingUnitCount)
         {
             FailJob($"Job {_jobId} cannot resume: its job file or inputs changed since it started " +
-                $"(hash {_configHash} then, {opened.Workload.ConfigHash} now). Start a new job instead.");
+                $"(hash {_configHash} then, {opened.Workload.ConfigHash} now). Start a new job instead.", JobFailureKind.InvalidJob);
             return;
         }
+
+        Context.Parent.Tell(new JobOpened(_jobId));
 
         foreach (var broken in opened.Broken)
         {
@@ -270,7 +289,13 @@ public sealed class JobCoordinator : ReceivePersistentActor
 
             _waiting.Add(worker);
             Context.Watch(worker);
-            worker.Tell(new PrepareJob(job));
+            // NOTE: only once the job is open: a worker on another node opens it from what this node prepared and
+            // shipped (no process but the coordinator's reads the raw inputs), which exists only from then on.
+            if (_workload is not null)
+            {
+                worker.Tell(new PrepareJob(job));
+            }
+
             return;
         }
 
@@ -278,7 +303,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
         // send the same task again rather than a second one, so it never holds more than one.
         if (_partitionOfWorker.TryGetValue(worker, out var held))
         {
-            worker.Tell(TaskFor(held, _inFlight[held].Attempt));
+            SendTask(worker, held, _inFlight[held].Attempt);
             return;
         }
 
@@ -303,7 +328,35 @@ public sealed class JobCoordinator : ReceivePersistentActor
         _inFlight[partition] = new Assignment(worker, attempt);
         _partitionOfWorker[worker] = partition;
         Context.Watch(worker);
-        worker.Tell(TaskFor(partition, attempt));
+        SendTask(worker, partition, attempt);
+    }
+
+    private void SendTask(IActorRef worker, int partition, int attempt)
+    {
+        if (worker.Path.Address.HasLocalScope)
+        {
+            worker.Tell(TaskFor(partition, attempt));
+            return;
+        }
+
+        // A worker on another node reads the task's inputs from the job's folder: have them written first (off this
+        // thread; usually already done), then send the task if the worker still holds it.
+        var phase = CurrentPhase;
+        _workload!.ShipAsync(phase, partition, CancellationToken.None)
+            .ContinueWith(t => t.IsCompletedSuccessfully
+                    ? (object)new Shipped(worker, phase, partition, attempt)
+                    : new StepFailed($"Job {_jobId}: the inputs of partition {partition} ({phase}) could not be written for other nodes: {Unwrap(t.Exception!).Message}. " + ResumeHint()),
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+            .PipeTo(Self);
+    }
+
+    private void OnShipped(Shipped shipped)
+    {
+        if (shipped.Phase == CurrentPhase && _inFlight.TryGetValue(shipped.Partition, out var holder) &&
+            holder.Worker.Equals(shipped.Worker) && holder.Attempt == shipped.Attempt)
+        {
+            shipped.Worker.Tell(TaskFor(shipped.Partition, shipped.Attempt));
+        }
     }
 
     private PartitionTask TaskFor(int partition, int attempt) =>
@@ -444,14 +497,15 @@ public sealed class JobCoordinator : ReceivePersistentActor
             _workloads.Release(_jobId);
         });
 
-    private void FailJob(string reason)
+    private void FailJob(string reason, JobFailureKind kind = JobFailureKind.WorkFailed)
     {
         _handingOut = false;
         _log.Error("{0}", reason);
         void Notify(string r)
         {
             _failure = r;
-            var outcome = new JobFailed(_jobId, r);
+            _failureKind = kind;
+            var outcome = new JobFailed(_jobId, r, kind);
             foreach (var subscriber in _subscribers)
             {
                 subscriber.Tell(outcome);
@@ -462,12 +516,14 @@ public sealed class JobCoordinator : ReceivePersistentActor
 
         if (_job is null)
         {
-            // Nothing was ever journalled for this id; do not create a journal entry for a typo.
+            // NOTE: nothing was ever journalled for this id, and nothing is now: a job that failed while opening
+            // (an invalid job file, a missing column, the comparison cap, a typo in a resumed id) has nothing to
+            // resume, and a journal entry would only make a resume fail later, or block the id for the fixed job.
             Notify(reason);
             return;
         }
 
-        Persist(new JobJournal.JobFailed(reason), e => Notify(e.Reason));
+        Persist(new JobJournal.JobFailed(reason, kind), e => Notify(e.Reason));
     }
 
     private void Subscribe(IActorRef subscriber)
@@ -484,7 +540,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
         }
         else if (_failure is not null && !_handingOut)
         {
-            subscriber.Tell(new JobFailed(_jobId, _failure));
+            subscriber.Tell(new JobFailed(_jobId, _failure, _failureKind));
         }
         else if (_handingOut)
         {
@@ -536,5 +592,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
 
     private sealed record OutputsReady(JobSummary Summary);
 
-    private sealed record StepFailed(string Reason);
+    private sealed record StepFailed(string Reason, JobFailureKind Kind = JobFailureKind.WorkFailed);
+
+    private sealed record Shipped(IActorRef Worker, JobPhase Phase, int Partition, int Attempt);
 }

@@ -21,7 +21,7 @@ public static class JobCoordinatorProtocol
     public static Props Props(string jobId, JobDescriptor? job, WorkloadCache workloads, JobCoordinatorSettings settings) =>
         Akka.Actor.Props.Create(() => new JobCoordinator(jobId, job, workloads, settings));
 
-    /// <summary>A worker asks for one partition task; answered by <see cref="PartitionTask"/>, <see cref="PrepareJob"/> (a phase is about to start) or <see cref="NoTaskAvailable"/>.</summary>
+    /// <summary>A worker asks for one partition task; answered by <see cref="PartitionTask"/>, <see cref="PrepareJob"/> (the job is open, no task yet) or <see cref="NoTaskAvailable"/>.</summary>
     public sealed record RequestTask : IAdrnMessage
     {
         /// <summary>The single instance.</summary>
@@ -36,8 +36,9 @@ public static class JobCoordinatorProtocol
     }
 
     /// <summary>
-    /// No task yet, but the job is starting (or between phases): open its workload now, so that reading and
-    /// standardising the records on this node overlaps the coordinator's own opening instead of following it.
+    /// No task yet, but the job is open (training, or between phases): open its workload now, so that a node
+    /// without the coordinator loads the job's prepared value tables before its first task instead of during it.
+    /// Sent only once the coordinator has opened the job (its node prepares it, the only one to read the inputs).
     /// The coordinator keeps the worker waiting and hands it a task as soon as there is one.
     /// </summary>
     /// <param name="Job">The job to prepare.</param>
@@ -87,8 +88,16 @@ public static class JobCoordinatorProtocol
 
     /// <summary>The job failed.</summary>
     /// <param name="JobId">The job.</param>
-    /// <param name="Reason">What failed and how to resume.</param>
-    public sealed record JobFailed(string JobId, string Reason) : IAdrnMessage;
+    /// <param name="Reason">What failed, and how to resume the job or why there is nothing to resume.</param>
+    /// <param name="Kind">Whether the work failed (resumable) or the job could not be opened (nothing journalled).</param>
+    public sealed record JobFailed(string JobId, string Reason, JobFailureKind Kind = JobFailureKind.WorkFailed) : IAdrnMessage;
+
+    /// <summary>
+    /// Sent by a coordinator to its parent (the registry) once its job is open and journalled, so a resume can find
+    /// it: from then on the registry journals the job too. A job that fails while opening never sends it.
+    /// </summary>
+    /// <param name="JobId">The job.</param>
+    public sealed record JobOpened(string JobId) : IAdrnMessage;
 
     /// <summary>Ask for the state of the job; answered by <see cref="JobStatus"/>.</summary>
     public sealed record GetJobStatus : IAdrnMessage

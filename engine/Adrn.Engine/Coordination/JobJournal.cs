@@ -36,7 +36,8 @@ public static class JobJournal
 
     /// <summary>The job stopped on an error; a resume starts it again from its finished partitions.</summary>
     /// <param name="Reason">What failed and how to resume.</param>
-    public sealed record JobFailed(string Reason) : IAdrnMessage;
+    /// <param name="Kind">How it failed (absent in journals written before it existed: <see cref="JobFailureKind.WorkFailed"/>).</param>
+    public sealed record JobFailed(string Reason, JobFailureKind Kind = JobFailureKind.WorkFailed) : IAdrnMessage;
 
     /// <summary>A failed job was resumed.</summary>
     /// <param name="Attempt">How many times the job has been resumed after a failure.</param>

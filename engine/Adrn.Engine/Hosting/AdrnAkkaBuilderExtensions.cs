@@ -36,6 +36,42 @@ public static class AdrnAkkaBuilderExtensions
             .WithSqlPersistence(journal.ConnectionString, provider, autoInitialize: true);
     }
 
+    /// <summary>
+    /// Sets the lowest Akka log level written to standard output, or silences Akka's log altogether when
+    /// <paramref name="level"/> is null (a command line client that reports progress and failures itself).
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="level">The level, or null for no Akka log at all.</param>
+    /// <param name="stackTraces">Whether logged exceptions show their stack traces (Akka's own logger) or only their innermost message.</param>
+    /// <returns>The builder.</returns>
+    public static AkkaConfigurationBuilder WithAdrnLogging(this AkkaConfigurationBuilder builder, Akka.Event.LogLevel? level, bool stackTraces = false)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (level is { } l)
+        {
+            return builder.ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = l;
+                if (!stackTraces)
+                {
+                    loggers.ClearLoggers();
+                    loggers.AddLogger<ConciseLogger>();
+                }
+            });
+        }
+
+        // NOTE: Akka has no "off" level. Its loggers are replaced by one that discards everything, and the
+        // logger used while the system starts and stops writes errors only.
+        return builder
+            .AddHocon("akka.stdout-loglevel = ERROR", HoconAddMode.Prepend)
+            .ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = Akka.Event.LogLevel.ErrorLevel;
+                loggers.ClearLoggers();
+                loggers.AddLogger<SilentLogger>();
+            });
+    }
+
     /// <summary>Binds the engine's messages and events to <see cref="AdrnMessageSerializer"/> (JSON).</summary>
     /// <param name="builder">The builder.</param>
     /// <returns>The builder.</returns>
@@ -59,7 +95,7 @@ public static class AdrnAkkaBuilderExtensions
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(workloads);
         return builder
-            .ConfigureLoggers(loggers => loggers.LogLevel = options.LogLevel)
+            .WithAdrnLogging(options.LogLevel, options.LogStackTraces)
             .WithAdrnJournal(options.Journal)
             .WithActors((system, registry) =>
             {
@@ -89,7 +125,7 @@ public static class AdrnAkkaBuilderExtensions
         ArgumentNullException.ThrowIfNull(workloads);
         var seedRole = ClusterNodeOptions.RoleName(NodeRole.Seed);
         builder
-            .ConfigureLoggers(loggers => loggers.LogLevel = options.LogLevel)
+            .WithAdrnLogging(options.LogLevel, options.LogStackTraces)
             .WithAdrnRemoting(options.Host, options.Port, options.Tls)
             .WithClustering(new ClusterOptions
             {

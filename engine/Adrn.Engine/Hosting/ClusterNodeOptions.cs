@@ -1,4 +1,5 @@
 using Adrn.Engine.Coordination;
+using Adrn.Engine.Security;
 using Adrn.Engine.Workers;
 
 namespace Adrn.Engine.Hosting;
@@ -36,8 +37,23 @@ public sealed record ClusterNodeOptions
     /// <summary>Mutual TLS between nodes (and with submitting clients), or null for plain TCP.</summary>
     public TlsOptions? Tls { get; init; }
 
+    /// <summary>
+    /// Whether the node may listen on a non-loopback <see cref="Host"/> without <see cref="Tls"/> (<c>--allow-insecure</c>).
+    /// Default false: such a node is refused at start (<see cref="NodeExposure.Check"/>).
+    /// </summary>
+    public bool AllowInsecure { get; init; }
+
+    /// <summary>
+    /// The folders the node reads inputs from and writes outputs to; a job naming a path outside them is refused.
+    /// Null: the process's working directory when the node starts.
+    /// </summary>
+    public DataRoots? DataRoots { get; init; }
+
     /// <summary>Lowest Akka log level written to standard output. Default info (membership changes are logged).</summary>
     public Akka.Event.LogLevel LogLevel { get; init; } = Akka.Event.LogLevel.InfoLevel;
+
+    /// <summary>Whether logged exceptions show their stack traces (<c>adrn node --verbose</c>). Default false: one line with the innermost error.</summary>
+    public bool LogStackTraces { get; init; }
 
     /// <summary>The protocol of plain TCP remoting addresses.</summary>
     public const string TcpProtocol = "akka.tcp";

@@ -18,6 +18,12 @@ public sealed record LocalEngineOptions
     /// <summary>Worker settings.</summary>
     public PartitionWorkerSettings Worker { get; init; } = PartitionWorkerSettings.Default;
 
-    /// <summary>Lowest Akka log level written to standard output. Default warnings.</summary>
-    public Akka.Event.LogLevel LogLevel { get; init; } = Akka.Event.LogLevel.WarningLevel;
+    /// <summary>
+    /// Lowest Akka log level written to standard output, or null for no Akka log at all (<c>adrn link</c> without
+    /// <c>--verbose</c>: the command reports progress and the outcome itself). Default warnings.
+    /// </summary>
+    public Akka.Event.LogLevel? LogLevel { get; init; } = Akka.Event.LogLevel.WarningLevel;
+
+    /// <summary>Whether logged exceptions show their stack traces. Default false: one line with the innermost error.</summary>
+    public bool LogStackTraces { get; init; }
 }

@@ -11,9 +11,19 @@ namespace Adrn.Engine.Hosting;
 internal static class TlsRemoting
 {
     /// <summary>Configures remoting on <paramref name="host"/>:<paramref name="port"/>, with mutual TLS when <paramref name="tls"/> is given.</summary>
-    public static AkkaConfigurationBuilder WithAdrnRemoting(this AkkaConfigurationBuilder builder, string host, int port, TlsOptions? tls)
+    public static AkkaConfigurationBuilder WithAdrnRemoting(this AkkaConfigurationBuilder builder, string host, int port, TlsOptions? tls) =>
+        WithAdrnRemoting(builder, host, port, tls, publicHost: null);
+
+    /// <summary>Remoting bound to <paramref name="host"/>:<paramref name="port"/> and reached by peers at <paramref name="publicHost"/> (Akka's <c>public-hostname</c>; null: the bound host).</summary>
+    /// <param name="builder">The Akka builder.</param>
+    /// <param name="host">Address to bind (0.0.0.0 for every interface).</param>
+    /// <param name="port">Port (0: any free port).</param>
+    /// <param name="tls">TLS settings, or null for plain TCP.</param>
+    /// <param name="publicHost">Host name or IP peers use to reach this system, or null for <paramref name="host"/>.</param>
+    /// <returns>The builder.</returns>
+    public static AkkaConfigurationBuilder WithAdrnRemoting(this AkkaConfigurationBuilder builder, string host, int port, TlsOptions? tls, string? publicHost)
     {
-        var options = new RemoteOptions { HostName = host, Port = port };
+        var options = new RemoteOptions { HostName = host, Port = port, PublicHostName = publicHost };
         if (tls is null)
         {
             return builder.WithRemoting(options);

@@ -9,12 +9,16 @@ namespace Adrn.Engine.Jobs;
 /// <param name="OutputDirectory">Absolute path of the folder that receives partition results and outputs.</param>
 /// <param name="Variables">Values for <c>${name}</c> placeholders in the job file; may be empty.</param>
 /// <param name="TruthPath">Optional file of true pairs; when given, the outputs include quality figures.</param>
+/// <param name="ReplaceOutputs">Whether outputs of another job in <paramref name="OutputDirectory"/> are replaced (<c>--force</c>) rather than refused.</param>
+/// <param name="Formats">Output table formats (<c>arrow</c>, <c>csv</c>, <c>parquet</c>) instead of the job file's <c>outputs.formats</c>, or null.</param>
 public sealed record JobDescriptor(
     string JobId,
     string ConfigPath,
     string OutputDirectory,
     IReadOnlyDictionary<string, string> Variables,
-    string? TruthPath = null)
+    string? TruthPath = null,
+    bool ReplaceOutputs = false,
+    IReadOnlyList<string>? Formats = null)
 {
     /// <summary>The folder under <see cref="OutputDirectory"/> that holds per-partition result files.</summary>
     public string PartitionDirectory => Path.Combine(OutputDirectory, "partitions");

@@ -1,94 +1,167 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Adrn.Engine.Jobs;
 using Adrn.Engine.Workloads;
+using Adrn.Linkage;
 using Adrn.Linkage.Blocking;
-using Adrn.Linkage.Comparison;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Evaluation;
 using Adrn.Linkage.Model;
-using Adrn.Linkage.Output;
 using Adrn.Linkage.Preparation;
-using Adrn.Linkage.Resolution;
 using Adrn.Linkage.Scoring;
 using Adrn.Linkage.Training;
 
 namespace Adrn.Engine.LinkageWorkloads;
 
 /// <summary>
-/// A linkage job (Adrn.Linkage) cut into the blocking plan's partitions: each node prepares the
-/// records once (deterministically, from the shared input files), scores partitions to sorted
-/// Arrow files, and the coordinator merges them by streaming into <c>pairs.arrow</c> and resolves
-/// <c>links.arrow</c>.
+/// The actor engine's driver of the linkage pipeline (<see cref="LinkagePipeline"/>): each method is one stage of one
+/// partition or counting unit, its result written to the file the runtime gives it, so any node can run any task and
+/// the coordinator merges the files. It holds no linkage logic of its own.
 /// </summary>
 public sealed class LinkageJobWorkload : IJobWorkload
 {
-    private static readonly JsonSerializerOptions ReportJson = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     private readonly JobDescriptor _job;
-    private readonly LinkageJobConfig _config;
-    private readonly PreparedLinkage _prepared;
-    private readonly ComparisonSet _comparisons;
-    private readonly BlockingPlan _plan;
-    private readonly TrainingPlan _training;
-    private readonly ConcurrentDictionary<string, Lazy<ScoringModel>> _scoringModels = new(StringComparer.Ordinal);
+    private readonly LinkagePlan _plan;
+    private readonly IPairScorerProvider? _scorers;
+    private readonly ConcurrentDictionary<string, Lazy<(IPairScorer Scorer, IReadOnlyDictionary<string, IReadOnlyList<string>> Files)>> _scorerByModel = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _timings;
+    private readonly DateTime _started = DateTime.UtcNow;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Task _preparedWritten;
+    private readonly ConcurrentDictionary<(JobPhase Phase, int Partition), Lazy<Task>> _shipped = new();
+    private readonly ConcurrentDictionary<JobPhase, Task> _shippingAhead = new();
+    private double _firstCount = double.NaN;
+    private double _firstScore = double.NaN;
 
-    // Workers on this node call in concurrently; a comparer is single-threaded, so each call borrows one and gives
-    // it back. The pool never holds more comparers than calls ever ran at once (the node's worker count).
-    private readonly ConcurrentBag<PairComparer> _comparers = [];
+    private readonly Adrn.Linkage.Output.OutputFolder _folder;
 
-    private LinkageJobWorkload(JobDescriptor job, LinkageJobConfig config, string configHash)
+    private IProgress<LinkageProgress>? _progress;
+
+    private LinkageJobWorkload(JobDescriptor job, Adrn.Linkage.Output.OutputFolder folder, LinkagePlan plan, string configHash, IPairScorerProvider? scorers, bool preparedFromFiles)
     {
         _job = job;
-        _config = config;
+        _folder = folder;
+        _plan = plan;
+        _scorers = scorers;
         ConfigHash = configHash;
-        _prepared = LinkagePreparation.Prepare(config);
-        _comparisons = ComparisonSet.Create(_prepared, config.Comparisons);
-        _plan = BlockingPlan.Build(_prepared, config.BlockingRules, config.Partitions);
-        _training = TrainingPlan.Create(_prepared, _comparisons, config.Partitions);
-        var blocking = _plan.Report(config.MaxComparisons, _prepared.TotalPossiblePairs);
-        if (blocking.CapExceeded is not null)
-        {
-            throw new ComparisonCapExceededException(blocking.CapExceeded) { Report = blocking };
-        }
+        _timings = new Dictionary<string, double>(plan.Timings);
+        PreparedFromFiles = preparedFromFiles;
+        // The prepared job is written once, in the background while the first tasks run: a resumed coordinator then
+        // reads it instead of the raw inputs, and workers on other nodes read its value tables.
+        var directory = PreparedDirectory(job);
+        _preparedWritten = preparedFromFiles
+            ? Task.CompletedTask
+            : Task.Run(() => PreparedJobFiles.Write(directory, plan.Prepared, configHash));
     }
+
+    /// <summary>Whether the job's records were read from its prepared files (a resumed job) rather than from its inputs.</summary>
+    public bool PreparedFromFiles { get; }
+
+    /// <inheritdoc />
+    public string? OpenedFrom => PreparedFromFiles
+        ? $"the prepared job in {PreparedDirectory(_job)} (inputs unchanged since it was prepared; not read again)"
+        : null;
+
+    /// <summary>The folder of a job's prepared records and partition slices: <c>.adrn/prepared</c> in its output folder.</summary>
+    /// <param name="job">The job.</param>
+    /// <returns>The folder.</returns>
+    public static string PreparedDirectory(JobDescriptor job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return Path.Combine(job.OutputDirectory, ".adrn", "prepared");
+    }
+
+    /// <summary>The slice file of one task, in <see cref="PreparedDirectory"/>.</summary>
+    /// <param name="job">The job.</param>
+    /// <param name="phase">The phase.</param>
+    /// <param name="partition">The partition or counting unit.</param>
+    /// <returns>The path.</returns>
+    public static string SlicePath(JobDescriptor job, JobPhase phase, int partition) =>
+        Path.Combine(PreparedDirectory(job), "slices", phase == JobPhase.Counting
+            ? FormattableString.Invariant($"count-u{partition:D5}.arrow")
+            : FormattableString.Invariant($"score-p{partition:D5}.arrow"));
 
     /// <inheritdoc />
     public string ConfigHash { get; }
 
     /// <inheritdoc />
-    public int PartitionCount => _plan.Partitions.Count;
+    public int PartitionCount => _plan.PartitionCount;
 
     /// <inheritdoc />
-    /// <remarks>
-    /// One unit per (EM round, blocking partition of the round's rule), see <see cref="TrainingPlan"/>;
-    /// 0 when every m is hand-set in the job file.
-    /// </remarks>
-    public int CountingUnitCount => _training.CountingUnitCount;
+    /// <remarks>One unit per (EM round, blocking partition of the round's rule); 0 when every m is hand-set in the job file.</remarks>
+    public int CountingUnitCount => _plan.CountingUnitCount;
 
-    private double Threshold => _config.Resolution.MatchProbability;
+    private double Threshold => _plan.Config.Resolution.MatchProbability;
 
-    private double KeepProbability => Math.Min(_config.Resolution.KeepProbability, Threshold);
-
-    private PairComparer RentComparer() =>
-        _comparers.TryTake(out var comparer) ? comparer : _comparisons.CreateComparer();
-
-    /// <summary>Reads, validates and prepares the job of <paramref name="job"/>.</summary>
+    /// <summary>Reads, validates and prepares the job of <paramref name="job"/> (<see cref="LinkagePipeline.Open"/>).</summary>
     /// <param name="job">The job.</param>
+    /// <param name="scorers">Supplies the learned scorer for jobs that ask for it, or null.</param>
+    /// <param name="progress">Receives the preparation, blocking and training stages, or null.</param>
     /// <returns>The workload.</returns>
-    public static LinkageJobWorkload Open(JobDescriptor job)
+    public static LinkageJobWorkload Open(JobDescriptor job, IPairScorerProvider? scorers = null, IProgress<LinkageProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(job);
         var config = LinkageJobConfig.Load(job.ConfigPath, job.Variables);
-        return new LinkageJobWorkload(job, config, HashInputs(job, config));
+        // Checked before the expensive part: a learned job without a provider cannot be scored here.
+        if (config.Scorer != PairScorerKind.FellegiSunter && scorers?.Create(config) is null)
+            throw new ConfigValidationException($"scorer: job '{config.Name}' uses the {config.Scorer} scorer, which this node cannot load");
+        // The job claims its output folder before any work (and holds it until it is closed): a folder holding another
+        // job's outputs, or in use by another job, refuses it here, before anything is read or journalled as started.
+        var folder = Adrn.Linkage.Output.OutputFolder.Claim(job.OutputDirectory, job.JobId,
+            job.ReplaceOutputs ? Adrn.Linkage.Output.OutputFolderMode.Replace : Adrn.Linkage.Output.OutputFolderMode.New);
+        try
+        {
+            var hash = HashInputs(job, config);
+            var directory = PreparedDirectory(job);
+            if (PreparedJobFiles.IsComplete(directory, hash))
+            {
+                // A resumed job: the inputs are unchanged (same hash), so their prepared form is read instead of the inputs.
+                var clock = Stopwatch.StartNew();
+                progress?.Report(new LinkageProgress("prepare", 0, 1, 0));
+                var prepared = PreparedJobFiles.Read(directory, config, hash);
+                progress?.Report(new LinkageProgress("prepare", 1, 1, 0) { Detail = LinkagePipeline.Describe(prepared) + ", read from the job's prepared files" });
+                var plan = LinkagePlan.Create(prepared, prepareSeconds: clock.Elapsed.TotalSeconds);
+                progress?.Report(new LinkageProgress("blocking", 1, 1, 0) { Detail = LinkagePipeline.Describe(plan) });
+                return new LinkageJobWorkload(job, folder, plan, hash, scorers, preparedFromFiles: true) { _progress = progress };
+            }
+
+            return new LinkageJobWorkload(job, folder, LinkagePipeline.Open(config, progress: progress), hash, scorers, preparedFromFiles: false) { _progress = progress };
+        }
+        catch
+        {
+            folder.Dispose();
+            throw;
+        }
     }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Writes the task's partition slice (<see cref="PartitionSliceFile"/>) once the prepared value tables are written;
+    /// the first call of a phase also starts writing the phase's other slices in the background, in partition order,
+    /// so that later tasks rarely wait.
+    /// </remarks>
+    public Task ShipAsync(JobPhase phase, int partition, CancellationToken cancellationToken)
+    {
+        _shippingAhead.GetOrAdd(phase, p => Task.Run(async () =>
+        {
+            var count = p == JobPhase.Counting ? CountingUnitCount : PartitionCount;
+            for (var i = 0; i < count; i++) await Ship(p, i).ConfigureAwait(false);
+        }, CancellationToken.None));
+        return Ship(phase, partition);
+    }
+
+    private Task Ship(JobPhase phase, int partition) =>
+        _shipped.GetOrAdd((phase, partition), key => new Lazy<Task>(() => _preparedWritten.ContinueWith(written =>
+        {
+            written.GetAwaiter().GetResult();
+            var path = SlicePath(_job, key.Phase, key.Partition);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var blockingPartition = key.Phase == JobPhase.Counting ? _plan.Training.UnitPartition(key.Partition) : _plan.Blocking.Partitions[key.Partition];
+            Adrn.Linkage.Output.AtomicFile.Write(path, temp => PartitionSliceFile.Write(temp, blockingPartition));
+        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <inheritdoc />
     public PartitionWork CountPatterns(int partition, string outputPath, CancellationToken cancellationToken)
@@ -96,41 +169,36 @@ public sealed class LinkageJobWorkload : IJobWorkload
         ArgumentOutOfRangeException.ThrowIfNegative(partition);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(partition, CountingUnitCount);
         cancellationToken.ThrowIfCancellationRequested();
-        var comparer = RentComparer();
-        AgreementPatternCounts counts;
-        try
-        {
-            counts = _training.CountUnit(partition, comparer);
-        }
-        finally
-        {
-            _comparers.Add(comparer);
-        }
-
+        Mark(ref _firstCount);
+        var counts = LinkagePipeline.CountUnit(_plan.Training.UnitPartition(partition), _plan.Comparers);
         PatternCountFile.Write(outputPath, counts);
         return new PartitionWork(counts.TotalPairs, counts.TotalPairs);
     }
 
     /// <inheritdoc />
     /// <remarks>
-    /// Merges the units' histograms round by round (integer addition, so the order of arrival does
-    /// not matter), then <see cref="ModelTrainer.Finish"/>: u sampling, lambda and EM, on this node.
+    /// <see cref="LinkagePipeline.Train"/> on the units' histograms, on this (the coordinator's) node; a job with the
+    /// learned scorer then trains it here too and saves it into the job's folder, where workers load it from.
     /// </remarks>
     public string TrainModel(IReadOnlyList<string> countFiles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(countFiles);
         if (countFiles.Count != CountingUnitCount)
-        {
             throw new ArgumentException($"expected {CountingUnitCount} count files, got {countFiles.Count}", nameof(countFiles));
-        }
-
-        var merged = _training.Rounds.Select(_ => new AgreementPatternCounts(_comparisons.Count)).ToList();
-        for (var unit = 0; unit < countFiles.Count; unit++)
+        var start = _clock.Elapsed.TotalSeconds;
+        if (!double.IsNaN(_firstCount)) _timings["counting"] = Math.Round(start - _firstCount, 3);
+        var counts = countFiles.Select(f => PatternCountFile.Read(f, _plan.Comparisons.Count)).ToList();
+        var model = LinkagePipeline.Train(_plan, counts, _progress, cancellationToken);
+        var json = model.ToJson();
+        if (_scorers?.Create(_plan.Config) is { } custom)
         {
-            merged[_training.Locate(unit).Round].Merge(PatternCountFile.Read(countFiles[unit], _comparisons.Count));
+            Directory.CreateDirectory(_job.OutputDirectory);
+            var files = custom.Prepare(Context(model, withPlan: true));
+            _scorerByModel[json] = new Lazy<(IPairScorer, IReadOnlyDictionary<string, IReadOnlyList<string>>)>((custom, files));
         }
 
-        return ModelTrainer.Finish(_training, merged, null, cancellationToken).ToJson();
+        _timings["training"] = Math.Round(_clock.Elapsed.TotalSeconds - start, 3);
+        return json;
     }
 
     /// <inheritdoc />
@@ -138,174 +206,110 @@ public sealed class LinkageJobWorkload : IJobWorkload
     {
         ArgumentOutOfRangeException.ThrowIfNegative(partition);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(partition, PartitionCount);
-        var scoring = _scoringModels.GetOrAdd(modelJson, json => new Lazy<ScoringModel>(
-            () => ScoringModel.Create(MatchModel.FromJson(json), _comparisons, _prepared))).Value;
-        var blockingPartition = _plan.Partitions[partition];
-        var comparer = RentComparer();
-        ScoredPairBatch batch;
-        try
-        {
-            batch = PartitionScorer.Score(_prepared, blockingPartition, scoring, KeepProbability, comparer);
-        }
-        finally
-        {
-            _comparers.Add(comparer);
-        }
-
-        ScoredPairFile.Write(outputPath, batch, _prepared.Records.IdRank);
-        return new PartitionWork(batch.Count, blockingPartition.PairUpperBound);
+        Mark(ref _firstScore);
+        var scorer = ScorerFor(modelJson).Scorer;
+        var blockingPartition = _plan.Blocking.Partitions[partition];
+        var run = LinkagePipeline.ScorePartition(blockingPartition, scorer, _plan.KeepProbability(Threshold));
+        ScoredPairFile.Write(outputPath, run);
+        return new PartitionWork(run.Count, blockingPartition.PairUpperBound);
     }
 
     /// <inheritdoc />
     public JobSummary WriteOutputs(IReadOnlyList<string> scoreFiles, string modelJson, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scoreFiles);
-        var outDir = _job.OutputDirectory;
-        Directory.CreateDirectory(outDir);
-        var names = _comparisons.Configs.Select(c => c.Name).ToList();
-        var k = names.Count;
-        var records = _prepared.Records;
-
-        // Stream-merge the sorted partition files: P cursors, one record batch each in memory.
-        var candidates = new LinkCandidates(k);
-        long pairs = 0;
-        var pairsPath = Path.Combine(outDir, "pairs.arrow");
-        WriteAtomically(pairsPath, temp =>
+        if (!double.IsNaN(_firstScore)) _timings["scoring"] = Math.Round(_clock.Elapsed.TotalSeconds - _firstScore, 3);
+        var (scorer, scorerFiles) = ScorerFor(modelJson);
+        var k = _plan.Comparisons.Count;
+        var runs = new List<IScoredPairRun>(scoreFiles.Count);
+        try
         {
-            var cursors = scoreFiles.Select(f => new ScoredPairCursor(f, k)).ToList();
-            try
-            {
-                var queue = new PriorityQueue<int, (ulong Key, int Partition)>();
-                for (var i = 0; i < cursors.Count; i++)
-                {
-                    if (cursors[i].MoveNext())
-                    {
-                        queue.Enqueue(i, (cursors[i].Key, i));
-                    }
-                }
-
-                using var writer = new PairsOutputWriter(temp, records, names);
-                while (queue.TryDequeue(out var i, out _))
-                {
-                    var c = cursors[i];
-                    writer.Append(c.Left, c.Right, c.Weight, c.Probability, c.Gammas);
-                    // The register posterior weighs every kept candidate of a left record, not only those above the threshold.
-                    if (c.Probability >= Threshold || _config.Resolution.RegisterPosterior is not null)
-                    {
-                        candidates.Add(c.Left, c.Right, c.Weight, c.Probability, c.Gammas);
-                    }
-
-                    if (c.MoveNext())
-                    {
-                        queue.Enqueue(i, (c.Key, i));
-                    }
-                }
-
-                writer.Complete();
-                pairs = writer.Rows;
-            }
-            finally
-            {
-                cursors.ForEach(c => c.Dispose());
-            }
-        });
-
-        var accepted = candidates.ToBatch();
-        RegisterPosteriorResult? posteriorResult = null;
-        if (_config.Resolution.RegisterPosterior is { } posterior)
+            foreach (var file in scoreFiles) runs.Add(ScoredPairFile.Open(file, k));
+        }
+        catch
         {
-            (accepted, posteriorResult) = RegisterPosterior.Attach(accepted, _prepared, posterior, MatchModel.FromJson(modelJson).PriorMatchWeight);
+            runs.ForEach(r => r.Dispose());
+            throw;
         }
 
-        var rows = LinkResolver.Resolve(accepted, records, _config.Resolution.Method, Threshold);
-        var links = accepted.Select(rows);
-        var linksPath = Path.Combine(outDir, "links.arrow");
-        WriteAtomically(linksPath, temp =>
+        // The prepared job must be on disk before the job counts as done (a later resume of a failed step reads it).
+        _preparedWritten.GetAwaiter().GetResult();
+        var result = LinkagePipeline.Finish(_plan, MatchModel.FromJson(modelJson), runs, new LinkageFinishOptions
         {
-            using var writer = new PairsOutputWriter(temp, records, names, resolved: links.Resolved is not null);
-            for (var i = 0; i < links.Count; i++)
-            {
-                writer.Append(links.Left[i], links.Right[i], links.Weight[i], links.Probability[i], links.Gammas.AsSpan(i * k, k), links.Resolved?[i]);
-            }
-
-            writer.Complete();
-        });
-
-        var files = new List<string> { "pairs.arrow", "links.arrow" };
-        if (_config.Resolution.Method == ResolutionMethod.Clusters)
-        {
-            var clusters = LinkResolver.Cluster(accepted, rows, records);
-            WriteAtomically(Path.Combine(outDir, "clusters.arrow"), temp => ClusterFile.Write(temp, records, clusters));
-            files.Add("clusters.arrow");
-        }
-
-        // Arrow is the engine's own format (streamed, and read back for evaluation); every other format the job asks
-        // for is converted from it batch by batch, so even a pairs table larger than memory can be had as CSV or Parquet.
-        var tables = files.Where(f => f != "pairs.arrow" || _config.Outputs.WritePairs).ToList();
-        foreach (var format in _config.Outputs.Formats.Where(f => f != SourceFormat.Arrow).Distinct())
-        {
-            foreach (var table in tables)
-            {
-                files.Add(Path.GetFileName(ArrowTableConverter.Convert(Path.Combine(outDir, table), format)));
-            }
-        }
-
-        WriteAtomically(Path.Combine(outDir, "quarantine.csv"), temp => QuarantineFile.Write(temp, _prepared.Quarantine));
-        files.Add("quarantine.csv");
-
-        var model = MatchModel.FromJson(modelJson);
-        WriteAtomically(Path.Combine(outDir, "model.json"), model.Save);
-        files.Add("model.json");
+            Folder = _folder,
+            Threshold = Threshold,
+            TruthPairsPath = _job.TruthPath,
+            Formats = _job.Formats?.Select(f => Enum.Parse<SourceFormat>(f, ignoreCase: true)).ToList(),
+            JobId = _job.JobId,
+            ConfigHash = ConfigHash,
+            Scorer = scorer.Kind,
+            ScorerFiles = scorerFiles,
+            Timings = _timings,
+            StartedUtc = _started,
+        }, null, cancellationToken);
 
         var notes = new List<string>();
-        var truthPath = _job.TruthPath ?? _config.Truth?.PairsPath;
-        EvaluationReport? evaluation = null;
-        if (truthPath is not null)
+        if (result.Evaluation is { TruthPairs: not null } e)
         {
-            evaluation = LinkEvaluation.Evaluate(linksPath, truthPath, Threshold);
-            notes.Add(FormattableString.Invariant(
-                $"against {Path.GetFileName(truthPath)}: precision {evaluation.Precision:F4}, recall {evaluation.Recall:F4}, F1 {evaluation.F1:F4} at match probability {Threshold}"));
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"against the truth: precision {e.Precision:F4}, recall {e.Recall:F4}, F1 {e.F1:F4} at match probability {Threshold}"));
         }
 
-        var report = new
-        {
-            JobId = _job.JobId,
-            Job = _config.Name,
-            ConfigHash,
-            Partitions = PartitionCount,
-            Pairs = pairs,
-            Links = links.Count,
-            Quarantined = _prepared.Quarantine.Count,
-            Evaluation = evaluation,
-            RegisterPosterior = posteriorResult,
-        };
-        WriteAtomically(Path.Combine(outDir, "report.json"), temp => File.WriteAllText(temp, JsonSerializer.Serialize(report, ReportJson)));
-        files.Add("report.json");
-        return new JobSummary(_job.JobId, files, pairs, notes);
+        notes.AddRange(Adrn.Linkage.Reporting.ModelSummary.Lines(result.Model));
+        notes.Add("report (parameters, charts, quality; opens offline): " + result.Files["report_html"][0]);
+
+        var outDir = Path.GetFullPath(_job.OutputDirectory);
+        var written = result.Files.Values.SelectMany(f => f)
+            .Select(f => Path.GetRelativePath(outDir, f))
+            .ToList();
+        return new JobSummary(_job.JobId, written, result.PairsKept, notes);
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        // Prepared records are plain managed arrays; nothing to release.
-    }
-
-    private static void WriteAtomically(string path, Action<string> write)
-    {
-        var temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        // Prepared records are plain managed arrays; the output folder's lock is released for the next job.
         try
         {
-            write(temp);
-            File.Move(temp, path, overwrite: true);
+            _preparedWritten.Wait(TimeSpan.FromSeconds(30));
         }
-        finally
+        catch (AggregateException)
         {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
+            // A failed background write was reported by the step that needed it.
         }
+
+        _folder.Dispose();
     }
+
+    private void Mark(ref double first)
+    {
+        var now = _clock.Elapsed.TotalSeconds;
+        if (double.IsNaN(first)) first = now;
+    }
+
+    private (IPairScorer Scorer, IReadOnlyDictionary<string, IReadOnlyList<string>> Files) ScorerFor(string modelJson) =>
+        _scorerByModel.GetOrAdd(modelJson, json => new Lazy<(IPairScorer, IReadOnlyDictionary<string, IReadOnlyList<string>>)>(() =>
+        {
+            var model = MatchModel.FromJson(json);
+            if (_scorers?.Create(_plan.Config) is { } custom)
+            {
+                // Trained on the coordinator (which may have been this node before a restart): load its files.
+                return (custom, custom.Open(Context(model, withPlan: false)));
+            }
+
+            return (new FellegiSunterScorer(ScoringModel.Create(model, _plan.Comparisons, _plan.Prepared), _plan.Comparers),
+                new Dictionary<string, IReadOnlyList<string>>());
+        })).Value;
+
+    private PairScoringContext Context(MatchModel model, bool withPlan) => new()
+    {
+        Config = _plan.Config,
+        Prepared = _plan.Prepared,
+        Comparisons = _plan.Comparisons,
+        Plan = withPlan ? _plan.Blocking : null,
+        Model = model,
+        OutputDirectory = Path.GetFullPath(_job.OutputDirectory),
+    };
 
     private static string HashInputs(JobDescriptor job, LinkageJobConfig config)
     {
@@ -314,19 +318,13 @@ public sealed class LinkageJobWorkload : IJobWorkload
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(File.ReadAllBytes(job.ConfigPath));
         foreach (var (name, value) in job.Variables.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-        {
             hash.AppendData(Encoding.UTF8.GetBytes($"\n{name}={value}"));
-        }
-
+        var buffer = new byte[1 << 16];
         foreach (var source in config.Sources)
         {
             using var stream = new FileStream(source.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            var buffer = new byte[1 << 16];
             int read;
-            while ((read = stream.Read(buffer)) > 0)
-            {
-                hash.AppendData(buffer, 0, read);
-            }
+            while ((read = stream.Read(buffer)) > 0) hash.AppendData(buffer, 0, read);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -23,6 +23,13 @@ public sealed class JobRegistry : ReceivePersistentActor
     private readonly HashSet<string> _finished = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IActorRef> _coordinators = new(StringComparer.Ordinal);
     private readonly Dictionary<IActorRef, string> _jobOfCoordinator = [];
+    // Jobs accepted but not yet open: they run (workers are routed to them) but are journalled only once their
+    // coordinator reports them open, so a job that fails while opening leaves no entry to resume or to block its id.
+    private readonly HashSet<string> _unjournalled = new(StringComparer.Ordinal);
+    // Why recent jobs failed while opening, for a client whose subscription arrives after the failure.
+    private readonly Dictionary<string, JobCoordinatorProtocol.JobFailed> _openingFailures = new(StringComparer.Ordinal);
+    private readonly Queue<string> _openingFailureOrder = new();
+    private int _coordinatorsStarted;
 
     /// <summary>Creates the registry; use <see cref="JobRegistryProtocol.Props"/>.</summary>
     /// <param name="workloads">The node's workload cache.</param>
@@ -43,8 +50,9 @@ public sealed class JobRegistry : ReceivePersistentActor
         Command<JobCoordinatorProtocol.RequestTask>(OnRequestTask);
         Command<JobCoordinatorProtocol.CompletePartition>(m => ForwardToJob(m.JobId, m));
         Command<JobCoordinatorProtocol.FailPartition>(m => ForwardToJob(m.JobId, m));
-        Command<JobCoordinatorProtocol.JobSucceeded>(m => OnJobFinished(m.JobId, succeeded: true));
-        Command<JobCoordinatorProtocol.JobFailed>(m => OnJobFinished(m.JobId, succeeded: false));
+        Command<JobCoordinatorProtocol.JobOpened>(OnJobOpened);
+        Command<JobCoordinatorProtocol.JobSucceeded>(m => OnJobFinished(m.JobId, succeeded: true, null));
+        Command<JobCoordinatorProtocol.JobFailed>(m => OnJobFinished(m.JobId, succeeded: false, m));
         Command<ClusterEvent.UnreachableMember>(m => ReleaseNode(m.Member, "unreachable"));
         Command<ClusterEvent.MemberRemoved>(m => ReleaseNode(m.Member, "removed"));
         Command<ClusterEvent.IMemberEvent>(_ => { });
@@ -134,12 +142,30 @@ public sealed class JobRegistry : ReceivePersistentActor
             return;
         }
 
-        Persist(new RegistryJournal.JobRegistered(jobId), e =>
+        // A job that failed while opening left nothing behind: its id is free for the corrected job.
+        _openingFailures.Remove(jobId);
+        AcceptUnjournalled(jobId, message.Job);
+        client.Tell(new JobAccepted(jobId));
+    }
+
+    /// <summary>Runs a job that is not journalled here yet; <see cref="OnJobOpened"/> journals it once its coordinator has opened it.</summary>
+    private void AcceptUnjournalled(string jobId, Jobs.JobDescriptor? job)
+    {
+        _unjournalled.Add(jobId);
+        if (!_running.Contains(jobId))
         {
-            Apply(e);
-            StartCoordinator(jobId, message.Job);
-            client.Tell(new JobAccepted(jobId));
-        });
+            _running.Add(jobId);
+        }
+
+        StartCoordinator(jobId, job);
+    }
+
+    private void OnJobOpened(JobCoordinatorProtocol.JobOpened message)
+    {
+        if (_unjournalled.Remove(message.JobId))
+        {
+            Persist(new RegistryJournal.JobRegistered(message.JobId), Apply);
+        }
     }
 
     private void OnResumeJob(ResumeJob message)
@@ -152,12 +178,19 @@ public sealed class JobRegistry : ReceivePersistentActor
             return;
         }
 
-        Persist(new RegistryJournal.JobRegistered(jobId), e =>
+        _openingFailures.Remove(jobId);
+        if (_running.Contains(jobId) && !_unjournalled.Contains(jobId))
         {
-            Apply(e);
             StartCoordinator(jobId, null);
-            client.Tell(new JobAccepted(jobId));
-        });
+        }
+        else
+        {
+            // Journalled here only once the coordinator finds the job in its journal and opens it again: a resume of
+            // an unknown id (a typo) leaves no trace.
+            AcceptUnjournalled(jobId, null);
+        }
+
+        client.Tell(new JobAccepted(jobId));
     }
 
     private void OnSubscribe(JobCoordinatorProtocol.SubscribeToJob message)
@@ -166,9 +199,15 @@ public sealed class JobRegistry : ReceivePersistentActor
         {
             coordinator.Forward(message);
         }
+        else if (_openingFailures.TryGetValue(message.JobId, out var failed))
+        {
+            Sender.Tell(failed);
+        }
         else
         {
-            Sender.Tell(new JobCoordinatorProtocol.JobFailed(message.JobId, $"No job '{message.JobId}' is known here."));
+            Sender.Tell(new JobCoordinatorProtocol.JobFailed(message.JobId,
+                $"No job '{message.JobId}' is known here: check the job id, or start the job again (a job that fails while it is being opened is not kept).",
+                Jobs.JobFailureKind.InvalidJob));
         }
     }
 
@@ -186,8 +225,11 @@ public sealed class JobRegistry : ReceivePersistentActor
 
     private IActorRef StartCoordinator(string jobId, Jobs.JobDescriptor? job)
     {
+        // NOTE: a coordinator stopped after a failed opening may still hold its name while the corrected job starts,
+        // so names after the first carry a counter.
+        var name = _jobOfCoordinator.ContainsValue(jobId) ? $"job-{jobId}-{++_coordinatorsStarted}" : "job-" + jobId;
         var coordinator = Context.ActorOf(
-            JobCoordinatorProtocol.Props(jobId, job, _workloads, _settings.Coordinator), "job-" + jobId);
+            JobCoordinatorProtocol.Props(jobId, job, _workloads, _settings.Coordinator), name);
         Context.Watch(coordinator);
         _coordinators[jobId] = coordinator;
         _jobOfCoordinator[coordinator] = jobId;
@@ -222,14 +264,50 @@ public sealed class JobRegistry : ReceivePersistentActor
         }
     }
 
-    private void OnJobFinished(string jobId, bool succeeded)
+    private void OnJobFinished(string jobId, bool succeeded, JobCoordinatorProtocol.JobFailed? failure)
     {
+        if (_unjournalled.Remove(jobId))
+        {
+            // The job ended before it was opened (it could not be opened, or a resumed job was found complete or
+            // unresumable): nothing to journal here. Its coordinator goes; a late subscriber still learns why.
+            _running.Remove(jobId);
+            if (_coordinators.Remove(jobId, out var coordinator))
+            {
+                Context.Stop(coordinator);
+            }
+
+            if (failure is not null)
+            {
+                RememberOpeningFailure(failure);
+            }
+
+            return;
+        }
+
         if (!_running.Contains(jobId))
         {
             return;
         }
 
         Persist(new RegistryJournal.JobFinished(jobId, succeeded), Apply);
+    }
+
+    private void RememberOpeningFailure(JobCoordinatorProtocol.JobFailed failure)
+    {
+        const int Kept = 64;
+        if (_openingFailures.TryAdd(failure.JobId, failure))
+        {
+            _openingFailureOrder.Enqueue(failure.JobId);
+        }
+        else
+        {
+            _openingFailures[failure.JobId] = failure;
+        }
+
+        while (_openingFailureOrder.Count > Kept)
+        {
+            _openingFailures.Remove(_openingFailureOrder.Dequeue());
+        }
     }
 
     private void ReleaseNode(Member member, string why)
@@ -247,7 +325,19 @@ public sealed class JobRegistry : ReceivePersistentActor
     {
         if (_jobOfCoordinator.Remove(message.ActorRef, out var jobId))
         {
+            if (_coordinators.TryGetValue(jobId, out var current) && !current.Equals(message.ActorRef))
+            {
+                // An earlier coordinator of the job (stopped after a failed opening); a newer one runs.
+                return;
+            }
+
             _coordinators.Remove(jobId);
+            if (_unjournalled.Remove(jobId))
+            {
+                _running.Remove(jobId);
+                return;
+            }
+
             if (_running.Contains(jobId))
             {
                 _log.Warning("The coordinator of job {0} stopped before the job finished; a subscription or resume starts it again.", jobId);

@@ -36,33 +36,54 @@ public static class ClusterJobClient
     /// <param name="cancellationToken">Stops waiting (the job keeps running on the cluster).</param>
     /// <returns>The outcome.</returns>
     /// <exception cref="ArgumentException"><paramref name="clusterAddress"/> is not an Akka address.</exception>
-    public static async Task<JobOutcome> RunAsync(
+    public static Task<JobOutcome> RunAsync(
         string clusterAddress,
         JobRequest request,
         IProgress<JobCoordinatorProtocol.JobProgress>? progress,
         TimeSpan acceptTimeout,
         TlsOptions? tls,
+        CancellationToken cancellationToken) =>
+        RunAsync(clusterAddress, request, progress, new ClusterClientOptions { AcceptTimeout = acceptTimeout, Tls = tls }, cancellationToken);
+
+    /// <summary>Submits (or resumes) a job on the cluster reachable at <paramref name="clusterAddress"/> and waits for its end.</summary>
+    /// <param name="clusterAddress">Address of any node, e.g. <c>akka.tcp://adrn@127.0.0.1:4053</c>.</param>
+    /// <param name="request">The job to start or resume.</param>
+    /// <param name="progress">Receives progress; may be null.</param>
+    /// <param name="options">Timeout, TLS, logging and notices of the client.</param>
+    /// <param name="cancellationToken">Stops waiting (the job keeps running on the cluster).</param>
+    /// <returns>The outcome.</returns>
+    /// <exception cref="ArgumentException"><paramref name="clusterAddress"/> is not an Akka address.</exception>
+    public static async Task<JobOutcome> RunAsync(
+        string clusterAddress,
+        JobRequest request,
+        IProgress<JobCoordinatorProtocol.JobProgress>? progress,
+        ClusterClientOptions options,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var address = ParseAddress(ClusterNodeOptions.WithProtocol(clusterAddress, tls is not null));
+        ArgumentNullException.ThrowIfNull(options);
+        var address = ParseAddress(ClusterNodeOptions.WithProtocol(clusterAddress, options.Tls is not null));
 
-        // NOTE: the client is not a cluster member (it must not count in split-brain decisions);
-        // it talks to a node over plain remoting, bound on the interface it uses to reach the node.
+        // NOTE: the client is not a cluster member (it must not count in split-brain decisions); it talks to a node
+        // over plain remoting, and the node answers it at the address it advertises. The node's host is not one of the
+        // client's addresses when they run on different machines (or containers): the client binds a local address —
+        // by default the one its route to the node leaves from — and may advertise another (NAT, containers).
+        var bind = options.Host ?? ClusterClientOptions.LocalAddressTowards(address.Host!, address.Port!.Value);
         using var host = new HostBuilder()
             .ConfigureServices(services => services.AddAkka("adrn-client", builder => builder
-                .ConfigureLoggers(loggers => loggers.LogLevel = Akka.Event.LogLevel.WarningLevel)
+                .WithAdrnLogging(options.LogLevel, options.LogStackTraces)
                 .WithAdrnSerialization()
-                .WithAdrnRemoting(address.Host!, 0, tls)))
+                .WithAdrnRemoting(bind, options.Port, options.Tls, options.PublicHost)))
             .Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var system = host.Services.GetRequiredService<ActorSystem>();
+            options.Bound?.Invoke(((ExtendedActorSystem)system).Provider.DefaultAddress.ToString());
             var jobs = system.ActorSelection($"{address}/user/{AdrnAkkaBuilderExtensions.RegistryProxyName}");
             var outcome = new TaskCompletionSource<JobOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
             using var cancel = cancellationToken.Register(() => outcome.TrySetCanceled(cancellationToken));
-            system.ActorOf(JobWatcherProtocol.Props(jobs, request, outcome, progress, TimeSpan.FromSeconds(2), acceptTimeout), "client");
+            system.ActorOf(JobWatcherProtocol.Props(jobs, request, outcome, progress, TimeSpan.FromSeconds(2), options.AcceptTimeout, options.Notice), "client");
             return await outcome.Task.ConfigureAwait(false);
         }
         finally

@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using Adrn.Engine.Hosting;
+using Adrn.Engine.Security;
 using Adrn.Engine.Workloads;
 using Akka.Actor;
 using Akka.Hosting;
@@ -25,6 +29,8 @@ public static class ClusterNodeHost
     /// <param name="cancellationToken">Stops the node.</param>
     /// <returns>A task that ends when the node has stopped.</returns>
     /// <exception cref="InvalidOperationException">The actor system shut down for a reason other than a removal from the cluster or a request to stop.</exception>
+    /// <exception cref="IOException">The node's address cannot be listened on (the port is taken, or the address is not this machine's).</exception>
+    /// <exception cref="InsecureNodeException">The node would listen on a non-loopback address without TLS (<see cref="NodeExposure.Check"/>); nothing was bound.</exception>
     public static async Task RunAsync(
         ClusterNodeOptions options,
         IJobWorkloadFactory factory,
@@ -34,9 +40,12 @@ public static class ClusterNodeHost
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(factory);
+        NodeExposure.Check(options);
+        EnsureCanListen(options.Host, options.Port);
+        var dataRoots = options.DataRoots ?? DataRoots.Create([Environment.CurrentDirectory]);
 
         // NOTE: one cache across incarnations: a node that rejoins keeps its prepared jobs.
-        using var workloads = new WorkloadCache(factory);
+        using var workloads = new WorkloadCache(factory, dataRoots: dataRoots);
         while (!cancellationToken.IsCancellationRequested)
         {
             var (address, reason) = await RunOnceAsync(options, workloads, started, cancellationToken).ConfigureAwait(false);
@@ -67,6 +76,49 @@ public static class ClusterNodeHost
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// Fails with one clear message when the node's address cannot be listened on (the port is taken, the address
+    /// is not this machine's), before Akka tries: its own failure is a wall of nested exceptions on standard output.
+    /// </summary>
+    /// <exception cref="IOException">The address cannot be listened on.</exception>
+    private static void EnsureCanListen(string host, int port)
+    {
+        if (port == 0)
+        {
+            return;
+        }
+
+        IPAddress address;
+        try
+        {
+            address = IPAddress.TryParse(host.Trim('[', ']'), out var parsed)
+                ? parsed
+                : Dns.GetHostAddresses(host).OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1).First();
+        }
+        catch (Exception ex) when (ex is SocketException or InvalidOperationException)
+        {
+            throw new IOException($"cannot listen on {host}:{port}: the name '{host}' does not resolve to an address of this machine.", ex);
+        }
+
+        var probe = new TcpListener(address, port);
+        try
+        {
+            // NOTE: as Akka's transport does on Linux (reuse-addr), so that a port left in TIME_WAIT by a killed node
+            // is usable, while one another process listens on is not.
+            probe.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, !OperatingSystem.IsWindows());
+            probe.Start();
+        }
+        catch (SocketException ex)
+        {
+            throw new IOException(string.Create(CultureInfo.InvariantCulture,
+                $"cannot listen on {host}:{port}: {ex.Message}{(ex.SocketErrorCode == SocketError.AddressAlreadyInUse ? " (another process, perhaps another node, uses the port; choose another --port)" : string.Empty)}."), ex);
+        }
+        finally
+        {
+            probe.Stop();
         }
     }
 

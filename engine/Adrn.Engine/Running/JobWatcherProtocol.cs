@@ -17,6 +17,7 @@ public static class JobWatcherProtocol
     /// <param name="progress">Receives progress; may be null.</param>
     /// <param name="resendInterval">How often the submission and subscription are re-sent.</param>
     /// <param name="acceptTimeout">How long to wait for the registry to accept the job before giving up.</param>
+    /// <param name="notice">Receives one line when the connection to a remote registry is lost (again once it was back); may be null.</param>
     /// <returns>The props.</returns>
     public static Props Props(
         ActorSelection jobs,
@@ -24,6 +25,7 @@ public static class JobWatcherProtocol
         TaskCompletionSource<JobOutcome> outcome,
         IProgress<JobCoordinatorProtocol.JobProgress>? progress,
         TimeSpan resendInterval,
-        TimeSpan acceptTimeout) =>
-        Akka.Actor.Props.Create(() => new JobWatcher(jobs, request, outcome, progress, resendInterval, acceptTimeout));
+        TimeSpan acceptTimeout,
+        Action<string>? notice = null) =>
+        Akka.Actor.Props.Create(() => new JobWatcher(jobs, request, outcome, progress, resendInterval, acceptTimeout, notice));
 }

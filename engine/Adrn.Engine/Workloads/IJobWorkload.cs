@@ -16,6 +16,9 @@ public interface IJobWorkload : IDisposable
     /// <summary>Hex hash of the job file and its inputs; a resumed job refuses to continue when it changed.</summary>
     string ConfigHash { get; }
 
+    /// <summary>Where the workload's records came from when that is worth a line in the log (for example a prepared job reused on resume), or null.</summary>
+    string? OpenedFrom => null;
+
     /// <summary>Number of partitions P of the blocking key space (at least 1).</summary>
     int PartitionCount { get; }
 
@@ -45,6 +48,17 @@ public interface IJobWorkload : IDisposable
     /// <param name="cancellationToken">Stops the work early.</param>
     /// <returns>Rows written and candidate pairs compared.</returns>
     PartitionWork ScorePartition(int partition, string modelJson, string outputPath, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes one task's inputs readable by workers on other nodes (a partition slice in the job's folder) and
+    /// completes when they are. Called by the coordinator before it hands the task to a worker on another node;
+    /// workers on the coordinator's own node use the open workload directly. The default has nothing to ship.
+    /// </summary>
+    /// <param name="phase">The phase of the task.</param>
+    /// <param name="partition">The partition or counting unit.</param>
+    /// <param name="cancellationToken">Stops the work early.</param>
+    /// <returns>A task that completes when the inputs are in place.</returns>
+    Task ShipAsync(JobPhase phase, int partition, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Merges the scored partitions into the job's outputs (deterministic order) and writes the model and report.</summary>
     /// <param name="scoreFiles">The score files of partitions 0 to P-1, in partition order.</param>

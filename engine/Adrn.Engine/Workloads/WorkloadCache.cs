@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Adrn.Engine.Jobs;
+using Adrn.Engine.Security;
 
 namespace Adrn.Engine.Workloads;
 
@@ -10,7 +11,9 @@ namespace Adrn.Engine.Workloads;
 /// </summary>
 public sealed class WorkloadCache : IDisposable
 {
+    private const string WorkerSuffix = "#worker";
     private readonly IJobWorkloadFactory _factory;
+    private readonly DataRoots? _dataRoots;
     private readonly ConcurrentDictionary<string, Lazy<IJobWorkload>> _open = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _lastUsed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _prepareFailed = new(StringComparer.Ordinal);
@@ -19,11 +22,16 @@ public sealed class WorkloadCache : IDisposable
     /// <summary>Creates an empty cache over <paramref name="factory"/>.</summary>
     /// <param name="factory">Opens workloads on first use.</param>
     /// <param name="maxOpenJobs">Jobs kept open at once (at least 1). Default 2: jobs run one after another, and the previous one may still be merging.</param>
-    public WorkloadCache(IJobWorkloadFactory factory, int maxOpenJobs = 2)
+    /// <param name="dataRoots">
+    /// The folders this node may read and write (a cluster node's <c>--data-root</c>): a job naming a path outside them
+    /// is refused before its workload opens. Null (local mode, where the user runs the job on their own account): no limit.
+    /// </param>
+    public WorkloadCache(IJobWorkloadFactory factory, int maxOpenJobs = 2, DataRoots? dataRoots = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxOpenJobs, 1);
         _factory = factory;
+        _dataRoots = dataRoots;
         MaxOpenJobs = maxOpenJobs;
     }
 
@@ -31,28 +39,49 @@ public sealed class WorkloadCache : IDisposable
     public int MaxOpenJobs { get; }
 
     /// <summary>Ids of the jobs open now.</summary>
-    public IReadOnlyCollection<string> OpenJobs => [.. _open.Keys];
+    public IReadOnlyCollection<string> OpenJobs => [.. _open.Keys.Select(k => k.EndsWith(WorkerSuffix, StringComparison.Ordinal) ? k[..^WorkerSuffix.Length] : k).Distinct()];
 
-    /// <summary>Returns the open workload of <paramref name="job"/>, opening it on first use.</summary>
+    /// <summary>Returns the open workload of <paramref name="job"/> for its coordinator, opening (preparing) it on first use.</summary>
     /// <param name="job">The job.</param>
     /// <returns>The shared workload; do not dispose it.</returns>
-    public IJobWorkload Get(JobDescriptor job)
+    public IJobWorkload Get(JobDescriptor job) => Open(job, forWorker: false);
+
+    /// <summary>
+    /// Returns the workload a worker of this node runs <paramref name="job"/>'s tasks on: the coordinator's, when the
+    /// coordinator runs on this node (its prepared records are in memory), else one opened from what the coordinator's
+    /// node shipped (<see cref="IJobWorkloadFactory.OpenForWorker"/>).
+    /// </summary>
+    /// <param name="job">The job.</param>
+    /// <returns>The shared workload; do not dispose it.</returns>
+    public IJobWorkload GetForWorker(JobDescriptor job) => Open(job, forWorker: !_open.ContainsKey(job.JobId));
+
+    private IJobWorkload Open(JobDescriptor job, bool forWorker)
     {
         ArgumentNullException.ThrowIfNull(job);
 
         // NOTE: Lazy with ExecutionAndPublication makes concurrent workers wait for one preparation
         // instead of each preparing the job; a failed preparation is not cached, so a retry re-reads.
-        _lastUsed[job.JobId] = Interlocked.Increment(ref _clock);
-        var lazy = _open.GetOrAdd(job.JobId, _ => new Lazy<IJobWorkload>(
-            () => _factory.Open(job, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication));
-        EvictBeyondLimit(job.JobId);
+        // A worker-side workload is cached under its own key: the coordinator of the same job may open on
+        // this node later (a singleton moving after a node loss) and must not find a workload without records.
+        var key = forWorker ? job.JobId + WorkerSuffix : job.JobId;
+        _lastUsed[key] = Interlocked.Increment(ref _clock);
+        var lazy = _open.GetOrAdd(key, _ => new Lazy<IJobWorkload>(
+            () =>
+            {
+                // NOTE: checked before the workload opens, so a refused job has read nothing but its job file and
+                // written nothing. A worker-side workload reads only the job file and the job's folder.
+                _dataRoots?.Check(job, forWorker ? null : _factory.InputsOf);
+                return forWorker ? _factory.OpenForWorker(job, CancellationToken.None) : _factory.Open(job, CancellationToken.None);
+            },
+            LazyThreadSafetyMode.ExecutionAndPublication));
+        EvictBeyondLimit(key);
         try
         {
             return lazy.Value;
         }
         catch
         {
-            _open.TryRemove(new KeyValuePair<string, Lazy<IJobWorkload>>(job.JobId, lazy));
+            _open.TryRemove(new KeyValuePair<string, Lazy<IJobWorkload>>(key, lazy));
             throw;
         }
     }
@@ -70,12 +99,12 @@ public sealed class WorkloadCache : IDisposable
         ArgumentNullException.ThrowIfNull(onError);
         // NOTE: a job whose preparation failed here is not prepared again ahead of its tasks (workers ask every
         // second while the coordinator opens or trains): its first task opens it again and reports the error.
-        if (_open.ContainsKey(job.JobId) || _prepareFailed.ContainsKey(job.JobId))
+        if (_open.ContainsKey(job.JobId) || _open.ContainsKey(job.JobId + WorkerSuffix) || _prepareFailed.ContainsKey(job.JobId))
         {
             return;
         }
 
-        _ = Task.Run(() => Get(job)).ContinueWith(
+        _ = Task.Run(() => GetForWorker(job)).ContinueWith(
             t =>
             {
                 _prepareFailed[job.JobId] = true;
@@ -106,10 +135,14 @@ public sealed class WorkloadCache : IDisposable
     /// <param name="jobId">The job.</param>
     public void Release(string jobId)
     {
-        _lastUsed.TryRemove(jobId, out _);
-        if (_open.TryRemove(jobId, out var lazy) && lazy.IsValueCreated)
+        ArgumentNullException.ThrowIfNull(jobId);
+        foreach (var key in jobId.EndsWith(WorkerSuffix, StringComparison.Ordinal) ? [jobId] : new[] { jobId, jobId + WorkerSuffix })
         {
-            lazy.Value.Dispose();
+            _lastUsed.TryRemove(key, out _);
+            if (_open.TryRemove(key, out var lazy) && lazy.IsValueCreated)
+            {
+                lazy.Value.Dispose();
+            }
         }
     }
 

@@ -8,6 +8,7 @@ namespace Adrn.Learning.Features;
 public sealed class PairFeatureMatrix
 {
     private int[] _left;
+    private sbyte[] _rules;
     private int[] _right;
     private float[] _features;
     private sbyte[] _gammas;
@@ -24,6 +25,7 @@ public sealed class PairFeatureMatrix
         FeatureCount = featureCount;
         ComparisonCount = comparisonCount;
         _left = new int[capacity];
+        _rules = new sbyte[capacity];
         _right = new int[capacity];
         _features = new float[capacity * featureCount];
         _gammas = new sbyte[capacity * comparisonCount];
@@ -37,6 +39,9 @@ public sealed class PairFeatureMatrix
 
     /// <summary>Number of pairs.</summary>
     public int Count { get; private set; }
+
+    /// <summary>Per pair: the blocking rule that produced it, or -1 (the first <see cref="Count"/> entries are used).</summary>
+    public sbyte[] Rules => _rules;
 
     /// <summary>Left record per pair (the first <see cref="Count"/> entries are used).</summary>
     public int[] Left => _left;
@@ -54,13 +59,15 @@ public sealed class PairFeatureMatrix
     /// <param name="left">Left record index.</param>
     /// <param name="right">Right record index.</param>
     /// <param name="writer">The feature writer of the calling thread.</param>
+    /// <param name="rule">The blocking rule that produced the pair, or -1.</param>
     /// <returns>The pair's row.</returns>
-    public int Append(int left, int right, PairFeatureWriter writer)
+    public int Append(int left, int right, PairFeatureWriter writer, int rule = -1)
     {
         ArgumentNullException.ThrowIfNull(writer);
         if (Count == _left.Length) Grow();
         var i = Count;
         _left[i] = left;
+        _rules[i] = (sbyte)rule;
         _right[i] = right;
         writer.Write(left, right, _gammas.AsSpan(i * ComparisonCount, ComparisonCount), _features.AsSpan(i * FeatureCount, FeatureCount));
         Count++;
@@ -83,6 +90,7 @@ public sealed class PairFeatureMatrix
     {
         var n = _left.Length * 2;
         Array.Resize(ref _left, n);
+        Array.Resize(ref _rules, n);
         Array.Resize(ref _right, n);
         Array.Resize(ref _features, n * FeatureCount);
         Array.Resize(ref _gammas, n * ComparisonCount);

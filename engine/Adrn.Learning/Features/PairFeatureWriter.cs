@@ -20,6 +20,7 @@ public sealed class PairFeatureWriter
     private readonly PairFeatureLayout _layout;
     private readonly PairComparer _comparer;
     private readonly ColumnData[] _columns;
+    private readonly int[][] _valueIds;
     private readonly ulong[][] _cacheKeys;
     private readonly float[][] _cacheValues;
 
@@ -29,15 +30,29 @@ public sealed class PairFeatureWriter
         _comparer = layout.Comparisons.CreateComparer();
         var n = layout.Included.Count;
         _columns = new ColumnData[n];
+        _valueIds = new int[n][];
         _cacheKeys = new ulong[n][];
         _cacheValues = new float[n][];
         for (var i = 0; i < n; i++)
         {
             var cfg = layout.Comparisons.Configs[layout.Included[i]];
             _columns[i] = layout.Prepared.Records.Column(cfg.Column);
+            _valueIds[i] = _columns[i].ValueIds;
             _cacheKeys[i] = new ulong[1 << CacheBits];
             _cacheValues[i] = new float[1 << CacheBits];
         }
+    }
+
+    /// <summary>
+    /// Makes record indices refer to <paramref name="records"/> (the job's records by default, or a partition slice
+    /// sharing their value tables); the similarity caches stay valid, being keyed by value ids.
+    /// </summary>
+    /// <param name="records">The records.</param>
+    public void Bind(RecordTable records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        _comparer.Bind(records);
+        for (var i = 0; i < _columns.Length; i++) _valueIds[i] = records.Column(_columns[i].Name).ValueIds;
     }
 
     /// <summary>Length of the gamma vector (all comparisons, excluded ones too).</summary>
@@ -67,8 +82,8 @@ public sealed class PairFeatureWriter
             // One-hot: slot 0 = null, 1 = else, 1 + g = level g.
             features[o + 2 + g] = 1f;
             var tail = o + 3 + levels;
-            var a = column.ValueIds[left];
-            var b = column.ValueIds[right];
+            var a = _valueIds[i][left];
+            var b = _valueIds[i][right];
             if (a >= 0 && b >= 0) features[tail] = Similarity(i, column, a, b);
             if (a >= 0) features[tail + 1] = Rarity(column.TermFrequency[a]);
             if (b >= 0) features[tail + 2] = Rarity(column.TermFrequency[b]);

@@ -4,7 +4,6 @@ using Adrn.Learning.Training;
 using Adrn.Linkage;
 using Adrn.Linkage.Blocking;
 using Adrn.Linkage.Configuration;
-using Adrn.Linkage.Preparation;
 using Adrn.Linkage.Scoring;
 
 namespace Adrn.Learning.Scoring;
@@ -52,7 +51,8 @@ public sealed class LearnedPairScorer : IPairScorer
             IReadOnlyList<PairLabel> labels = _options.LabelsPath is { } path
                 ? PairLabelFile.Load(path, new RecordLookup(context.Prepared))
                 : [];
-            _scorer = LearnedModelTrainer.Train(context.Prepared, context.Comparisons, context.Plan, _options, labels);
+            _scorer = LearnedModelTrainer.Train(context.Prepared, context.Comparisons,
+                context.Plan ?? throw new ArgumentException("training the learned scorer needs the blocking plan", nameof(context)), _options, labels);
         }
 
         // A model loaded from the output folder itself is already there; saving it again would rewrite the file it came from.
@@ -63,13 +63,23 @@ public sealed class LearnedPairScorer : IPairScorer
     }
 
     /// <inheritdoc />
-    public ScoredPairBatch Score(PreparedLinkage prepared, BlockingPartition partition, double minProbability)
+    /// <remarks>Loads <c>learned-model.zip</c> from the context's folder, where <see cref="Prepare"/> saved it on the coordinator.</remarks>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Open(PairScoringContext context)
     {
-        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(context);
+        _scorer = LearnedScorer.Load(context.OutputDirectory, context.Prepared, context.Comparisons);
+        Loaded = true;
+        return new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["learned_model"] = [Path.Combine(context.OutputDirectory, LearnedScorer.ModelFileName), Path.Combine(context.OutputDirectory, LearnedScorer.MetadataFileName)],
+        };
+    }
+
+    /// <inheritdoc />
+    public ScoredPairBatch Score(BlockingPartition partition, double minProbability)
+    {
         ArgumentNullException.ThrowIfNull(partition);
-        var scorer = _scorer ?? throw new InvalidOperationException("the learned scorer has not been prepared: LinkageJob.Run calls Prepare before scoring");
-        if (!ReferenceEquals(scorer.Layout.Prepared, prepared))
-            throw new ArgumentException("the learned scorer is bound to different prepared records", nameof(prepared));
+        var scorer = _scorer ?? throw new InvalidOperationException("the learned scorer has not been prepared: the pipeline calls Prepare (or Open on a worker) before scoring");
         return scorer.ScorePartition(partition, minProbability);
     }
 }

@@ -100,6 +100,7 @@ public sealed class LearnedScorer
     {
         ArgumentNullException.ThrowIfNull(partition);
         var writer = Layout.CreateWriter();
+        writer.Bind(partition.Records);
         var matrix = new PairFeatureMatrix(Layout.Count, writer.ComparisonCount, (int)Math.Min(partition.PairUpperBound + 1, 1 << 16));
         var visitor = new MatrixVisitor(matrix, writer);
         partition.ForEachPair(ref visitor);
@@ -131,6 +132,7 @@ public sealed class LearnedScorer
         var weight = new double[keep];
         var prob = new double[keep];
         var gammas = new sbyte[keep * k];
+        var rules = new sbyte[keep];
         var j = 0;
         for (var i = 0; i < matrix.Count; i++)
         {
@@ -140,11 +142,12 @@ public sealed class LearnedScorer
             right[j] = matrix.Right[i];
             prob[j] = p;
             weight[j] = WeightOf(p);
+            rules[j] = matrix.Rules[i];
             Array.Copy(matrix.Gammas, i * k, gammas, j * k, k);
             j++;
         }
 
-        return new ScoredPairBatch(k, left, right, weight, prob, gammas, keep);
+        return new ScoredPairBatch(k, left, right, weight, prob, gammas, rules, keep);
     }
 
     /// <summary>log2 odds of a probability, clipped to ±<see cref="MaxWeight"/>.</summary>
@@ -210,6 +213,6 @@ public sealed class LearnedScorer
     /// <summary>Appends every candidate pair of a partition to a matrix.</summary>
     private readonly struct MatrixVisitor(PairFeatureMatrix matrix, PairFeatureWriter writer) : IPairVisitor
     {
-        public void Visit(int left, int right, int rule) => matrix.Append(left, right, writer);
+        public void Visit(int left, int right, int rule) => matrix.Append(left, right, writer, rule);
     }
 }

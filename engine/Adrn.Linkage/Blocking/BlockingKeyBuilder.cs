@@ -55,7 +55,7 @@ internal static class BlockingKeyBuilder
 
         slotStart[rules.Count] = slots.Count;
         var cross = prepared.IsCrossSourceOnly;
-        return new BlockingKeySet(rules, [.. slots], slotStart, cross, cross ? records.SourceStart[1] : records.Count);
+        return new BlockingKeySet(rules, [.. slots], slotStart, cross, cross ? records.SourceStart[1] : records.Count, records);
     }
 
     /// <summary>SplitMix64 finaliser: spreads key bits so partition = key mod P is balanced.</summary>

@@ -27,8 +27,9 @@ public sealed class BlockingKeySet
     private readonly ulong[]?[] _singleKeys;
     private readonly bool[] _banded;
 
-    internal BlockingKeySet(IReadOnlyList<BlockingRuleConfig> rules, ulong[][] slots, int[] slotStart, bool crossSourceOnly, int leftCount)
+    internal BlockingKeySet(IReadOnlyList<BlockingRuleConfig> rules, ulong[][] slots, int[] slotStart, bool crossSourceOnly, int leftCount, Preparation.RecordTable records)
     {
+        Records = records;
         Rules = rules;
         Slots = slots;
         SlotStart = slotStart;
@@ -62,6 +63,9 @@ public sealed class BlockingKeySet
         ArgumentNullException.ThrowIfNull(rules);
         return BlockingKeyBuilder.Build(prepared, rules);
     }
+
+    /// <summary>The records the keys belong to (the job's records, or a partition slice).</summary>
+    public Preparation.RecordTable Records { get; }
 
     /// <summary>Rules in priority order.</summary>
     public IReadOnlyList<BlockingRuleConfig> Rules { get; }

@@ -21,6 +21,9 @@ public sealed class BlockingPartition
     /// <summary>Partition number in 0..P-1.</summary>
     public int Index { get; }
 
+    /// <summary>The records the partition's member indices refer to (the job's, or a slice holding just this partition's).</summary>
+    public Preparation.RecordTable Records => Keys.Records;
+
     /// <summary>The keys of every rule, used to skip pairs an earlier rule produces.</summary>
     public BlockingKeySet Keys { get; }
 

@@ -9,11 +9,15 @@ namespace Adrn.Linkage.Comparison;
 /// </summary>
 public sealed class ComparisonSet
 {
-    private ComparisonSet(IReadOnlyList<ComparisonConfig> configs, CompiledComparison[] compiled)
+    private ComparisonSet(IReadOnlyList<ComparisonConfig> configs, CompiledComparison[] compiled, RecordTable records)
     {
         Configs = configs;
         Compiled = compiled;
+        Records = records;
     }
+
+    /// <summary>The records the set was created from; new comparers are bound to them (see <see cref="PairComparer.Bind"/>).</summary>
+    public RecordTable Records { get; }
 
     /// <summary>The comparisons' configuration, in gamma-vector order.</summary>
     public IReadOnlyList<ComparisonConfig> Configs { get; }
@@ -33,7 +37,7 @@ public sealed class ComparisonSet
         ArgumentNullException.ThrowIfNull(comparisons);
         var compiled = new CompiledComparison[comparisons.Count];
         for (var i = 0; i < compiled.Length; i++) compiled[i] = new CompiledComparison(comparisons[i], prepared.Records);
-        return new ComparisonSet(comparisons, compiled);
+        return new ComparisonSet(comparisons, compiled, prepared.Records);
     }
 
     /// <summary>A comparer for one thread (it owns mutable caches: do not share it across threads).</summary>

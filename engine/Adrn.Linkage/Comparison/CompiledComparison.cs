@@ -121,19 +121,36 @@ internal sealed class CompiledComparison
     /// </summary>
     public bool UsesCache { get; }
 
-    /// <summary>Gamma of two non-null value ids (levels that need the records, i.e. swapped, use <paramref name="left"/>/<paramref name="right"/>).</summary>
-    public sbyte GammaOfValues(int a, int b, int left, int right)
+    /// <summary>Per level: the other column's record value ids of the swapped level over <paramref name="records"/> (null for other levels).</summary>
+    /// <param name="records">The records a comparer is bound to.</param>
+    /// <returns>One entry per level.</returns>
+    public int[]?[] OtherValueIds(Preparation.RecordTable records)
+    {
+        var ids = new int[]?[LevelCount];
+        for (var k = 0; k < LevelCount; k++)
+            if (Others[k] is { } other) ids[k] = records.Column(other.Name).ValueIds;
+        return ids;
+    }
+
+    /// <summary>
+    /// Gamma of two non-null value ids (levels that need the records, i.e. swapped, use <paramref name="left"/>/<paramref name="right"/>
+    /// and the bound records' other-column value ids <paramref name="others"/>, see <see cref="OtherValueIds"/>).
+    /// </summary>
+    public sbyte GammaOfValues(int a, int b, int left, int right, int[]?[] others)
     {
         // Levels of one comparison often apply the same metric at several thresholds (Jaro-Winkler >= 0.9,
         // >= 0.8): each metric is computed at most once per pair and reused by later levels.
         var memo = new MetricMemo();
         for (var k = 0; k < Kinds.Length; k++)
         {
-            if (Holds(k, a, b, left, right, ref memo)) return (sbyte)(LevelCount - k);
+            if (Holds(k, a, b, left, right, others, ref memo)) return (sbyte)(LevelCount - k);
         }
 
         return 0;
     }
+
+    // Record-dependent levels are skipped by PureGamma, so it reads no other column.
+    private static readonly int[]?[] NoRecords = [];
 
     /// <summary>Gamma from the levels that depend only on the value pair (record-dependent levels count as not holding).</summary>
     public sbyte PureGamma(int a, int b)
@@ -142,7 +159,7 @@ internal sealed class CompiledComparison
         for (var k = 0; k < Kinds.Length; k++)
         {
             if (RecordDependent[k]) continue;
-            if (Holds(k, a, b, -1, -1, ref memo)) return (sbyte)(LevelCount - k);
+            if (Holds(k, a, b, -1, -1, NoRecords, ref memo)) return (sbyte)(LevelCount - k);
         }
 
         return 0;
@@ -157,18 +174,19 @@ internal sealed class CompiledComparison
     /// <param name="left">Left record.</param>
     /// <param name="right">Right record.</param>
     /// <param name="pure">The gamma of the value-pair levels.</param>
-    public sbyte Refine(int a, int b, int left, int right, sbyte pure)
+    /// <param name="others">The bound records' other-column value ids (<see cref="OtherValueIds"/>).</param>
+    public sbyte Refine(int a, int b, int left, int right, sbyte pure, int[]?[] others)
     {
         var memo = new MetricMemo();
         for (var k = 0; k < Kinds.Length && LevelCount - k > pure; k++)
         {
-            if (RecordDependent[k] && Holds(k, a, b, left, right, ref memo)) return (sbyte)(LevelCount - k);
+            if (RecordDependent[k] && Holds(k, a, b, left, right, others, ref memo)) return (sbyte)(LevelCount - k);
         }
 
         return pure;
     }
 
-    /// <summary>Metric values computed so far for the current pair (NaN / -1 = not yet).</summary>
+    /// <summary>Metric values computed so far for the current pair (NaN = not yet).</summary>
     private struct MetricMemo
     {
         public double JaroWinkler;
@@ -178,29 +196,26 @@ internal sealed class CompiledComparison
         public double SoftTfidf;
         public double SoftTfidfTokenThreshold;
         public double MongeElkan;
-        public int Levenshtein;
-        public int DamerauLevenshtein;
         public bool Started;
 
         public void Start()
         {
             if (Started) return;
             JaroWinkler = Jaro = TokenSet = Dice = SoftTfidf = MongeElkan = SoftTfidfTokenThreshold = double.NaN;
-            Levenshtein = DamerauLevenshtein = -1;
             Started = true;
         }
     }
 
-    private bool Holds(int k, int a, int b, int left, int right, ref MetricMemo memo)
+    private bool Holds(int k, int a, int b, int left, int right, int[]?[] others, ref MetricMemo memo)
     {
         var c = Column;
         var t = Thresholds[k];
         switch (Kinds[k])
         {
-            case ComparisonLevelKind.Exact when Others[k] is { } otherColumn:
+            case ComparisonLevelKind.Exact when Others[k] is not null:
             {
                 // This column of one record equals the other column of the other, either way round.
-                var o = otherColumn.ValueIds;
+                var o = others[k]!;
                 var map = ToOther[k]!;
                 var ol = o[left];
                 var or = o[right];
@@ -212,7 +227,9 @@ internal sealed class CompiledComparison
             case ComparisonLevelKind.JaroWinkler:
                 if (a == b) return true;
                 memo.Start();
-                if (double.IsNaN(memo.JaroWinkler)) memo.JaroWinkler = StringMetrics.JaroWinkler(c.Values[a], c.Values[b]);
+                // Jaro–Winkler is Jaro plus a prefix boost: the Jaro part is computed once per pair and shared with Jaro levels.
+                if (double.IsNaN(memo.Jaro)) memo.Jaro = StringMetrics.Jaro(c.Values[a], c.Values[b]);
+                if (double.IsNaN(memo.JaroWinkler)) memo.JaroWinkler = StringMetrics.JaroWinklerFromJaro(c.Values[a], c.Values[b], memo.Jaro);
                 return memo.JaroWinkler >= t;
             case ComparisonLevelKind.Jaro:
                 if (a == b) return true;
@@ -220,26 +237,11 @@ internal sealed class CompiledComparison
                 if (double.IsNaN(memo.Jaro)) memo.Jaro = StringMetrics.Jaro(c.Values[a], c.Values[b]);
                 return memo.Jaro >= t;
             case ComparisonLevelKind.Levenshtein:
-            {
-                if (a == b) return true;
-                var sa = c.Values[a];
-                var sb = c.Values[b];
-                if (Math.Abs(sa.Length - sb.Length) > t) return false;
-                memo.Start();
-                if (memo.Levenshtein < 0) memo.Levenshtein = StringMetrics.Levenshtein(sa, sb);
-                return memo.Levenshtein <= t;
-            }
-
+                // NOTE: a bounded test per level (a band of diagonals that stops early) rather than the full distance:
+                // most pairs that reach this level are far apart, and the answer is the same.
+                return a == b || StringMetrics.LevenshteinWithin(c.Values[a], c.Values[b], (int)Math.Floor(t));
             case ComparisonLevelKind.DamerauLevenshtein:
-            {
-                if (a == b) return true;
-                var sa = c.Values[a];
-                var sb = c.Values[b];
-                if (Math.Abs(sa.Length - sb.Length) > t) return false;
-                memo.Start();
-                if (memo.DamerauLevenshtein < 0) memo.DamerauLevenshtein = StringMetrics.DamerauLevenshtein(sa, sb);
-                return memo.DamerauLevenshtein <= t;
-            }
+                return a == b || StringMetrics.DamerauLevenshteinWithin(c.Values[a], c.Values[b], (int)Math.Floor(t));
 
             case ComparisonLevelKind.TokenSet:
                 if (a == b) return true;
@@ -319,7 +321,7 @@ internal sealed class CompiledComparison
 
             case ComparisonLevelKind.Swapped:
             {
-                var o = Others[k]!.ValueIds;
+                var o = others[k]!;
                 var map = ToOther[k]!;
                 var ol = o[left];
                 var or = o[right];

@@ -20,6 +20,8 @@ public sealed class PairComparer
     private readonly CompiledComparison[] _comparisons;
     private readonly ulong[][] _cacheKeys;
     private readonly sbyte[][] _cacheValues;
+    private readonly int[][] _valueIds;
+    private readonly int[]?[][] _otherValueIds;
 
     internal PairComparer(ComparisonSet set, long expectedPairs)
     {
@@ -32,13 +34,50 @@ public sealed class PairComparer
         _comparisons = set.Compiled;
         _cacheKeys = new ulong[_comparisons.Length][];
         _cacheValues = new sbyte[_comparisons.Length][];
+        _valueIds = new int[_comparisons.Length][];
+        _otherValueIds = new int[]?[_comparisons.Length][];
         for (var c = 0; c < _comparisons.Length; c++)
         {
             if (!_comparisons[c].UsesCache) continue;
             _cacheKeys[c] = new ulong[1 << _cacheBits];
             _cacheValues[c] = new sbyte[1 << _cacheBits];
         }
+
+        Bind(set.Records);
     }
+
+    /// <summary>The records whose indices <see cref="Compare"/> and <see cref="Gamma"/> take (see <see cref="Bind"/>).</summary>
+    public Preparation.RecordTable Records { get; private set; } = null!;
+
+    /// <summary>
+    /// Makes record indices refer to <paramref name="records"/>: the job's records (the default) or a partition slice
+    /// whose columns share the job's value tables. The value-pair caches stay valid (they are keyed by value ids,
+    /// which mean the same in both), so a thread keeps one comparer across the partitions it scores.
+    /// </summary>
+    /// <param name="records">The records.</param>
+    /// <exception cref="ArgumentException">A column of <paramref name="records"/> does not share the comparison set's value table.</exception>
+    public void Bind(Preparation.RecordTable records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (ReferenceEquals(records, Records)) return;
+        for (var c = 0; c < _comparisons.Length; c++)
+        {
+            var column = records.Column(_comparisons[c].Column.Name);
+            if (!column.SharesValuesWith(_comparisons[c].Column))
+                throw new ArgumentException($"column '{column.Name}' of the records does not share the comparisons' value table (records of another job?)", nameof(records));
+            _valueIds[c] = column.ValueIds;
+            _otherValueIds[c] = _comparisons[c].OtherValueIds(records);
+        }
+
+        Records = records;
+    }
+
+    /// <summary>Value id of a record's value in comparison <paramref name="comparison"/>'s column (-1 when missing).</summary>
+    /// <param name="comparison">Comparison index.</param>
+    /// <param name="record">Record index in the bound records.</param>
+    /// <returns>The value id.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int ValueId(int comparison, int record) => _valueIds[comparison][record];
 
     /// <summary>Number of comparisons.</summary>
     public int Count => _comparisons.Length;
@@ -64,11 +103,11 @@ public sealed class PairComparer
     public sbyte Gamma(int comparison, int left, int right)
     {
         var cmp = _comparisons[comparison];
-        var ids = cmp.Column.ValueIds;
+        var ids = _valueIds[comparison];
         var a = ids[left];
         var b = ids[right];
         if (a < 0 || b < 0) return -1;
-        if (!cmp.UsesCache) return cmp.GammaOfValues(a, b, left, right);
+        if (!cmp.UsesCache) return cmp.GammaOfValues(a, b, left, right, _otherValueIds[comparison]);
         var lo = (uint)Math.Min(a, b);
         var hi = (uint)Math.Max(a, b);
         var key = (((ulong)lo << 32) | hi) + 1; // +1 so that 0 marks an empty slot
@@ -88,6 +127,6 @@ public sealed class PairComparer
             _cacheValues[comparison][slot] = g;
         }
 
-        return cmp.HasRecordDependentLevels ? cmp.Refine(a, b, left, right, g) : g;
+        return cmp.HasRecordDependentLevels ? cmp.Refine(a, b, left, right, g, _otherValueIds[comparison]) : g;
     }
 }

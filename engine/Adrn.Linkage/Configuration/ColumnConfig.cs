@@ -23,4 +23,7 @@ public sealed record ColumnConfig
     /// <c>uk</c> table and/or the job's own table files, later ones winning); null means the shipped UK table.
     /// </summary>
     public Standardisation.CompanySynonymTable? Synonyms { get; init; }
+
+    /// <summary>Overrides the job's <c>max_rejected_share</c> for this one (null: inherit).</summary>
+    public double? MaxRejectedShare { get; init; }
 }

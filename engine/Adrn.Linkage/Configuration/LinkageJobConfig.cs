@@ -59,21 +59,43 @@ public sealed record LinkageJobConfig
     /// <summary>Number of hash partitions of the blocking key space (default 64).</summary>
     public int Partitions { get; init; } = 64;
 
+    /// <summary>Default of <see cref="MaxRejectedShare"/>.</summary>
+    public const double DefaultMaxRejectedShare = 0.05;
+
+    /// <summary>
+    /// The largest share of a column's non-empty values in a source that may be unparseable or rejected by its
+    /// standardiser (default 0.05) before the job stops, naming the column: a date written in another format or a
+    /// column mapped to the wrong field must not silently cost recall. A source or a column may set its own.
+    /// </summary>
+    public double MaxRejectedShare { get; init; } = DefaultMaxRejectedShare;
+
+    /// <summary>The limit of <see cref="MaxRejectedShare"/> for one column of one source: the column's, else the source's, else the job's.</summary>
+    /// <param name="source">The source.</param>
+    /// <param name="column">The job column.</param>
+    /// <returns>The share, in [0, 1].</returns>
+    public double MaxRejectedShareFor(SourceConfig source, ColumnConfig column)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(column);
+        return column.MaxRejectedShare ?? source.MaxRejectedShare ?? MaxRejectedShare;
+    }
+
     /// <summary>
     /// Reads and validates a job file. Strings may contain <c>${name}</c> variables, replaced from
     /// <paramref name="variables"/> (plus the built-in <c>${config_dir}</c>) before relative paths are resolved.
     /// </summary>
     /// <param name="path">Path of the JSON job file.</param>
     /// <param name="variables">Values for <c>${name}</c> placeholders (e.g. <c>data</c> -> a folder), or null.</param>
+    /// <param name="requireInputFiles">Whether every source file must exist (false on a worker node, which reads a prepared job instead of the inputs).</param>
     /// <returns>The validated job.</returns>
     /// <exception cref="ConfigValidationException">Listing every problem found at once.</exception>
-    public static LinkageJobConfig Load(string path, IReadOnlyDictionary<string, string>? variables = null)
+    public static LinkageJobConfig Load(string path, IReadOnlyDictionary<string, string>? variables = null, bool requireInputFiles = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
             throw new ConfigValidationException($"job file '{path}' does not exist");
         var full = System.IO.Path.GetFullPath(path);
-        return Parse(File.ReadAllText(full), System.IO.Path.GetDirectoryName(full)!, variables);
+        return new LinkageJobConfigParser(System.IO.Path.GetDirectoryName(full)!, variables) { RequireInputFiles = requireInputFiles }.Parse(File.ReadAllText(full));
     }
 
     /// <summary>Validates a job given as JSON text.</summary>

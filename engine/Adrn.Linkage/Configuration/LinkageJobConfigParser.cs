@@ -14,6 +14,9 @@ internal sealed partial class LinkageJobConfigParser
     private readonly IReadOnlyDictionary<string, string>? _variables;
     private readonly List<string> _problems = [];
 
+    /// <summary>Whether source files must exist (a worker node reading a prepared job does not need them).</summary>
+    public bool RequireInputFiles { get; init; } = true;
+
     public LinkageJobConfigParser(string baseDirectory, IReadOnlyDictionary<string, string>? variables)
     {
         _baseDirectory = Path.GetFullPath(baseDirectory);
@@ -41,7 +44,7 @@ internal sealed partial class LinkageJobConfigParser
             if (root.ValueKind != JsonValueKind.Object)
                 throw new ConfigValidationException("the job file must hold a JSON object");
             CheckKnown(root, "", "name", "link_type", "sources", "columns", "blocking_rules", "comparisons", "term_frequency",
-                "training", "resolution", "outputs", "truth", "max_comparisons", "partitions", "description", "scorer", "learning");
+                "training", "resolution", "outputs", "truth", "max_comparisons", "partitions", "description", "scorer", "learning", "max_rejected_share");
 
             var name = Str(root, "name", "") ?? "linkage job";
             var linkType = EnumValue(root, "link_type", "", LinkType.LinkOnly, required: true);
@@ -73,6 +76,7 @@ internal sealed partial class LinkageJobConfigParser
             var truth = ParseTruth(root);
             var maxComparisons = (long)Num(root, "max_comparisons", "", 500_000_000, 1, 1e15);
             var partitions = (int)Num(root, "partitions", "", 64, 1, 65536);
+            var maxRejectedShare = Num(root, "max_rejected_share", "", LinkageJobConfig.DefaultMaxRejectedShare, 0, 1);
             var (scorer, learningJson) = ParseScorer(root);
             if (scorer == PairScorerKind.Learned && resolution.RegisterPosterior is not null)
                 _problems.Add("resolution.register_posterior: needs the fellegi-sunter scorer (the posterior weighs its Bayes factors m/u); the learned scorer's probabilities are not Bayes factors");
@@ -94,6 +98,7 @@ internal sealed partial class LinkageJobConfigParser
                 Truth = truth,
                 MaxComparisons = maxComparisons,
                 Partitions = partitions,
+                MaxRejectedShare = maxRejectedShare,
                 Scorer = scorer,
                 LearningJson = learningJson,
             };
@@ -123,14 +128,18 @@ internal sealed partial class LinkageJobConfigParser
             }
 
             if (c.ValueKind != JsonValueKind.Object) { _problems.Add($"{at}: must be an object or a name"); continue; }
-            CheckKnown(c, at, "name", "type", "standardiser", "classification", "synonyms");
+            CheckKnown(c, at, "name", "type", "standardiser", "classification", "synonyms", "max_rejected_share");
             var name = Str(c, "name", at, required: true) ?? "?";
             if (!seen.Add(name)) _problems.Add($"{at}: duplicate column name '{name}'");
             var type = EnumValue(c, "type", at, ColumnType.Text);
             var std = EnumValue(c, "standardiser", at, DefaultStandardiser(type));
             var classification = EnumValue(c, "classification", at, ColumnClassifications.DefaultFor(name, type));
             var synonyms = ParseSynonyms(c, at, std);
-            list.Add(new ColumnConfig { Name = name, Type = type, Standardiser = std, Classification = classification, Synonyms = synonyms });
+            double? columnShare = c.TryGetProperty("max_rejected_share", out _) ? Num(c, "max_rejected_share", at, 0, 0, 1) : null;
+            list.Add(new ColumnConfig
+            {
+                Name = name, Type = type, Standardiser = std, Classification = classification, Synonyms = synonyms, MaxRejectedShare = columnShare,
+            });
         }
 
         return list;
@@ -200,7 +209,7 @@ internal sealed partial class LinkageJobConfigParser
             var at = $"sources[{i}]";
             i++;
             if (s.ValueKind != JsonValueKind.Object) { _problems.Add($"{at}: must be an object"); continue; }
-            CheckKnown(s, at, "name", "path", "format", "id_column", "columns", "date_formats", "duplicate_ids", "order_by", "classifications");
+            CheckKnown(s, at, "name", "path", "format", "id_column", "columns", "date_formats", "duplicate_ids", "order_by", "classifications", "max_rejected_share");
             var name = Str(s, "name", at) ?? (i == 1 ? "l" : i == 2 ? "r" : $"s{i}");
             if (!names.Add(name)) _problems.Add($"{at}.name: duplicate source name '{name}'");
             var rawPath = Str(s, "path", at, required: true);
@@ -208,7 +217,7 @@ internal sealed partial class LinkageJobConfigParser
             if (rawPath is not null)
             {
                 path = Path.GetFullPath(Path.Combine(_baseDirectory, rawPath));
-                if (!File.Exists(path)) _problems.Add($"{at}.path: file '{path}' does not exist");
+                if (RequireInputFiles && !File.Exists(path)) _problems.Add($"{at}.path: file '{path}' does not exist");
             }
 
             SourceFormat format;
@@ -246,10 +255,11 @@ internal sealed partial class LinkageJobConfigParser
             var orderBy = Str(s, "order_by", at);
             if (dup == DuplicateIdPolicy.KeepLatest && orderBy is null)
                 _problems.Add($"{at}.order_by: required when duplicate_ids is keep_latest");
+            double? sourceShare = s.TryGetProperty("max_rejected_share", out _) ? Num(s, "max_rejected_share", at, 0, 0, 1) : null;
             list.Add(new SourceConfig
             {
                 Name = name, Path = path, Format = format, IdColumn = id, ColumnMap = map, DateFormats = formats,
-                DuplicateIds = dup, OrderBy = orderBy, Classifications = ParseClassifications(s, at),
+                DuplicateIds = dup, OrderBy = orderBy, Classifications = ParseClassifications(s, at), MaxRejectedShare = sourceShare,
             });
         }
 
@@ -727,7 +737,7 @@ internal sealed partial class LinkageJobConfigParser
         if (pairs is not null)
         {
             full = Path.GetFullPath(Path.Combine(_baseDirectory, pairs));
-            if (!File.Exists(full)) _problems.Add($"truth.pairs: file '{full}' does not exist");
+            if (RequireInputFiles && !File.Exists(full)) _problems.Add($"truth.pairs: file '{full}' does not exist");
         }
 
         var cluster = Str(t, "cluster_column", "truth");
@@ -769,7 +779,7 @@ internal sealed partial class LinkageJobConfigParser
         var key = m.Groups[1].Value;
         if (key == "config_dir") return _baseDirectory;
         if (_variables is not null && _variables.TryGetValue(key, out var value)) return value;
-        _problems.Add($"{path}: variable '${{{key}}}' has no value (pass it, e.g. --data DIR for ${{data}})");
+        _problems.Add($"{path}: variable '${{{key}}}' has no value (pass it with --var {key}={(key == "data" ? "DIR" : "VALUE")})");
         return m.Value;
     });
 

@@ -55,4 +55,7 @@ public sealed record SourceConfig
             if (FileColumn(column.Name) == fileColumn) return column.Classification;
         return ColumnClassifications.KnownFileColumn(fileColumn);
     }
+
+    /// <summary>Overrides the job's <c>max_rejected_share</c> for this one (null: inherit).</summary>
+    public double? MaxRejectedShare { get; init; }
 }

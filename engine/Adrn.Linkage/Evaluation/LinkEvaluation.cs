@@ -1,6 +1,5 @@
 using System.Globalization;
 using Adrn.Linkage.Input;
-using Adrn.Linkage.Scoring;
 
 namespace Adrn.Linkage.Evaluation;
 
@@ -109,78 +108,6 @@ public static class LinkEvaluation
             TruePositives = tp,
             FalsePositives = links.Count - tp,
             FalseNegatives = truth.Count - tp,
-            Precision = head.Precision,
-            Recall = head.Recall,
-            F1 = head.F1,
-            ExpectedFalseLinks = expectedFalse,
-            ExpectedMissedMatches = expectedMissed,
-            PrecisionRecall = table,
-        };
-    }
-
-    /// <summary>Unordered key of a record-index pair.</summary>
-    internal static long PairKey(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
-
-    /// <summary>
-    /// Index-based evaluation used by a run: truth as record-index pair keys, so million-pair evaluations cost
-    /// one hash lookup per pair rather than string work.
-    /// </summary>
-    internal static EvaluationReport Evaluate(ScoredPairBatch links, ScoredPairBatch pairs, HashSet<long>? truth, long truthCount, double threshold)
-    {
-        var accepted = new HashSet<long>(links.Count);
-        var expectedFalse = 0.0;
-        long tp = 0;
-        for (var i = 0; i < links.Count; i++)
-        {
-            var key = PairKey(links.Left[i], links.Right[i]);
-            expectedFalse += 1 - links.LinkProbability(i);
-            accepted.Add(key);
-            if (truth is not null && truth.Contains(key)) tp++;
-        }
-
-        var expectedMissed = 0.0;
-        var isTrue = truth is null ? null : new bool[pairs.Count];
-        for (var i = 0; i < pairs.Count; i++)
-        {
-            var key = PairKey(pairs.Left[i], pairs.Right[i]);
-            if (!accepted.Contains(key)) expectedMissed += pairs.LinkProbability(i);
-            if (isTrue is not null) isTrue[i] = truth!.Contains(key);
-        }
-
-        if (truth is null)
-        {
-            return new EvaluationReport
-            {
-                Threshold = threshold,
-                PredictedLinks = links.Count,
-                ExpectedFalseLinks = expectedFalse,
-                ExpectedMissedMatches = expectedMissed,
-            };
-        }
-
-        var table = new List<ThresholdMetrics>();
-        foreach (var t in DefaultThresholds)
-        {
-            long predicted = 0, hits = 0;
-            for (var i = 0; i < pairs.Count; i++)
-            {
-                if (pairs.LinkProbability(i) < t) continue;
-                predicted++;
-                if (isTrue![i]) hits++;
-            }
-
-            table.Add(ThresholdMetrics.From(t, predicted, hits, truthCount));
-        }
-
-        var head = ThresholdMetrics.From(threshold, links.Count, tp, truthCount);
-        return new EvaluationReport
-        {
-            Threshold = threshold,
-            TruthPairs = truthCount,
-            PredictedLinks = links.Count,
-            TruePositives = tp,
-            FalsePositives = links.Count - tp,
-            FalseNegatives = truthCount - tp,
             Precision = head.Precision,
             Recall = head.Recall,
             F1 = head.F1,

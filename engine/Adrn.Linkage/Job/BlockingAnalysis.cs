@@ -43,9 +43,21 @@ public static class BlockingAnalysis
     public static BlockingReport Analyse(PreparedLinkage prepared, string? truthPath, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(prepared);
-        var plan = BlockingPlan.Build(prepared, prepared.Config.BlockingRules, prepared.Config.Partitions);
-        var report = plan.Report(prepared.Config.MaxComparisons, prepared.TotalPossiblePairs, ct);
-        var truth = TruthRecordPairs.Load(prepared, truthPath);
-        return truth is null ? report : report.WithRecall(plan.Keys, truth);
+        // The pipeline's planning stage computes the report (and stops at the cap, which this analysis reports instead).
+        BlockingReport report;
+        BlockingKeySet? keys = null;
+        try
+        {
+            var plan = LinkagePlan.Create(prepared, ct: ct);
+            report = plan.BlockingReport;
+            keys = plan.Blocking.Keys;
+        }
+        catch (ComparisonCapExceededException ex) when (ex.Report is not null)
+        {
+            report = ex.Report;
+        }
+
+        var truth = TruthIndex.For(prepared, truthPath);
+        return truth is null ? report : report.WithRecall(keys ?? BlockingKeySet.Build(prepared, prepared.Config.BlockingRules), truth.RecordPairs());
     }
 }

@@ -5,4 +5,8 @@ namespace Adrn.Linkage;
 /// <param name="Done">Units done (partitions, pairs or steps, depending on the stage).</param>
 /// <param name="Total">Units in the stage.</param>
 /// <param name="PairsPerSecond">Pairs compared per second so far in the stage (0 when not comparing).</param>
-public sealed record LinkageProgress(string Stage, long Done, long Total, double PairsPerSecond);
+public sealed record LinkageProgress(string Stage, long Done, long Total, double PairsPerSecond)
+{
+    /// <summary>What the finished stage produced, in words with counts (for a status line), or null.</summary>
+    public string? Detail { get; init; }
+}

@@ -17,6 +17,12 @@ public sealed record LinkageRunOptions
     /// <summary>Overrides the job's partition count.</summary>
     public int? Partitions { get; init; }
 
+    /// <summary>
+    /// Whether outputs another job left in the output folder are replaced (deleted before any work). Without it a
+    /// folder holding another job's outputs is refused; a run of the same job replaces its own earlier outputs.
+    /// </summary>
+    public bool ReplaceOutputs { get; init; }
+
     /// <summary>Overrides the job's output formats.</summary>
     public IReadOnlyList<SourceFormat>? Formats { get; init; }
 

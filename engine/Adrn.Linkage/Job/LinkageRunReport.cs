@@ -8,8 +8,17 @@ namespace Adrn.Linkage;
 /// <summary>The content of <c>report.json</c> (documented in <c>docs/outputs.md</c>).</summary>
 public sealed record LinkageRunReport
 {
+    /// <summary>The engine's job id (null for a run in process).</summary>
+    public string? JobId { get; init; }
+
     /// <summary>Job name.</summary>
     public required string Job { get; init; }
+
+    /// <summary>SHA-256 of the job file, its variables and its inputs (null for a run in process).</summary>
+    public string? ConfigHash { get; init; }
+
+    /// <summary>Number of blocking partitions scored.</summary>
+    public int Partitions { get; init; }
 
     /// <summary>Link type.</summary>
     public required string LinkType { get; init; }
@@ -17,7 +26,7 @@ public sealed record LinkageRunReport
     /// <summary>UTC start time (ISO 8601).</summary>
     public required string StartedUtc { get; init; }
 
-    /// <summary>Per source row counts; rows_in = rows_used + rows_quarantined + rows_superseded.</summary>
+    /// <summary>Per source row and value accounting; rows_read = rows_used + rows_quarantined + rows_superseded.</summary>
     public required IReadOnlyList<SourceSummary> Sources { get; init; }
 
     /// <summary>Totals over sources.</summary>
@@ -40,6 +49,12 @@ public sealed record LinkageRunReport
 
     /// <summary>Disclosure class of every job column and classified source column (docs/privacy.md).</summary>
     public IReadOnlyDictionary<string, string> Classifications { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Scored pairs kept (probability at or above <c>keep_probability</c>) by match probability: bin i counts
+    /// p in [i/n, (i+1)/n), the last bin includes 1; n = <see cref="LinkagePipeline.HistogramBins"/>.
+    /// </summary>
+    public IReadOnlyList<long> ProbabilityHistogram { get; init; } = [];
 
     /// <summary>Evaluation.</summary>
     public required EvaluationReport Evaluation { get; init; }

@@ -14,7 +14,7 @@ public sealed record LinkageRunResult
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> Files { get; init; }
 
     /// <summary>Rows read over all sources.</summary>
-    public required long RowsIn { get; init; }
+    public required long RowsRead { get; init; }
 
     /// <summary>Rows that became records.</summary>
     public required long RowsUsed { get; init; }

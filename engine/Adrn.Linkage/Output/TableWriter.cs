@@ -42,7 +42,7 @@ internal static class TableWriter
             schema.Field(f => f.Name(c.Name).DataType(type).Nullable(c.Strings is not null));
         }
 
-        var built = schema.Build();
+        var built = ColumnDescriptions.Describe(schema.Build());
         using var stream = File.Create(path);
         using var writer = new ArrowFileWriter(stream, built);
         for (var start = 0; start < rows || (rows == 0 && start == 0); start += BatchRows)
@@ -118,6 +118,7 @@ internal static class TableWriter
         var schema = new ParquetSchema(fields);
         await using var stream = File.Create(path);
         await using var writer = await ParquetWriter.CreateAsync(schema, stream).ConfigureAwait(false);
+        writer.CustomMetadata = ColumnDescriptions.ParquetMetadata(columns.Select(c => c.Name));
         for (var start = 0; start < rows || (rows == 0 && start == 0); start += BatchRows * 16)
         {
             var n = Math.Min(BatchRows * 16, rows - start);

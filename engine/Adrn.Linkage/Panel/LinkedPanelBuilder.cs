@@ -27,7 +27,7 @@ public static class LinkedPanelBuilder
     public const string OutputName = "linked_panel";
 
     /// <summary>The panel's standard columns, in order, with their Arrow types (requested attributes follow as text).</summary>
-    public static Schema Schema { get; } = new Schema.Builder()
+    public static Schema Schema { get; } = Output.ColumnDescriptions.Describe(new Schema.Builder()
         .Field(f => f.Name("person_key").DataType(StringType.Default).Nullable(false))
         .Field(f => f.Name("employer_key").DataType(StringType.Default).Nullable(true))
         .Field(f => f.Name("year").DataType(Int32Type.Default).Nullable(false))
@@ -53,7 +53,7 @@ public static class LinkedPanelBuilder
         .Field(f => f.Name("log_investment_per_worker").DataType(DoubleType.Default).Nullable(true))
         .Field(f => f.Name("management_score").DataType(DoubleType.Default).Nullable(true))
         .Field(f => f.Name("link_probability").DataType(DoubleType.Default).Nullable(true))
-        .Build();
+        .Build());
 
     /// <summary>Joins payroll, links and register and writes the panel as an Arrow IPC file.</summary>
     /// <param name="options">Inputs and pseudonymisation key.</param>

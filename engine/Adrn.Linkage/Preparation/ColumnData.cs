@@ -9,7 +9,7 @@ namespace Adrn.Linkage.Preparation;
 /// postcode parts, token ids, term frequency) is precomputed once per distinct value, so the per-pair loop
 /// only indexes arrays.
 /// </summary>
-public sealed class ColumnData
+public sealed partial class ColumnData
 {
     internal ColumnData(ColumnConfig config, int[] valueIds, string[] values)
     {
@@ -17,6 +17,25 @@ public sealed class ColumnData
         ValueIds = valueIds;
         Values = values;
         TermFrequency = new double[values.Length];
+    }
+
+    private ColumnData(ColumnData values, int[] valueIds)
+    {
+        Config = values.Config;
+        ValueIds = valueIds;
+        Values = values.Values;
+        Counts = values.Counts;
+        TermFrequency = values.TermFrequency;
+        DayNumbers = values.DayNumbers;
+        PostcodeSectors = values.PostcodeSectors;
+        PostcodeDistricts = values.PostcodeDistricts;
+        PostcodeAreas = values.PostcodeAreas;
+        Tokens = values.Tokens;
+        TokenWeights = values.TokenWeights;
+        RarestTokens = values.RarestTokens;
+        TokenFrequencies = values.TokenFrequencies;
+        BloomFilters = values.BloomFilters;
+        Numbers = values.Numbers;
     }
 
     /// <summary>The column's configuration.</summary>
@@ -30,6 +49,9 @@ public sealed class ColumnData
 
     /// <summary>Distinct standardised values (dates as <c>yyyy-MM-dd</c>, postcodes as units).</summary>
     public string[] Values { get; }
+
+    /// <summary>Per value: number of records (over all sources) holding it.</summary>
+    public long[] Counts { get; private init; } = [];
 
     /// <summary>Per value: share of non-null records holding it (over all sources).</summary>
     public double[] TermFrequency { get; }
@@ -63,6 +85,28 @@ public sealed class ColumnData
 
     /// <summary>Per value (number columns): the number.</summary>
     public double[]? Numbers { get; internal set; }
+
+    /// <summary>
+    /// The same column over other records: a column that shares this one's value table (values, term frequencies and
+    /// everything derived per value) and holds <paramref name="valueIds"/> for its own records. A partition slice's
+    /// columns are made this way, so value ids, comparisons and value-pair caches mean the same in both.
+    /// </summary>
+    /// <param name="valueIds">Per record of the other table: an index into <see cref="Values"/>, or -1.</param>
+    /// <returns>The column over the other records.</returns>
+    public ColumnData WithRecords(int[] valueIds)
+    {
+        ArgumentNullException.ThrowIfNull(valueIds);
+        return new ColumnData(this, valueIds);
+    }
+
+    /// <summary>Whether <paramref name="other"/> shares this column's value table (see <see cref="WithRecords"/>).</summary>
+    /// <param name="other">Another column.</param>
+    /// <returns>True when value ids of both columns index the same values.</returns>
+    public bool SharesValuesWith(ColumnData other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return ReferenceEquals(Values, other.Values);
+    }
 
     /// <summary>The standardised value of a record, or null.</summary>
     /// <param name="record">Record index.</param>

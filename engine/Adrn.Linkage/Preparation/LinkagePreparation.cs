@@ -29,6 +29,7 @@ public static class LinkagePreparation
         var builders = config.Columns.Select(c => new ColumnBuilder(c)).ToArray();
         var truthColumn = config.Truth?.ClusterColumn;
         var truth = truthColumn is null ? null : new List<string?>();
+        var rejections = new List<string>();
 
         for (var s = 0; s < config.Sources.Count; s++)
         {
@@ -42,9 +43,7 @@ public static class LinkagePreparation
             var idValues = raw.Column(source.IdColumn);
             var keep = SelectRows(source, raw, idValues, quarantine, out var quarantined, out var superseded);
 
-            foreach (var b in builders) b.BeginSource(source);
             var truthValues = truthColumn is null ? null : raw.Column(truthColumn);
-            var columnValues = config.Columns.Select(c => raw.Column(source.FileColumn(c.Name))).ToArray();
             foreach (var row in keep)
             {
                 ids.Add(idValues[row]!);
@@ -52,33 +51,77 @@ public static class LinkagePreparation
                 truth?.Add(truthValues![row]);
             }
 
-            // Columns are independent (each builder owns its tables; the standardisers are pure), so they are
-            // standardised and interned in parallel; within a column rows are added in order, so ids are stable.
+            // NOTE: each distinct raw value of a file column is standardised once, however many rows and job columns
+            // hold it: rows are coded by their distinct raw value, the distinct values are standardised in parallel
+            // (standardisers are pure), and job columns reading the same file column with the same standardiser share
+            // the result. Interning then walks the kept rows in order, so value ids are assigned in first-occurrence
+            // order, as a row-by-row pass would. (Company-name columns with different synonym tables standardise apart.)
+            var coded = new Dictionary<string, RawValueCodes>(StringComparer.Ordinal);
+            foreach (var c in config.Columns)
+            {
+                var fileColumn = source.FileColumn(c.Name);
+                if (!coded.ContainsKey(fileColumn)) coded[fileColumn] = RawValueCodes.Of(raw.Column(fileColumn), keep);
+            }
+
+            var standardised = new Dictionary<(string FileColumn, ColumnType Type, StandardiserKind Standardiser, CompanySynonymTable? Synonyms), StandardisedValues>();
+            foreach (var c in config.Columns)
+            {
+                var key = (source.FileColumn(c.Name), c.Type, c.Standardiser, c.Synonyms);
+                if (!standardised.ContainsKey(key)) standardised[key] = StandardisedValues.Of(c, source, coded[key.Item1].Distinct);
+            }
+
             Parallel.For(0, builders.Length, c =>
             {
-                var values = columnValues[c];
-                var builder = builders[c];
-                foreach (var row in keep) builder.Add(values[row]);
+                var column = config.Columns[c];
+                var key = (source.FileColumn(column.Name), column.Type, column.Standardiser, column.Synonyms);
+                builders[c].AddSource(coded[key.Item1], standardised[key]);
             });
 
+            var values = builders.ToDictionary(b => b.Config.Name, b => b.LastSource);
             summaries.Add(new SourceSummary
             {
                 Name = source.Name,
                 Path = source.Path,
-                RowsIn = raw.RowCount,
+                RowsRead = raw.RowCount,
                 RowsUsed = keep.Count,
                 RowsQuarantined = quarantined,
                 RowsSuperseded = superseded,
-                UnparseableValues = builders.Where(b => b.Unparseable > 0).ToDictionary(b => b.Config.Name, b => b.Unparseable),
-                RejectedValues = builders.Where(b => b.Rejected > 0).ToDictionary(b => b.Config.Name, b => b.Rejected),
+                Values = values,
             });
+            rejections.AddRange(TooManyRejected(config, source, values));
         }
+
+        if (rejections.Count > 0) throw new ConfigValidationException(rejections);
 
         sourceStart[^1] = ids.Count;
         var columns = new ColumnData[builders.Length];
         Parallel.For(0, builders.Length, c => columns[c] = builders[c].Build());
         var table = new RecordTable(ids.ToArray(), sourceStart, config.Sources.Select(s => s.Name).ToList(), columns, rowsOf.ToArray());
         return new PreparedLinkage(config, table, summaries, quarantine, truth?.ToArray());
+    }
+
+    /// <summary>
+    /// The columns of a source whose share of unparseable or rejected values exceeds their <c>max_rejected_share</c>,
+    /// each as a message naming the file, the column, the count and share, examples, and what to do.
+    /// </summary>
+    private static IEnumerable<string> TooManyRejected(LinkageJobConfig config, SourceConfig source, IReadOnlyDictionary<string, ColumnValueCounts> values)
+    {
+        foreach (var column in config.Columns)
+        {
+            var counts = values[column.Name];
+            var limit = config.MaxRejectedShareFor(source, column);
+            if (counts.NonNull == 0 || counts.RejectedShare <= limit) continue;
+            var what = column.Type switch
+            {
+                ColumnType.Date => $"could not be parsed as dates with date_formats [{string.Join(", ", source.DateFormats)}]",
+                ColumnType.Number => "could not be parsed as numbers",
+                ColumnType.BloomFilter => "are not Bloom-filter encodings (base64 of whole 64-bit words)",
+                _ => $"were rejected by the {column.Standardiser.ToString().ToSnakeCase()} standardiser",
+            };
+            var hint = column.Type == ColumnType.Date ? "fix the source's date_formats or the data" : "check the column mapping and the data";
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"source '{source.Name}' (file '{source.Path}'), column '{column.Name}' (file column '{source.FileColumn(column.Name)}'): {counts.Unparseable + counts.Rejected:N0} of {counts.NonNull:N0} values ({counts.RejectedShare * 100:0.0}%) {what}, more than max_rejected_share {limit:0.###}; e.g. {string.Join(", ", counts.Examples.Select(e => $"'{e}'"))}. {char.ToUpperInvariant(hint[0])}{hint[1..]}, or raise max_rejected_share.");
+        }
     }
 
     /// <summary>Checks that every source has every configured column; reports all missing columns at once.</summary>
@@ -173,69 +216,158 @@ public static class LinkagePreparation
         return string.CompareOrdinal(a, b);
     }
 
-    /// <summary>Standardises and interns one column across sources.</summary>
-    private sealed class ColumnBuilder
+    /// <summary>The kept rows of one file column coded by their distinct raw value (code -1 = missing).</summary>
+    private sealed class RawValueCodes
     {
-        private readonly Dictionary<string, int> _valueIds = new(StringComparer.Ordinal);
-        private readonly List<string> _values = [];
-        private readonly List<int> _recordValueIds = [];
-        private Dictionary<string, int> _rawToId = new(StringComparer.Ordinal);
-        private DateParser? _dates;
-
-        public ColumnBuilder(ColumnConfig config) => Config = config;
-
-        public ColumnConfig Config { get; }
-
-        public int Unparseable { get; private set; }
-
-        public int Rejected { get; private set; }
-
-        public void BeginSource(SourceConfig source)
+        private RawValueCodes(string[] distinct, int[] codes)
         {
-            // Date formats differ per source, so the raw -> id cache is per source.
-            _rawToId = new Dictionary<string, int>(StringComparer.Ordinal);
-            _dates = Config.Type == ColumnType.Date ? new DateParser(source.DateFormats) : null;
-            Unparseable = 0;
-            Rejected = 0;
+            Distinct = distinct;
+            Codes = codes;
         }
 
-        public void Add(string? raw)
+        /// <summary>Distinct raw values, in order of first occurrence among the kept rows.</summary>
+        public string[] Distinct { get; }
+
+        /// <summary>Per kept row: index into <see cref="Distinct"/>, or -1 when the value is missing.</summary>
+        public int[] Codes { get; }
+
+        public static RawValueCodes Of(string?[] values, List<int> keep)
         {
-            if (raw is null) { _recordValueIds.Add(-1); return; }
-            if (!_rawToId.TryGetValue(raw, out var id))
+            var codeOf = new Dictionary<string, int>(StringComparer.Ordinal);
+            var distinct = new List<string>();
+            var codes = new int[keep.Count];
+            for (var i = 0; i < codes.Length; i++)
             {
-                id = Intern(raw);
-                _rawToId[raw] = id;
-            }
-            else if (id == -2) Unparseable++;
-            else if (id == -3) Rejected++;
+                var raw = values[keep[i]];
+                if (raw is null) { codes[i] = -1; continue; }
+                if (!codeOf.TryGetValue(raw, out var code))
+                {
+                    code = distinct.Count;
+                    distinct.Add(raw);
+                    codeOf[raw] = code;
+                }
 
-            _recordValueIds.Add(id < 0 ? -1 : id);
+                codes[i] = code;
+            }
+
+            return new RawValueCodes([.. distinct], codes);
+        }
+    }
+
+    /// <summary>Distinct raw values of one source and file column, standardised for one column type and standardiser.</summary>
+    private sealed class StandardisedValues
+    {
+        /// <summary>Per distinct raw value: the standardised value, or null (see <see cref="Status"/>).</summary>
+        public required string?[] Values { get; init; }
+
+        /// <summary>Per distinct raw value: 0 usable, 1 unparseable (dates, numbers, Bloom filters), 2 rejected by the standardiser.</summary>
+        public required byte[] Status { get; init; }
+
+        public static StandardisedValues Of(ColumnConfig column, SourceConfig source, string[] distinct)
+        {
+            var values = new string?[distinct.Length];
+            var status = new byte[distinct.Length];
+            // Date formats differ per source, so values are standardised per source.
+            var dates = column.Type == ColumnType.Date ? new DateParser(source.DateFormats) : null;
+            Parallel.For(0, distinct.Length, new ParallelOptions { MaxDegreeOfParallelism = distinct.Length < 4096 ? 1 : -1 }, i =>
+            {
+                var (value, state) = Standardise(column, dates, distinct[i]);
+                values[i] = value;
+                status[i] = state;
+            });
+            return new StandardisedValues { Values = values, Status = status };
         }
 
-        private int Intern(string raw)
+        private static (string? Value, byte Status) Standardise(ColumnConfig column, DateParser? dates, string raw)
         {
             string? value;
-            switch (Config.Type)
+            switch (column.Type)
             {
                 case ColumnType.Date:
-                    if (!_dates!.TryParse(raw.AsSpan().Trim(), out var date)) { Unparseable++; return -2; }
+                    if (!dates!.TryParse(raw.AsSpan().Trim(), out var date)) return (null, 1);
                     value = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                     break;
                 case ColumnType.Number:
-                    if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) { Unparseable++; return -2; }
+                    if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return (null, 1);
                     value = number.ToString("R", CultureInfo.InvariantCulture);
                     break;
                 case ColumnType.BloomFilter:
                     value = raw.Trim();
-                    if (!IsBloomFilter(value)) { Unparseable++; return -2; }
+                    if (!IsBloomFilter(value)) return (null, 1);
                     break;
                 default:
-                    value = Standardise(raw);
+                    var s = column.Standardiser switch
+                    {
+                        StandardiserKind.Name => NameStandardiser.Standardise(raw),
+                        StandardiserKind.CompanyName => CompanyNameStandardiser.Standardise(raw, column.Synonyms ?? CompanySynonymTable.Uk),
+                        StandardiserKind.Postcode => UkPostcode.Normalise(raw),
+                        StandardiserKind.Nino => Nino.Normalise(raw),
+                        StandardiserKind.Upper => raw.Trim().ToUpperInvariant(),
+                        StandardiserKind.Lower => raw.Trim().ToLowerInvariant(),
+                        _ => raw.Trim(),
+                    };
+                    value = string.IsNullOrEmpty(s) ? null : s;
                     break;
             }
 
-            if (value is null) { Rejected++; return -3; }
+            return value is null ? (null, (byte)2) : (value, (byte)0);
+        }
+
+        private static bool IsBloomFilter(string value)
+        {
+            if (value.Length == 0) return false;
+            Span<byte> probe = stackalloc byte[Math.Min(8192, value.Length)];
+            return Convert.TryFromBase64String(value, probe, out var written) && written > 0 && written % 8 == 0;
+        }
+    }
+
+    /// <summary>Interns one job column's standardised values across sources and holds each record's value id.</summary>
+    private sealed class ColumnBuilder(ColumnConfig config)
+    {
+        private readonly Dictionary<string, int> _valueIds = new(StringComparer.Ordinal);
+        private readonly List<string> _values = [];
+        private readonly List<int> _recordValueIds = [];
+
+        private const int ExamplesKept = 5;
+
+        public ColumnConfig Config { get; } = config;
+
+        /// <summary>The value accounting of the last source added.</summary>
+        public ColumnValueCounts LastSource { get; private set; } = new() { NonNull = 0, Unparseable = 0, Rejected = 0, Examples = [] };
+
+        public void AddSource(RawValueCodes codes, StandardisedValues standardised)
+        {
+            long nonNull = 0, unparseable = 0, rejected = 0;
+            var examples = new List<string>();
+            // Value id of each distinct raw value, assigned when the value first occurs (-2: not yet seen).
+            var idOfCode = new int[codes.Distinct.Length];
+            Array.Fill(idOfCode, -2);
+            foreach (var code in codes.Codes)
+            {
+                if (code < 0) { _recordValueIds.Add(-1); continue; }
+                nonNull++;
+                var id = idOfCode[code];
+                if (id == -2)
+                {
+                    idOfCode[code] = id = Intern(standardised.Values[code]);
+                    if (id < 0 && examples.Count < ExamplesKept) examples.Add(codes.Distinct[code]);
+                }
+
+                if (id < 0)
+                {
+                    if (standardised.Status[code] == 1) unparseable++;
+                    else rejected++;
+                }
+
+                _recordValueIds.Add(id);
+            }
+
+            LastSource = new ColumnValueCounts { NonNull = nonNull, Unparseable = unparseable, Rejected = rejected, Examples = examples };
+        }
+
+        private int Intern(string? value)
+        {
+            if (value is null) return -1;
             if (!_valueIds.TryGetValue(value, out var id))
             {
                 id = _values.Count;
@@ -246,118 +378,14 @@ public static class LinkagePreparation
             return id;
         }
 
-        private string? Standardise(string raw)
-        {
-            var s = Config.Standardiser switch
-            {
-                StandardiserKind.Name => NameStandardiser.Standardise(raw),
-                StandardiserKind.CompanyName => CompanyNameStandardiser.Standardise(raw, Config.Synonyms ?? CompanySynonymTable.Uk),
-                StandardiserKind.Postcode => UkPostcode.Normalise(raw),
-                StandardiserKind.Nino => Nino.Normalise(raw),
-                StandardiserKind.Upper => raw.Trim().ToUpperInvariant(),
-                StandardiserKind.Lower => raw.Trim().ToLowerInvariant(),
-                _ => raw.Trim(),
-            };
-            return string.IsNullOrEmpty(s) ? null : s;
-        }
-
         public ColumnData Build()
         {
             var values = _values.ToArray();
-            var data = new ColumnData(Config, _recordValueIds.ToArray(), values);
+            var ids = _recordValueIds.ToArray();
             var counts = new long[values.Length];
-            long nonNull = 0;
-            foreach (var id in data.ValueIds)
-            {
-                if (id < 0) continue;
-                counts[id]++;
-                nonNull++;
-            }
-
-            for (var i = 0; i < values.Length; i++) data.TermFrequency[i] = nonNull == 0 ? 0 : (double)counts[i] / nonNull;
-            switch (Config.Type)
-            {
-                case ColumnType.Date:
-                    data.DayNumbers = values.Select(v => DateOnly.ParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber).ToArray();
-                    break;
-                case ColumnType.Number:
-                    data.Numbers = values.Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-                    break;
-                case ColumnType.Postcode:
-                    BuildPostcodes(data, values);
-                    break;
-                case ColumnType.CompanyName:
-                    BuildTokens(data, values, counts);
-                    break;
-                case ColumnType.BloomFilter:
-                    data.BloomFilters = values.Select(Privacy.BloomFilterEncoder.FromBase64).ToArray();
-                    break;
-            }
-
-            return data;
-        }
-
-        private static bool IsBloomFilter(string value)
-        {
-            if (value.Length == 0) return false;
-            Span<byte> probe = stackalloc byte[Math.Min(8192, value.Length)];
-            return Convert.TryFromBase64String(value, probe, out var written) && written > 0 && written % 8 == 0;
-        }
-
-        private static void BuildPostcodes(ColumnData data, string[] values)
-        {
-            var sectors = new Dictionary<string, int>(StringComparer.Ordinal);
-            var districts = new Dictionary<string, int>(StringComparer.Ordinal);
-            var areas = new Dictionary<string, int>(StringComparer.Ordinal);
-            int Id(Dictionary<string, int> d, string s)
-            {
-                if (!d.TryGetValue(s, out var id)) d[s] = id = d.Count;
-                return id;
-            }
-
-            data.PostcodeSectors = new int[values.Length];
-            data.PostcodeDistricts = new int[values.Length];
-            data.PostcodeAreas = new int[values.Length];
-            for (var i = 0; i < values.Length; i++)
-            {
-                if (UkPostcode.TryParse(values[i], out var pc))
-                {
-                    data.PostcodeSectors[i] = Id(sectors, pc.Sector);
-                    data.PostcodeDistricts[i] = Id(districts, pc.District);
-                    data.PostcodeAreas[i] = Id(areas, pc.Area);
-                }
-                else
-                {
-                    // Not a parseable postcode (standardiser none): only exact matching is meaningful.
-                    data.PostcodeSectors[i] = data.PostcodeDistricts[i] = data.PostcodeAreas[i] = -1 - i;
-                }
-            }
-        }
-
-        private static void BuildTokens(ColumnData data, string[] values, long[] counts)
-        {
-            var table = new TokenFrequencyTable();
-            var tokens = new IReadOnlyList<string>[values.Length];
-            for (var i = 0; i < values.Length; i++)
-            {
-                tokens[i] = CompanyNameStandardiser.Tokens(values[i]);
-                // Document frequency counts records, not distinct values: add each value once per record holding it.
-                for (long k = 0; k < counts[i]; k++) table.Add(tokens[i]);
-            }
-
-            data.TokenFrequencies = table;
-            data.Tokens = new int[values.Length][];
-            data.RarestTokens = new int[values.Length];
-            for (var i = 0; i < values.Length; i++)
-            {
-                var ids = new int[tokens[i].Count];
-                for (var t = 0; t < ids.Length; t++) ids[t] = table.TokenId(tokens[i][t]);
-                data.Tokens[i] = ids;
-                var rarest = table.RarestToken(tokens[i]);
-                data.RarestTokens[i] = rarest is null ? -1 : table.TokenId(rarest);
-            }
-
-            data.TokenWeights = table.InverseWeightsById();
+            foreach (var id in ids)
+                if (id >= 0) counts[id]++;
+            return ColumnData.Build(Config, ids, values, counts);
         }
     }
 }

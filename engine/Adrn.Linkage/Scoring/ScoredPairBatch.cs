@@ -1,3 +1,5 @@
+using Adrn.Linkage.Preparation;
+
 namespace Adrn.Linkage.Scoring;
 
 /// <summary>
@@ -13,20 +15,23 @@ public sealed class ScoredPairBatch
     /// <param name="weight">Match weights.</param>
     /// <param name="probability">Match probabilities.</param>
     /// <param name="gammas">Gammas, row-major.</param>
+    /// <param name="rules">Per pair: index of the blocking rule that first produced it (the <c>match_key</c>), or -1 when unknown.</param>
     /// <param name="count">Number of pairs.</param>
-    public ScoredPairBatch(int comparisonCount, int[] left, int[] right, double[] weight, double[] probability, sbyte[] gammas, int count)
+    public ScoredPairBatch(int comparisonCount, int[] left, int[] right, double[] weight, double[] probability, sbyte[] gammas, sbyte[] rules, int count)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
         ArgumentNullException.ThrowIfNull(weight);
         ArgumentNullException.ThrowIfNull(probability);
         ArgumentNullException.ThrowIfNull(gammas);
+        ArgumentNullException.ThrowIfNull(rules);
         ComparisonCount = comparisonCount;
         Left = left;
         Right = right;
         Weight = weight;
         Probability = probability;
         Gammas = gammas;
+        Rules = rules;
         Count = count;
     }
 
@@ -51,6 +56,9 @@ public sealed class ScoredPairBatch
     /// <summary>Gammas, row-major.</summary>
     public sbyte[] Gammas { get; }
 
+    /// <summary>Per pair: index of the blocking rule that first produced it (written as <c>match_key</c>), -1 when unknown.</summary>
+    public sbyte[] Rules { get; }
+
     /// <summary>
     /// Per pair: the resolved (register-aware posterior) probability when <c>resolution.register_posterior</c> is on
     /// (see <see cref="Resolution.RegisterPosterior"/>), else null. Written as <c>resolved_probability</c> in links.
@@ -69,20 +77,20 @@ public sealed class ScoredPairBatch
     {
         ArgumentNullException.ThrowIfNull(resolved);
         if (resolved.Length < Count) throw new ArgumentException($"{resolved.Length} resolved probabilities for {Count} pairs", nameof(resolved));
-        return new ScoredPairBatch(ComparisonCount, Left, Right, Weight, Probability, Gammas, Count) { Resolved = resolved };
+        return new ScoredPairBatch(ComparisonCount, Left, Right, Weight, Probability, Gammas, Rules, Count) { Resolved = resolved };
     }
 
     /// <summary>An empty batch.</summary>
     /// <param name="comparisonCount">Gamma vector length.</param>
     /// <returns>The batch.</returns>
-    public static ScoredPairBatch Empty(int comparisonCount) => new(comparisonCount, [], [], [], [], [], 0);
+    public static ScoredPairBatch Empty(int comparisonCount) => new(comparisonCount, [], [], [], [], [], [], 0);
 
     /// <summary>
     /// Concatenates batches and sorts the pairs by (left rank, right rank) — ranks from
-    /// <see cref="Preparation.RecordTable.IdRank"/>, i.e. by (source, id) — so the result is the same whatever the
+    /// <see cref="RecordTable.IdRank"/>, i.e. by (source, id) — so the result is the same whatever the
     /// number or order of partitions.
     /// </summary>
-    /// <param name="batches">Batches to merge.</param>
+    /// <param name="batches">Batches to merge (record indices of the job's table).</param>
     /// <param name="idRank">Per record: its rank in (source, id) order.</param>
     /// <param name="comparisonCount">Gamma vector length.</param>
     /// <returns>The merged, sorted batch.</returns>
@@ -107,23 +115,52 @@ public sealed class ScoredPairBatch
         }
 
         Array.Sort(keys, where);
-        var left = new int[n];
-        var right = new int[n];
-        var weight = new double[n];
-        var prob = new double[n];
-        var gammas = new sbyte[(long)n * comparisonCount];
+        var merged = new ScoredPairBatchBuilder(comparisonCount, n);
         for (i = 0; i < n; i++)
         {
             var b = batches[(int)(where[i] >> 32)];
-            var j = (int)(where[i] & 0xFFFFFFFF);
-            left[i] = b.Left[j];
-            right[i] = b.Right[j];
-            weight[i] = b.Weight[j];
-            prob[i] = b.Probability[j];
-            Array.Copy(b.Gammas, (long)j * comparisonCount, gammas, (long)i * comparisonCount, comparisonCount);
+            merged.AddRow(b, (int)(where[i] & 0xFFFFFFFF));
         }
 
-        return new ScoredPairBatch(comparisonCount, left, right, weight, prob, gammas, n);
+        return merged.Build();
+    }
+
+    /// <summary>
+    /// This batch in the order the finish stage merges partitions by: sorted by the (source, id) ranks of left then
+    /// right record, with record indices of the job's table (a slice's local indices are mapped through
+    /// <see cref="RecordTable.GlobalIndex"/>).
+    /// </summary>
+    /// <param name="records">The records the batch's indices refer to.</param>
+    /// <returns>The sorted batch (this batch when it is already sorted and indexes the job's table).</returns>
+    public ScoredPairBatch ToMergeOrder(RecordTable records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var rank = records.IdRank;
+        var keys = new ulong[Count];
+        var order = new int[Count];
+        var sorted = true;
+        for (var i = 0; i < Count; i++)
+        {
+            keys[i] = ((ulong)(uint)rank[Left[i]] << 32) | (uint)rank[Right[i]];
+            order[i] = i;
+            if (i > 0 && keys[i] < keys[i - 1]) sorted = false;
+        }
+
+        if (sorted && !records.IsSlice) return this;
+        if (!sorted) Array.Sort(keys, order);
+        var result = new ScoredPairBatchBuilder(ComparisonCount, Count);
+        foreach (var row in order) result.AddRow(this, row);
+        var batch = result.Build();
+        if (records.GlobalIndex is { } global)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch.Left[i] = global[batch.Left[i]];
+                batch.Right[i] = global[batch.Right[i]];
+            }
+        }
+
+        return batch;
     }
 
     /// <summary>A batch holding the selected pairs, in the given order.</summary>
@@ -132,25 +169,12 @@ public sealed class ScoredPairBatch
     public ScoredPairBatch Select(IReadOnlyList<int> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var n = rows.Count;
-        var k = ComparisonCount;
-        var left = new int[n];
-        var right = new int[n];
-        var weight = new double[n];
-        var prob = new double[n];
-        var gammas = new sbyte[(long)n * k];
-        var resolved = Resolved is null ? null : new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            var j = rows[i];
-            left[i] = Left[j];
-            right[i] = Right[j];
-            weight[i] = Weight[j];
-            prob[i] = Probability[j];
-            if (resolved is not null) resolved[i] = Resolved![j];
-            Array.Copy(Gammas, (long)j * k, gammas, (long)i * k, k);
-        }
-
-        return new ScoredPairBatch(k, left, right, weight, prob, gammas, n) { Resolved = resolved };
+        var result = new ScoredPairBatchBuilder(ComparisonCount, rows.Count);
+        for (var i = 0; i < rows.Count; i++) result.AddRow(this, rows[i]);
+        var batch = result.Build();
+        if (Resolved is not { } resolved) return batch;
+        var selected = new double[rows.Count];
+        for (var i = 0; i < rows.Count; i++) selected[i] = resolved[rows[i]];
+        return batch.WithResolved(selected);
     }
 }

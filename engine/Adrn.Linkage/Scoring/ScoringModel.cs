@@ -119,6 +119,24 @@ public sealed class ScoringModel
         return w;
     }
 
+    /// <summary>Match weight of a pair of the records <paramref name="comparer"/> is bound to (no allocation).</summary>
+    /// <param name="comparer">The comparer that computed <paramref name="gammas"/> (its bound records give the TF value ids).</param>
+    /// <param name="left">Left record, in the comparer's bound records.</param>
+    /// <param name="gammas">The pair's gamma vector.</param>
+    /// <returns>The match weight (log2 Bayes factor plus prior).</returns>
+    public double MatchWeight(PairComparer comparer, int left, ReadOnlySpan<sbyte> gammas)
+    {
+        var w = Prior;
+        for (var c = 0; c < gammas.Length; c++)
+        {
+            var g = gammas[c];
+            w += LevelWeights[c][g + 1];
+            if (g == TfGamma[c]) w += TfAdjustment[c]![comparer.ValueId(c, left)];
+        }
+
+        return w;
+    }
+
     /// <summary>Probability from a match weight: 2^w / (1 + 2^w).</summary>
     /// <param name="weight">Match weight.</param>
     /// <returns>The probability.</returns>

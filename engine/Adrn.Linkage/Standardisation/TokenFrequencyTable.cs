@@ -8,7 +8,7 @@ namespace Adrn.Linkage.Standardisation;
 /// </summary>
 /// <remarks>
 /// Tokens are interned to dense ids in first-seen order, so ids (and everything derived from them)
-/// are deterministic for a deterministic order of <see cref="Add"/> calls. Adding is not
+/// are deterministic for a deterministic order of <see cref="Add(IEnumerable{string})"/> calls. Adding is not
 /// thread-safe; once built, the table may be read from any number of threads.
 /// </remarks>
 public sealed class TokenFrequencyTable
@@ -30,10 +30,16 @@ public sealed class TokenFrequencyTable
     /// </summary>
     /// <param name="tokens">The record's tokens, e.g. from <see cref="CompanyNameStandardiser.Tokens"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="tokens"/> is null.</exception>
-    public void Add(IEnumerable<string> tokens)
+    public void Add(IEnumerable<string> tokens) => Add(tokens, 1);
+
+    /// <summary>Adds <paramref name="documents"/> records that all hold the same tokens (a distinct value and its record count).</summary>
+    /// <param name="tokens">The tokens of each of those records.</param>
+    /// <param name="documents">How many records hold them (at least 0).</param>
+    public void Add(IEnumerable<string> tokens, long documents)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        DocumentCount++;
+        ArgumentOutOfRangeException.ThrowIfNegative(documents);
+        DocumentCount += documents;
         _seenInDocument.Clear();
         foreach (string token in tokens)
         {
@@ -45,7 +51,7 @@ public sealed class TokenFrequencyTable
             int id = Intern(token);
             if (_seenInDocument.Add(id))
             {
-                _frequencies[id]++;
+                _frequencies[id] += documents;
             }
         }
     }

@@ -1,6 +1,5 @@
 using Adrn.Linkage.Blocking;
 using Adrn.Linkage.Comparison;
-using Adrn.Linkage.Preparation;
 
 namespace Adrn.Linkage.Training;
 
@@ -8,30 +7,28 @@ namespace Adrn.Linkage.Training;
 public static class AgreementPatternCounter
 {
     /// <summary>Compares every candidate pair of the partition and returns the histogram of gamma vectors.</summary>
-    /// <param name="prepared">Prepared records.</param>
-    /// <param name="partition">The partition.</param>
+    /// <param name="partition">The partition (over the job's records or a slice of them).</param>
     /// <param name="comparisons">The comparisons.</param>
     /// <returns>A mergeable histogram.</returns>
-    public static AgreementPatternCounts Count(PreparedLinkage prepared, BlockingPartition partition, ComparisonSet comparisons)
+    public static AgreementPatternCounts Count(BlockingPartition partition, ComparisonSet comparisons)
     {
         ArgumentNullException.ThrowIfNull(partition);
         ArgumentNullException.ThrowIfNull(comparisons);
-        return Count(prepared, partition, comparisons.CreateComparer(partition.PairUpperBound));
+        return Count(partition, comparisons.CreateComparer(partition.PairUpperBound));
     }
 
     /// <summary>
     /// Counts with a comparer the caller keeps across partitions (one per thread), so its value-pair caches are
-    /// allocated once and stay warm.
+    /// allocated once and stay warm. The comparer is bound to the partition's records.
     /// </summary>
-    /// <param name="prepared">Prepared records.</param>
-    /// <param name="partition">The partition.</param>
+    /// <param name="partition">The partition (over the job's records or a slice of them).</param>
     /// <param name="comparer">A comparer used by this thread only; its set defines the comparisons.</param>
     /// <returns>A mergeable histogram.</returns>
-    public static AgreementPatternCounts Count(PreparedLinkage prepared, BlockingPartition partition, PairComparer comparer)
+    public static AgreementPatternCounts Count(BlockingPartition partition, PairComparer comparer)
     {
-        ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(partition);
         ArgumentNullException.ThrowIfNull(comparer);
+        comparer.Bind(partition.Records);
         var visitor = new Visitor(comparer, new AgreementPatternCounts(comparer.Count));
         partition.ForEachPair(ref visitor);
         return visitor.Counts;

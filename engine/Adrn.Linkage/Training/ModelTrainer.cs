@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using Adrn.Linkage.Blocking;
 using Adrn.Linkage.Comparison;
@@ -11,35 +12,15 @@ namespace Adrn.Linkage.Training;
 /// Stage 5: estimates the model as Splink does: u by random sampling, lambda from deterministic rules and an
 /// assumed recall, m by EM rounds each blocked on one rule (comparisons on that rule's columns are left out of
 /// the round, since blocking forces them to agree); a comparison's m is the mean over the rounds that
-/// estimated it. Hand-set m/u in the config override the estimates.
+/// estimated it. Hand-set m/u in the config override the estimates. The pipeline's training stage
+/// (<see cref="LinkagePipeline.Train"/>) calls <see cref="Finish"/> on the counting units' histograms.
 /// </summary>
 public static class ModelTrainer
 {
-    /// <summary>Trains a model: <see cref="TrainingPlan.Create"/>, every round's patterns counted here (in parallel), then <see cref="Finish"/>.</summary>
-    /// <param name="prepared">Prepared records.</param>
-    /// <param name="comparisons">Comparisons.</param>
-    /// <param name="partitions">Number of blocking partitions for EM rounds and lambda counting.</param>
-    /// <param name="progress">Progress sink, or null.</param>
-    /// <param name="ct">Cancellation.</param>
-    /// <returns>The trained model.</returns>
-    public static MatchModel Train(PreparedLinkage prepared, ComparisonSet comparisons, int partitions = 64,
-        IProgress<LinkageProgress>? progress = null, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(prepared);
-        ArgumentNullException.ThrowIfNull(comparisons);
-        var plan = TrainingPlan.Create(prepared, comparisons, partitions);
-        // Same steps in the same order as Finish (u, lambda, then each round), counting each round just before its EM.
-        var prior = EstimatePrior(plan, progress, ct);
-        var counts = new List<AgreementPatternCounts>(plan.Rounds.Count);
-        foreach (var round in plan.Rounds)
-            counts.Add(CountPatterns(prepared, round.Plan, comparisons, $"em {round.Number}", progress, ct));
-        return RunRounds(plan, counts, prior, ct);
-    }
-
     /// <summary>
     /// The coordinator's half of partitioned training: samples u (seeded, so every run samples the same pairs),
     /// estimates lambda from the deterministic rules, and runs EM round by round on the merged counts.
-    /// Returns the same model as <see cref="Train"/> for the same job (all but the timings in the log).
+    /// Merged counts are exact integer sums, so the model does not depend on where or in which order units were counted.
     /// </summary>
     /// <param name="plan">The plan the counts were made from.</param>
     /// <param name="mergedCountsPerRound">Per round of <see cref="TrainingPlan.Rounds"/>, in order: the sum of the histograms of its counting units.</param>
@@ -79,7 +60,10 @@ public static class ModelTrainer
             progress?.Report(new LinkageProgress("u_sampling", 0, training.UMaxPairs, 0));
             var sw = Stopwatch.StartNew();
             var est = UEstimator.EstimateUUsingRandomSampling(prepared, comparisons, training.UMaxPairs, training.Seed, ct);
-            progress?.Report(new LinkageProgress("u_sampling", est.Pairs, est.Pairs, est.Pairs / Math.Max(sw.Elapsed.TotalSeconds, 1e-9)));
+            progress?.Report(new LinkageProgress("u_sampling", est.Pairs, est.Pairs, est.Pairs / Math.Max(sw.Elapsed.TotalSeconds, 1e-9))
+            {
+                Detail = string.Create(CultureInfo.InvariantCulture, $"u estimated from {est.Pairs:N0} random pairs"),
+            });
             u = est.U;
             log.Add(new TrainingRoundLog
             {
@@ -117,7 +101,10 @@ public static class ModelTrainer
                 Seconds = Math.Round(sw.Elapsed.TotalSeconds, 3),
                 Note = $"{matches} pairs from {string.Join(" | ", training.DeterministicRules.Select(r => r.Name))} / recall {training.Recall} / {prepared.TotalPossiblePairs:G6} possible pairs",
             });
-            progress?.Report(new LinkageProgress("lambda", 1, 1, 0));
+            progress?.Report(new LinkageProgress("lambda", 1, 1, 0)
+            {
+                Detail = string.Create(CultureInfo.InvariantCulture, $"λ = {lambda:G4} from {matches:N0} pairs agreeing on the deterministic rules"),
+            });
         }
 
         return (u, lambda, log);
@@ -171,40 +158,6 @@ public static class ModelTrainer
         }
 
         return BuildModel(config, cfg, lambda, m, u, log);
-    }
-
-    /// <summary>Counts agreement patterns over all partitions of a plan (parallel; merged by addition).</summary>
-    /// <param name="prepared">Prepared records.</param>
-    /// <param name="plan">Blocking plan.</param>
-    /// <param name="comparisons">Comparisons.</param>
-    /// <param name="stage">Stage name for progress.</param>
-    /// <param name="progress">Progress sink, or null.</param>
-    /// <param name="ct">Cancellation.</param>
-    /// <returns>The merged histogram.</returns>
-    public static AgreementPatternCounts CountPatterns(PreparedLinkage prepared, BlockingPlan plan, ComparisonSet comparisons,
-        string stage, IProgress<LinkageProgress>? progress, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(comparisons);
-        var total = new AgreementPatternCounts(comparisons.Count);
-        var gate = new object();
-        var done = 0;
-        var sw = Stopwatch.StartNew();
-        // One comparer per Parallel.For worker task, kept across the partitions it takes (caches allocated once per task, warm from partition to partition).
-        var pairsPerThread = plan.Partitions.Sum(x => x.PairUpperBound) / Environment.ProcessorCount;
-        Parallel.For(0, plan.Partitions.Count, new ParallelOptions { CancellationToken = ct }, () => comparisons.CreateComparer(pairsPerThread), (p, _, comparer) =>
-        {
-            var counts = AgreementPatternCounter.Count(prepared, plan.Partitions[p], comparer);
-            lock (gate)
-            {
-                total.Merge(counts);
-                done++;
-                progress?.Report(new LinkageProgress(stage, done, plan.Partitions.Count, total.TotalPairs / Math.Max(sw.Elapsed.TotalSeconds, 1e-9)));
-            }
-
-            return comparer;
-        }, _ => { });
-        return total;
     }
 
     internal static MatchModel BuildModel(LinkageJobConfig config, IReadOnlyList<ComparisonConfig> cfg, double lambda, double[][] m, double[][] u, IReadOnlyList<TrainingRoundLog> log)

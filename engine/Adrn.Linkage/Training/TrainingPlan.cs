@@ -5,11 +5,11 @@ using Adrn.Linkage.Preparation;
 namespace Adrn.Linkage.Training;
 
 /// <summary>
-/// The partitioned form of <see cref="ModelTrainer.Train"/>: the EM rounds, each cut into blocking partitions
-/// ("counting units"). Count each unit anywhere with <see cref="CountUnit(int)"/> (the histograms are small), merge
-/// the histograms of each round by addition in any order, then call <see cref="ModelTrainer.Finish"/> on one
-/// machine: it samples u, estimates lambda and runs EM, and returns the same model as
-/// <see cref="ModelTrainer.Train"/> (merging is exact integer addition and EM visits patterns in sorted order).
+/// The training of a job as units of work: the EM rounds, each cut into blocking partitions ("counting units").
+/// Count each unit anywhere with <see cref="CountUnit(int)"/> (the histograms are small), merge the histograms of each
+/// round by addition in any order, then call <see cref="ModelTrainer.Finish"/> on one machine: it samples u,
+/// estimates lambda and runs EM. The model does not depend on where or in which order the units were counted
+/// (merging is exact integer addition and EM visits patterns in sorted order).
 /// </summary>
 public sealed class TrainingPlan
 {
@@ -88,7 +88,16 @@ public sealed class TrainingPlan
     public AgreementPatternCounts CountUnit(int unit)
     {
         var (round, partition) = Locate(unit);
-        return AgreementPatternCounter.Count(Prepared, Rounds[round].Plan.Partitions[partition], Comparisons);
+        return AgreementPatternCounter.Count(Rounds[round].Plan.Partitions[partition], Comparisons);
+    }
+
+    /// <summary>The blocking partition a counting unit compares (of its round's plan).</summary>
+    /// <param name="unit">Counting unit, 0 to <see cref="CountingUnitCount"/> - 1.</param>
+    /// <returns>The partition.</returns>
+    public Blocking.BlockingPartition UnitPartition(int unit)
+    {
+        var (round, partition) = Locate(unit);
+        return Rounds[round].Plan.Partitions[partition];
     }
 
     /// <summary>Counts one unit with a comparer of <see cref="Comparisons"/> that the calling thread keeps across units.</summary>
@@ -101,6 +110,6 @@ public sealed class TrainingPlan
         if (!ReferenceEquals(comparer.Set, Comparisons))
             throw new ArgumentException("the comparer belongs to a different comparison set than the plan", nameof(comparer));
         var (round, partition) = Locate(unit);
-        return AgreementPatternCounter.Count(Prepared, Rounds[round].Plan.Partitions[partition], comparer);
+        return AgreementPatternCounter.Count(Rounds[round].Plan.Partitions[partition], comparer);
     }
 }

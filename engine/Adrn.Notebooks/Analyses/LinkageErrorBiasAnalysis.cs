@@ -4,7 +4,6 @@ using Adrn.Notebooks.Data;
 using Adrn.Notebooks.Formatting;
 using Adrn.Stats.Estimation;
 using Plotly.NET.CSharp;
-using PlotlyChart = Plotly.NET.CSharp.Chart;
 
 namespace Adrn.Notebooks.Analyses;
 
@@ -129,15 +128,7 @@ public sealed class LinkageErrorBiasAnalysis
     /// <param name="term">The coefficient (default <c>mean_log_pay</c>).</param>
     public ChartView Chart(string term = "mean_log_pay")
     {
-        var labels = Estimates.Select(e => e.Label).ToList();
-        var chart = PlotlyChart.Combine(
-            [
-                PlotlyChart.Point<string, double, string>(UseDefaults: false, x: labels, y: Estimates.Select(e => e.Fit[term].Estimate), Name: "estimate"),
-                PlotlyChart.Point<string, double, string>(UseDefaults: false, x: labels, y: Estimates.Select(e => e.Fit[term].CiLow), Name: "95% CI low"),
-                PlotlyChart.Point<string, double, string>(UseDefaults: false, x: labels, y: Estimates.Select(e => e.Fit[term].CiHigh), Name: "95% CI high"),
-            ])
-            .WithYAxisStyle<double, double, double>(TitleText: term)
-            .WithSize(Width: 860, Height: 440);
-        return new ChartView($"Estimate of {term} by link set ({Population})", chart, Estimates[^1].Fit.Check);
+        return CoefficientChart.Create($"Estimate of {term} by link set ({Population})", [.. Estimates.Select(e => e.Label)], [.. Estimates.Select(e => e.Fit[term])],
+            term, Estimates[^1].Fit.Check);
     }
 }

@@ -132,12 +132,8 @@ public sealed class LinkageQualityAnalysis
 
     private MatchWeightExplanation Explain(Microsoft.Data.Analysis.DataFrame links, int row)
     {
-        var config = _study.EmployeeEmployerConfig();
-        var prepared = LinkagePreparation.Prepare(config);
-        var comparisons = ComparisonSet.Create(prepared, config.Comparisons);
-        var scoring = ScoringModel.Create(Model, comparisons, prepared);
         string Get(string column) => FirmPanel.Text(links, column)[row]
             ?? throw new InvalidDataException($"{Result.Files["links"][0]}: row {row} has no {column}.");
-        return scoring.Explain(Get("source_l"), Get("id_l"), Get("source_r"), Get("id_r"));
+        return LinkageJob.Explain(_study.EmployeeEmployerConfig(), Model, Get("source_l"), Get("id_l"), Get("source_r"), Get("id_r"));
     }
 }

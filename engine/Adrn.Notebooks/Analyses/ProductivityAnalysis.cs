@@ -6,7 +6,6 @@ using Adrn.Stats.Data;
 using Adrn.Stats.Disclosure;
 using Adrn.Stats.Estimation;
 using Plotly.NET.CSharp;
-using Chart = Plotly.NET.CSharp.Chart;
 
 namespace Adrn.Notebooks.Analyses;
 
@@ -94,18 +93,8 @@ public static class ProductivityAnalysis
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(planted);
         var terms = planted.Coefficients.Keys.Where(t => fit.Coefficients.Any(c => c.Term == t)).ToList();
-        var est = terms.Select(t => fit[t]).ToList();
-        var chart = Chart.Combine(
-            [
-                Chart.Point<string, double, string>(UseDefaults: false, x: terms, y: est.Select(c => c.Estimate), Name: "estimate")
-                    .WithTraceInfo(Name: "estimate"),
-                Chart.Point<string, double, string>(UseDefaults: false, x: terms, y: est.Select(c => c.CiLow), Name: "95% CI low"),
-                Chart.Point<string, double, string>(UseDefaults: false, x: terms, y: est.Select(c => c.CiHigh), Name: "95% CI high"),
-                Chart.Point<string, double, string>(UseDefaults: false, x: terms, y: terms.Select(t => planted.Coefficients[t]), Name: "planted"),
-            ])
-            .WithYAxisStyle<double, double, double>(TitleText: "coefficient")
-            .WithSize(Width: 760, Height: 420);
-        return new ChartView("Planted versus estimated coefficients", chart, fit.Check);
+        return CoefficientChart.Create("Planted versus estimated coefficients", terms, [.. terms.Select(t => fit[t])], "coefficient", fit.Check,
+            [.. terms.Select(t => planted.Coefficients[t])]);
     }
 
     /// <summary>
@@ -152,13 +141,17 @@ public static class ProductivityAnalysis
             "Firm effects are normalised differently (a constant shift does not change the correlation); small firms are estimated with noise.");
     }
 
-    /// <summary>A truth column of <c>truth/employers.csv</c> keyed by the pseudonymous employer key.</summary>
+    /// <summary>
+    /// A truth column of <c>truth/employers.csv</c> keyed by the pseudonymous employer key (the study's key; on a release,
+    /// the release truth file, see <see cref="SyntheticStudy.ReleaseTruth"/>).
+    /// </summary>
     /// <param name="study">The study.</param>
     /// <param name="column">Column name, for example <c>mean_worker_skill</c>.</param>
     public static IReadOnlyDictionary<string, double> TruthByEmployerKey(SyntheticStudy study, string column)
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentException.ThrowIfNullOrWhiteSpace(column);
+        if (study.Settings.ReleaseDirectory is not null) return study.ReleaseTruth(column);
         var data = RegressionData.ReadCsv(study.TruthEmployersPath);
         var ids = data.GetColumn("employer_id");
         var values = new double[data.RowCount];

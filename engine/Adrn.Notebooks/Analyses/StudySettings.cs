@@ -7,7 +7,9 @@ namespace Adrn.Notebooks.Analyses;
 /// Size and location of the synthetic study the notebooks run on. Notebooks read it from the
 /// environment (<see cref="FromEnvironment"/>) so a test can run the same notebook on a small
 /// population: <c>ADRN_STUDY_EMPLOYERS</c>, <c>ADRN_STUDY_EMPLOYEES</c> (payroll rows),
-/// <c>ADRN_STUDY_COHORT</c>, <c>ADRN_STUDY_SEED</c> and <c>ADRN_STUDY_DIR</c> (work folder).
+/// <c>ADRN_STUDY_COHORT</c>, <c>ADRN_STUDY_SEED</c> and <c>ADRN_STUDY_DIR</c> (work folder). With
+/// <c>ADRN_STUDY_RELEASE</c> the notebooks read the panel of a research release of the persistent dataset instead of
+/// linking the population themselves (docs/dataset.md).
 /// </summary>
 public sealed record StudySettings
 {
@@ -28,6 +30,19 @@ public sealed record StudySettings
 
     /// <summary>Folder for generated data and linkage outputs (default <c>$TMPDIR/adrn-study</c>).</summary>
     public string WorkDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "adrn-study");
+
+    /// <summary>
+    /// A research release folder (<c>adrn dataset release --formats arrow</c>) whose <c>panel.arrow</c> the notebooks analyse
+    /// instead of a linkage run of their own, or null (default: link the population).
+    /// </summary>
+    public string? ReleaseDirectory { get; init; }
+
+    /// <summary>
+    /// For a release of synthetic data only: a CSV with <c>employer_key</c> (the release's pseudonyms) and the columns of
+    /// <c>truth/employers.csv</c>, written by the trusted linker who holds the release key, so the planted comparisons can
+    /// be made. A release never carries it. Null when absent.
+    /// </summary>
+    public string? ReleaseTruthPath { get; init; }
 
     /// <summary>Recording noise of the population (default: the generator's defaults, see docs/synthetic-data.md).</summary>
     public NoiseOptions Noise { get; init; } = new();
@@ -68,6 +83,8 @@ public sealed record StudySettings
             Years = (int)Read("ADRN_STUDY_YEARS", defaults.Years),
             Seed = (ulong)Read("ADRN_STUDY_SEED", (long)defaults.Seed),
             WorkDirectory = Environment.GetEnvironmentVariable("ADRN_STUDY_DIR") is { Length: > 0 } dir ? dir : defaults.WorkDirectory,
+            ReleaseDirectory = Environment.GetEnvironmentVariable("ADRN_STUDY_RELEASE") is { Length: > 0 } release ? release : null,
+            ReleaseTruthPath = Environment.GetEnvironmentVariable("ADRN_STUDY_RELEASE_TRUTH") is { Length: > 0 } truth ? truth : null,
         };
     }
 

@@ -163,6 +163,45 @@ public sealed class SyntheticStudy
     public LinkedPanel EngineLinkedPanel() =>
         BuildLinkedPanel("engine links", LinkEmployeesToEmployers().Files["links"][0]);
 
+    /// <summary>
+    /// The panel the analyses run on: the release's <c>panel.arrow</c> when <see cref="StudySettings.ReleaseDirectory"/> is
+    /// set (a persistent dataset's release, all waves), otherwise <see cref="EngineLinkedPanel"/>.
+    /// </summary>
+    public LinkedPanel Panel() => Settings.ReleaseDirectory is { } release ? ReleasePanel(release) : EngineLinkedPanel();
+
+    /// <summary>The panel of a research release (<c>panel.arrow</c>, with <c>person_key</c>, <c>employer_key</c> and the linked panel's columns).</summary>
+    /// <param name="releaseDirectory">The release folder.</param>
+    public static LinkedPanel ReleasePanel(string releaseDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(releaseDirectory);
+        var path = Path.Combine(releaseDirectory, "panel.arrow");
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"{path}: the release has no Arrow panel; make it with 'adrn dataset release --formats arrow' (or add arrow to --formats).", path);
+        var keys = Adrn.Stats.Data.RegressionData.ReadArrowFile(path).GetColumn("employer_key");
+        long rows = keys.Length, linked = 0;
+        for (var i = 0; i < keys.Length; i++)
+            if (keys.GetLabel(i) is not null) linked++;
+        return new LinkedPanel("release " + Path.GetFileName(Path.GetFullPath(releaseDirectory)), path, new LinkedPanelSummary(path, rows, linked, 0));
+    }
+
+    /// <summary>A truth column keyed by the release's employer keys (<see cref="StudySettings.ReleaseTruthPath"/>).</summary>
+    /// <param name="column">A column of <c>truth/employers.csv</c>, for example <c>mean_worker_skill</c>.</param>
+    /// <exception cref="InvalidOperationException">No release truth was given.</exception>
+    public IReadOnlyDictionary<string, double> ReleaseTruth(string column)
+    {
+        var path = Settings.ReleaseTruthPath
+                   ?? throw new InvalidOperationException(
+                       "The planted comparisons on a release need the truth keyed by the release's employer keys (ADRN_STUDY_RELEASE_TRUTH): a research release never carries it; for synthetic data the trusted linker, who holds the release key, can write it (docs/dataset.md).");
+        var data = Adrn.Stats.Data.RegressionData.ReadCsv(path);
+        var keys = data.GetColumn("employer_key");
+        var values = new double[data.RowCount];
+        data.GetColumn(column).CopyNumeric(values);
+        var result = new Dictionary<string, double>(data.RowCount, StringComparer.Ordinal);
+        for (var i = 0; i < data.RowCount; i++)
+            if (keys.GetLabel(i) is { } key) result[key] = values[i];
+        return result;
+    }
+
     /// <summary>The panel on the true employee-to-employer links (probability 1).</summary>
     public LinkedPanel TrueLinkedPanel() => BuildLinkedPanel("true links", TruthEmployeeEmployerPath);
 

@@ -210,7 +210,7 @@ public static class AdrnHtml
         ArgumentNullException.ThrowIfNull(result);
         var rows = new List<IReadOnlyList<string>>
         {
-            new[] { "rows in", Count(result.RowsIn) },
+            new[] { "rows read", Count(result.RowsRead) },
             new[] { "rows used", Count(result.RowsUsed) },
             new[] { "rows quarantined", Count(result.RowsQuarantined) },
             new[] { "rows superseded", Count(result.RowsSuperseded) },

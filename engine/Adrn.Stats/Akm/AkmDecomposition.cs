@@ -35,6 +35,13 @@ public static class AkmDecomposition
             .Where(i => workers.Codes[i] >= 0 && firms.Codes[i] >= 0 && double.IsFinite(wage[i])).ToArray();
         if (complete.Length == 0) throw new InvalidOperationException("No complete worker/firm/wage observations.");
         var (rows, components) = LargestConnectedSet(complete, workers, firms);
+        int articulation = 0, singles = 0;
+        if (options.Correction == AkmCorrection.LeaveOut)
+        {
+            (rows, articulation, singles) = LeaveOutConnectedSet.Restrict(rows, workers.Codes, firms.Codes, workers.Levels, firms.Levels,
+                r => LargestConnectedSet(r, workers, firms).Rows);
+            if (rows.Length == 0) throw new InvalidOperationException("The leave-one-out connected set is empty: no firm stays connected when any one mover is removed.");
+        }
 
         // 2. The two-way fixed-effect regression on that set (controls' slopes by FWL).
         var subset = new RowSubsetData(data, rows);
@@ -79,7 +86,7 @@ public static class AkmDecomposition
         var plugIn = Decompose(frame.Y, a, p, controlFit, e);
 
         VarianceDecomposition? corrected = null;
-        if (options.BiasCorrectionDraws > 0)
+        if (options.BiasCorrectionDraws > 0 && options.Correction != AkmCorrection.None)
         {
             var (traceWorker, traceFirm, traceCov) = EstimateTraces(solver, controlColumns, workerCodes, firmCodes, options);
             corrected = plugIn with
@@ -91,9 +98,21 @@ public static class AkmDecomposition
             };
         }
 
+        LeaveOutDecomposition? leaveOut = null;
+        if (options.Correction == AkmCorrection.LeaveOut)
+        {
+            var design = TwoWayDesign.Build(workerCodes.Codes, firmCodes.Codes, target, workerCodes.Levels, firmCodes.Levels, options.LeaveOut);
+            leaveOut = LeaveOutEstimator.Estimate(design, plugIn, options, articulation, singles);
+        }
+
         var movers = CountMovers(workerCodes, firmCodes);
+        var residualDf = n - parameters;
         return new AkmResult
         {
+            Correction = options.Correction,
+            LeaveOut = leaveOut,
+            ResidualDf = residualDf,
+            Check = Disclosure.OutputChecker.CheckFirmModel(options.OutputId ?? $"akm:{options.LogWage}", "akm", residualDf, firmCodes.Levels, options.DisclosureRules),
             ObservationsInput = complete.Length,
             Observations = n,
             Workers = workerCodes.Levels,

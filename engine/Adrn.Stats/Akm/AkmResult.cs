@@ -1,7 +1,7 @@
 namespace Adrn.Stats.Akm;
 
 /// <summary>The result of an AKM (Abowd–Kramarz–Margolis) two-way fixed-effect wage model.</summary>
-public sealed record AkmResult
+public sealed partial record AkmResult
 {
     /// <summary>Observations with all variables present, before restricting to the connected set.</summary>
     public required int ObservationsInput { get; init; }
@@ -45,4 +45,16 @@ public sealed record AkmResult
 
     /// <summary>Accelerated iterations of the fixed-effect solve of the wage equation.</summary>
     public required int Iterations { get; init; }
+
+    /// <summary>The correction asked for.</summary>
+    public AkmCorrection Correction { get; init; }
+
+    /// <summary>The KSS leave-out decomposition on the leave-one-out connected set (null unless <see cref="AkmCorrection.LeaveOut"/>).</summary>
+    public LeaveOutDecomposition? LeaveOut { get; init; }
+
+    /// <summary>Residual degrees of freedom n − K of the wage equation (K = controls + workers + firms − 1).</summary>
+    public int ResidualDf { get; init; }
+
+    /// <summary>The output check: residual degrees of freedom and the number of firms behind the firm effects.</summary>
+    public required Disclosure.OutputCheck Check { get; init; }
 }

@@ -16,6 +16,9 @@ public sealed record DisclosureRules
     /// <summary>Minimum number of units (count, or contributors of a magnitude cell) per cell (default 10).</summary>
     public int MinimumCellCount { get; init; } = 10;
 
+    /// <summary>Minimum number of firms behind a firm-level estimate (AKM firm effects, a production function, TFP; default 10).</summary>
+    public int MinimumFirms { get; init; } = 10;
+
     /// <summary>Number of largest contributors in the dominance rule (default 2).</summary>
     public int DominanceContributors { get; init; } = 2;
 

@@ -33,6 +33,27 @@ public static class OutputChecker
     }
 
     /// <summary>
+    /// Checks a model estimated from firms (AKM decomposition, production function, TFP summary): fails when
+    /// its residual degrees of freedom are below the minimum or fewer than <see cref="DisclosureRules.MinimumFirms"/>
+    /// firms contribute.
+    /// </summary>
+    /// <param name="id">Output identifier.</param>
+    /// <param name="kind">What was checked, e.g. <c>akm</c>, <c>production-function</c>.</param>
+    /// <param name="residualDf">n − K.</param>
+    /// <param name="firms">Firms contributing to the estimate.</param>
+    /// <param name="rules">Thresholds.</param>
+    public static OutputCheck CheckFirmModel(string id, string kind, int residualDf, int firms, DisclosureRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(rules);
+        var reasons = new List<string>();
+        if (residualDf < rules.MinimumResidualDf) reasons.Add($"residual degrees of freedom {residualDf} < {rules.MinimumResidualDf}");
+        if (firms < rules.MinimumFirms) reasons.Add($"firms {firms} < {rules.MinimumFirms}");
+        return new OutputCheck(id, kind, reasons.Count == 0 ? OutputStatus.Pass : OutputStatus.Fail, reasons);
+    }
+
+    /// <summary>
     /// Checks a frequency table: a cell with 1..(minimum−1) units fails the threshold rule; a zero
     /// cell is marked for review (zeros can disclose, e.g. that nobody in a group has a trait).
     /// </summary>

@@ -11,10 +11,16 @@ internal static class CollinearityFilter
     /// <param name="weights">Observation weights or null.</param>
     /// <param name="tolerance">Relative pivot tolerance.</param>
     /// <returns>Indices of the columns to keep, in order.</returns>
-    public static List<int> Keep(IReadOnlyList<double[]> columns, IReadOnlyList<double> originalSquaredNorms, double[]? weights, double tolerance)
+    public static List<int> Keep(IReadOnlyList<double[]> columns, IReadOnlyList<double> originalSquaredNorms, double[]? weights, double tolerance) =>
+        Keep(CrossProducts(columns, weights), originalSquaredNorms, tolerance);
+
+    /// <summary>The same selection from a precomputed weighted cross-product matrix (k × k).</summary>
+    /// <param name="gram">X'WX.</param>
+    /// <param name="originalSquaredNorms">Squared norms before any projection (the diagonal when there is none).</param>
+    /// <param name="tolerance">Relative pivot tolerance.</param>
+    public static List<int> Keep(double[,] gram, IReadOnlyList<double> originalSquaredNorms, double tolerance)
     {
-        var k = columns.Count;
-        var gram = CrossProducts(columns, weights);
+        var k = gram.GetLength(0);
         var kept = new List<int>();
         var factor = new List<double[]>(); // rows of the Cholesky factor, over kept columns
         for (var j = 0; j < k; j++)

@@ -143,6 +143,36 @@ public sealed class FixedEffectSolver
         return result;
     }
 
+    /// <summary>
+    /// Solves the normal equations Z'WZ c = b for an arbitrary right-hand side b given per fixed effect
+    /// (<paramref name="rightHandSides"/>[k] has one value per level of fixed effect k, in the caller's order).
+    /// <see cref="SolveCoefficients"/> is the case b = Z'Wx. The leave-out (KSS) leverages need other right-hand
+    /// sides, such as the firm sums of a centred random vector. With two or more fixed effects Z'WZ is singular
+    /// (one constant moves between the effects per connected component); b must be orthogonal to that null
+    /// space (true for every b = Z'v), and the returned solution is then one of the equivalent ones.
+    /// </summary>
+    /// <param name="rightHandSides">One array per fixed effect, of that effect's number of levels.</param>
+    /// <param name="tolerance">Convergence tolerance, as in <see cref="Demean"/>.</param>
+    /// <param name="maxIterations">Iteration cap.</param>
+    /// <param name="iterations">The number of accelerated iterations used.</param>
+    internal double[][] SolveNormalEquations(IReadOnlyList<double[]> rightHandSides, double tolerance, int maxIterations, out int iterations)
+    {
+        ArgumentNullException.ThrowIfNull(rightHandSides);
+        if (rightHandSides.Count != _groups.Length) throw new ArgumentException($"{rightHandSides.Count} right-hand sides for {_groups.Length} fixed effects.", nameof(rightHandSides));
+        var sums = new double[_groups.Length][];
+        for (var q = 0; q < _order.Length; q++)
+        {
+            var b = rightHandSides[_order[q]];
+            if (b.Length != _levels[q]) throw new ArgumentException($"Right-hand side {_order[q]} has {b.Length} values for {_levels[q]} levels.", nameof(rightHandSides));
+            sums[q] = (double[])b.Clone();
+        }
+
+        var internalOrder = SolveFromSums(sums, tolerance, maxIterations, out iterations);
+        var result = new double[_groups.Length][];
+        for (var q = 0; q < _order.Length; q++) result[_order[q]] = internalOrder[q];
+        return result;
+    }
+
     private double[][] Solve(ReadOnlySpan<double> x, double tolerance, int maxIterations, out int iterations)
     {
         if (x.Length != _n) throw new ArgumentException($"The variable has {x.Length} values for {_n} observations.", nameof(x));
@@ -158,6 +188,13 @@ public sealed class FixedEffectSolver
             xSums[d] = s;
         }
 
+        return SolveFromSums(xSums, tolerance, maxIterations, out iterations);
+    }
+
+    // The solve given the right-hand side as weighted group sums (Z'Wx, or any b for the normal equations).
+    private double[][] SolveFromSums(double[][] xSums, double tolerance, int maxIterations, out int iterations)
+    {
+        var q = _groups.Length;
         var coefficients = new double[q][];
         for (var d = 0; d < q; d++) coefficients[d] = new double[_levels[d]];
         iterations = 0;

@@ -23,6 +23,9 @@ internal sealed class ModelFrame
     public required int RemovedMissing { get; init; }
     public required int RemovedSingletons { get; init; }
 
+    /// <summary>The source row of each frame row (rows with missing values or singletons are not in it).</summary>
+    public required int[] SourceRows { get; init; }
+
     public static ModelFrame Build(IRegressionData data, Formula formula, string? weights, IReadOnlyList<string> clusterVariables, bool removeSingletons)
     {
         var n0 = data.RowCount;
@@ -165,6 +168,7 @@ internal sealed class ModelFrame
             Clusters = clusters.Select(c => (c.Name, c.Codes.Select(rows))).ToList(),
             RemovedMissing = removedMissing,
             RemovedSingletons = removedSingletons,
+            SourceRows = rows,
         };
     }
 

@@ -219,6 +219,7 @@ public static class Regression
             ParameterCount = parameters,
             ResidualDf = residualDf,
             TDistributionDf = tDf,
+            ClusterCounts = [.. frame.Clusters.Select(c => c.Codes.Levels)],
             R2 = r2,
             AdjustedR2 = 1 - ((1 - r2) * (n - 1) / residualDf),
             WithinR2 = withinR2,

@@ -44,6 +44,9 @@ public sealed class RegressionResult
     /// <summary>Degrees of freedom of the t distribution for p-values and intervals (n − K; with clusters the smallest G − 1, as fixest).</summary>
     public required int TDistributionDf { get; init; }
 
+    /// <summary>Clusters per cluster variable of <see cref="Vcov"/> (in its order) in the estimation sample; empty when not clustered.</summary>
+    public IReadOnlyList<int> ClusterCounts { get; init; } = [];
+
     /// <summary>R² (centred; relative to the weighted mean of y).</summary>
     public required double R2 { get; init; }
 
@@ -88,6 +91,19 @@ public sealed class RegressionResult
         ?? throw new KeyNotFoundException(DroppedCollinear.Contains(term)
             ? $"Term '{term}' was dropped as collinear."
             : $"No term '{term}'. Terms: {string.Join(", ", Coefficients.Select(c => c.Term))}.");
+
+    /// <summary>
+    /// The same fit reported under another formula and term names: for estimators that fit a transformed design
+    /// (Lahiri–Larsen regresses on transformed regressors) and report the coefficients of the original terms.
+    /// </summary>
+    internal RegressionResult WithTerms(Formula formula, IReadOnlyList<CoefficientEstimate> coefficients) => new()
+    {
+        Formula = formula, Coefficients = coefficients, Covariance = Covariance, Vcov = Vcov, VcovDescription = VcovDescription,
+        N = N, RemovedMissing = RemovedMissing, RemovedSingletons = RemovedSingletons, ParameterCount = ParameterCount,
+        ResidualDf = ResidualDf, TDistributionDf = TDistributionDf, R2 = R2, AdjustedR2 = AdjustedR2, WithinR2 = WithinR2,
+        FStat = FStat, FPValue = FPValue, Rmse = Rmse, SumSquaredResiduals = SumSquaredResiduals, DroppedCollinear = DroppedCollinear,
+        FixedEffects = FixedEffects, FixedEffectIterations = FixedEffectIterations, Weights = Weights, Check = Check,
+    };
 
     /// <summary>The result as a one-model text table (fixest's print layout).</summary>
     public override string ToString() => Tables.ModelTable.Render([this], Tables.TableFormat.Text);

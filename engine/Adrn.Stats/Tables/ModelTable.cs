@@ -8,7 +8,9 @@ namespace Adrn.Stats.Tables;
 /// <summary>
 /// Lines several fitted models up side by side, as fixest's <c>etable</c>: one column per model;
 /// coefficients with significance stars and standard errors in parentheses beneath; then the fixed
-/// effects used, the standard-error type, N, R², within R², and each model's output check.
+/// effects used, the standard-error type, the number of clusters, N, R², within R², and each model's output check;
+/// below the legend, a warning for every model clustered on fewer than 30 groups (<see cref="ClusterWarning"/>).
+/// Numbers are always in fixed notation (a tiny standard error gets more decimals, never an exponent).
 /// Stars: *** p &lt; 0.01, ** p &lt; 0.05, * p &lt; 0.1.
 /// </summary>
 public static class ModelTable
@@ -24,12 +26,14 @@ public static class ModelTable
         var list = models.ToList();
         if (list.Count == 0) throw new ArgumentException("At least one model is required.", nameof(models));
         var (rows, breaks) = Build(list, digits);
+        var notes = new List<string> { Legend };
+        notes.AddRange(ClusterWarning.For(list).Select(w => "Warning: " + w));
         return format switch
         {
-            TableFormat.Text => RenderText(rows, breaks),
-            TableFormat.Markdown => RenderMarkdown(rows),
-            TableFormat.Html => RenderHtml(rows, breaks),
-            TableFormat.Latex => RenderLatex(rows, breaks),
+            TableFormat.Text => RenderText(rows, breaks, notes),
+            TableFormat.Markdown => RenderMarkdown(rows, notes),
+            TableFormat.Html => RenderHtml(rows, breaks, notes),
+            TableFormat.Latex => RenderLatex(rows, breaks, notes),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown table format."),
         };
     }
@@ -60,6 +64,12 @@ public static class ModelTable
 
         breaks.Add(rows.Count);
         rows.Add(Row("S.E. type", m => m.VcovDescription));
+        if (models.Any(m => m.ClusterCounts.Count > 0))
+        {
+            rows.Add(Row("Clusters", m => string.Join(", ", m.ClusterCounts.Select((g, i) =>
+                (m.ClusterCounts.Count > 1 ? m.Vcov.ClusterVariables[i] + ": " : string.Empty) + g.ToString("N0", CultureInfo.InvariantCulture)))));
+        }
+
         rows.Add(Row("Observations", m => m.N.ToString("N0", CultureInfo.InvariantCulture)));
         rows.Add(Row("R2", m => m.R2.ToString("F5", CultureInfo.InvariantCulture)));
         if (models.Any(m => !double.IsNaN(m.WithinR2)))
@@ -69,14 +79,19 @@ public static class ModelTable
         return (rows, breaks);
     }
 
-    private static string Number(double x, int digits) =>
-        x != 0 && Math.Abs(x) < Math.Pow(10, -digits) ? x.ToString("0.##E+0", CultureInfo.InvariantCulture) : x.ToString("F" + digits, CultureInfo.InvariantCulture);
+    /// <summary>Fixed notation: <paramref name="digits"/> decimals, more for a value below 10^-digits (three significant figures).</summary>
+    private static string Number(double x, int digits)
+    {
+        if (!double.IsFinite(x)) return x.ToString(CultureInfo.InvariantCulture);
+        var decimals = x != 0 && Math.Abs(x) < Math.Pow(10, -digits) ? Math.Min(15, (int)Math.Ceiling(-Math.Log10(Math.Abs(x))) + 2) : digits;
+        return x.ToString("F" + decimals, CultureInfo.InvariantCulture);
+    }
 
     private static string Stars(double p) => p < 0.01 ? "***" : p < 0.05 ? "**" : p < 0.1 ? "*" : string.Empty;
 
     private const string Legend = "Signif. codes: *** 0.01, ** 0.05, * 0.1";
 
-    private static string RenderText(List<string[]> rows, HashSet<int> breaks)
+    private static string RenderText(List<string[]> rows, HashSet<int> breaks, List<string> notes)
     {
         var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
         var total = widths.Sum() + (2 * (widths.Length - 1));
@@ -94,20 +109,23 @@ public static class ModelTable
         }
 
         if (breaks.Contains(rows.Count)) sb.Append('-', total).Append('\n');
-        return sb.Append(Legend).Append('\n').ToString();
+        foreach (var note in notes) sb.Append(note).Append('\n');
+        return sb.ToString();
     }
 
-    private static string RenderMarkdown(List<string[]> rows)
+    private static string RenderMarkdown(List<string[]> rows, List<string> notes)
     {
         static string Cell(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal);
         var sb = new StringBuilder();
         sb.Append("| ").AppendJoin(" | ", rows[0].Select(Cell)).Append(" |\n");
         sb.Append("|:--").Append(string.Concat(Enumerable.Repeat("|--:", rows[0].Length - 1))).Append("|\n");
         foreach (var row in rows.Skip(1)) sb.Append("| ").AppendJoin(" | ", row.Select(Cell)).Append(" |\n");
-        return sb.Append('\n').Append(Cell(Legend)).Append('\n').ToString();
+        sb.Append('\n');
+        foreach (var note in notes) sb.Append(Cell(note)).Append("  \n");
+        return sb.ToString();
     }
 
-    private static string RenderHtml(List<string[]> rows, HashSet<int> breaks)
+    private static string RenderHtml(List<string[]> rows, HashSet<int> breaks, List<string> notes)
     {
         var sb = new StringBuilder("<table class=\"adrn-model-table\">\n<thead><tr>");
         foreach (var h in rows[0]) sb.Append("<th>").Append(WebUtility.HtmlEncode(h)).Append("</th>");
@@ -120,11 +138,13 @@ public static class ModelTable
             sb.Append("</tr>\n");
         }
 
-        return sb.Append("</tbody>\n<tfoot><tr><td colspan=\"").Append(rows[0].Length).Append("\">")
-            .Append(WebUtility.HtmlEncode(Legend)).Append("</td></tr></tfoot>\n</table>\n").ToString();
+        sb.Append("</tbody>\n<tfoot>");
+        foreach (var note in notes)
+            sb.Append("<tr><td colspan=\"").Append(rows[0].Length).Append("\">").Append(WebUtility.HtmlEncode(note)).Append("</td></tr>");
+        return sb.Append("</tfoot>\n</table>\n").ToString();
     }
 
-    private static string RenderLatex(List<string[]> rows, HashSet<int> breaks)
+    private static string RenderLatex(List<string[]> rows, HashSet<int> breaks, List<string> notes)
     {
         static string Escape(string s)
         {
@@ -152,7 +172,9 @@ public static class ModelTable
             sb.AppendJoin(" & ", rows[r].Select(Escape)).Append(" \\\\\n");
         }
 
-        return sb.Append("\\hline\n\\multicolumn{").Append(rows[0].Length).Append("}{l}{\\footnotesize ")
-            .Append(Escape(Legend)).Append("}\\\\\n\\end{tabular}\n").ToString();
+        sb.Append("\\hline\n");
+        foreach (var note in notes)
+            sb.Append("\\multicolumn{").Append(rows[0].Length).Append("}{l}{\\footnotesize ").Append(Escape(note)).Append("}\\\\\n");
+        return sb.Append("\\end{tabular}\n").ToString();
     }
 }

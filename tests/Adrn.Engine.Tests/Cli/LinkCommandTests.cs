@@ -13,6 +13,9 @@ public sealed class LinkCommandTests
     [InlineData("node", "--role", "leader")]
     [InlineData("node", "--role", "worker")]
     [InlineData("node", "--role", "seed", "--port", "70000")]
+    [InlineData("node", "--role", "seed", "--data-root", "/nonexistent/adrn-data")]
+    // Refused before binding (192.0.2.1 is TEST-NET-1, held by no machine: nothing could listen there anyway).
+    [InlineData("node", "--role", "seed", "--host", "192.0.2.1", "--port", "4999")]
     public void Unusable_arguments_exit_with_code_2(params string[] args)
     {
         var error = new StringWriter();

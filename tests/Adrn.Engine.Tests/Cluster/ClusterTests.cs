@@ -34,6 +34,37 @@ public sealed partial class ClusterTests(Baselines baselines) : IDisposable
     }
 
     [Fact]
+    public void Worker_nodes_score_from_partition_slices_the_seed_ships_and_never_read_the_raw_inputs()
+    {
+        // The job's inputs are private copies; once the seed has opened (prepared) the job they are deleted, so a
+        // worker node that tried to read them would fail. The seed runs no workers: every task crosses to the worker.
+        var inputs = Directory.CreateDirectory(Path.Combine(_dir.Path, "inputs")).FullName;
+        var job = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(baselines.JobFile(ScoringLoad.Medium)))!.AsObject();
+        foreach (var source in job["sources"]!.AsArray())
+        {
+            var copy = Path.Combine(inputs, Path.GetFileName((string)source!["path"]!));
+            File.Copy((string)source["path"]!, copy);
+            source["path"] = copy;
+        }
+
+        var jobPath = Path.Combine(_dir.Path, "private-inputs.json");
+        File.WriteAllText(jobPath, job.ToJsonString());
+        using var cluster = new LoopbackCluster(Path.Combine(_dir.Path, "seed-state"), workerNodes: 1, seedWorkers: 0);
+        var outDir = Path.Combine(_dir.Path, "out");
+        using var link = Submit(cluster, jobPath, outDir, "cluster-slices");
+        Assert.True(cluster.Seed.WaitForLine(l => l.Contains("Job cluster-slices started", StringComparison.Ordinal), TimeSpan.FromSeconds(120)), link.Output + cluster.Output);
+        Directory.Delete(inputs, recursive: true);
+
+        Assert.True(link.WaitForExit(TimeSpan.FromSeconds(120)), link.Output + cluster.Output);
+        Assert.True(link.ExitCode == 0, link.Output + cluster.Output);
+        LinkOutput.AssertSameOutputs(baselines.OutputOf(ScoringLoad.Medium), outDir);
+        Assert.Contains(cluster.Workers[0].Lines, l => l.Contains("Running partition", StringComparison.Ordinal) && l.Contains("(Scoring)", StringComparison.Ordinal));
+        var slices = Path.Combine(outDir, ".adrn", "prepared", "slices");
+        Assert.Equal(32, Directory.GetFiles(slices, "score-p*.arrow").Length);
+        Assert.NotEmpty(Directory.GetFiles(slices, "count-u*.arrow"));
+    }
+
+    [Fact]
     public void A_worker_process_killed_with_SIGKILL_mid_job_does_not_change_the_output()
     {
         using var cluster = new LoopbackCluster(Path.Combine(_dir.Path, "seed-state"), workerNodes: 2);
@@ -78,6 +109,10 @@ public sealed partial class ClusterTests(Baselines baselines) : IDisposable
         // The submitting client keeps its subscription alive and gets the outcome from the new coordinator.
         Assert.True(link.WaitForExit(TimeSpan.FromSeconds(120)), link.Output + cluster.Output);
         Assert.True(link.ExitCode == 0, link.Output + cluster.Output);
+        // Issue 15: the client said so in one line, not in an 18-line Akka stack trace.
+        Assert.Single(link.Lines, l => l.StartsWith("[stderr] adrn link: lost the connection to " + cluster.Address, StringComparison.Ordinal));
+        Assert.DoesNotContain(link.Lines, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal)
+            || l.Contains("[ERROR]", StringComparison.Ordinal) || l.Contains("[WARNING]", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal));
         Assert.Contains(cluster.Seed.Lines, l => l.Contains("Resuming unfinished job cluster-resume", StringComparison.Ordinal));
         LinkOutput.AssertSameOutputs(baselines.OutputOf(ScoringLoad.Medium), outDir);
         // The worker node left the cluster of the dead seed and joined the new incarnation

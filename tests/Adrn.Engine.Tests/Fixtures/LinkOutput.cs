@@ -37,6 +37,14 @@ internal static class LinkOutput
         return rows;
     }
 
+    /// <summary>An Arrow file's schema as text: each field's name, type and nullability, in order.</summary>
+    public static string SchemaOf(string arrowPath)
+    {
+        using var stream = File.OpenRead(arrowPath);
+        using var reader = new ArrowFileReader(stream);
+        return string.Join("; ", reader.Schema.FieldsList.Select(f => $"{f.Name}:{f.DataType.Name}{(f.IsNullable ? "?" : "")}"));
+    }
+
     /// <summary>(id_l, id_r) of each row.</summary>
     public static List<(string Left, string Right)> IdPairs(string arrowPath)
     {

@@ -4,7 +4,9 @@ namespace Adrn.Engine.Tests.Fixtures;
 
 /// <summary>
 /// A seed node and worker nodes as separate <c>adrn node</c> processes on 127.0.0.1. Disposing
-/// stops the workers one at a time (SIGTERM: they leave the cluster), then the seed.
+/// stops the workers one at a time (SIGTERM: they leave the cluster), then the seed. Every node may
+/// read and write under the system temp folder (the tests' jobs and outputs) and the shared data
+/// folder (the public benchmark inputs), unless the test gives other data roots.
 /// </summary>
 internal sealed class LoopbackCluster : IDisposable
 {
@@ -13,9 +15,11 @@ internal sealed class LoopbackCluster : IDisposable
     private readonly string[] _seedArgs;
     private bool _disposed;
 
-    public LoopbackCluster(string stateDirectory, int workerNodes, int workersPerNode = 1, IReadOnlyList<string>? nodeArgs = null, int? seedWorkers = null)
+    public LoopbackCluster(string stateDirectory, int workerNodes, int workersPerNode = 1, IReadOnlyList<string>? nodeArgs = null, int? seedWorkers = null,
+        IReadOnlyList<string>? dataRoots = null)
     {
-        nodeArgs ??= [];
+        dataRoots ??= DefaultDataRoots;
+        nodeArgs = [.. nodeArgs ?? [], .. dataRoots.SelectMany(root => new[] { "--data-root", root })];
         var seedPort = FreePort.Next();
         Address = string.Create(CultureInfo.InvariantCulture, $"akka.tcp://adrn@127.0.0.1:{seedPort}");
         var workers = workersPerNode.ToString(CultureInfo.InvariantCulture);
@@ -39,6 +43,10 @@ internal sealed class LoopbackCluster : IDisposable
             throw new TimeoutException("The cluster did not form within 60 s.\n" + Output);
         }
     }
+
+    /// <summary>The system temp folder and the repository's shared data folder.</summary>
+    public static IReadOnlyList<string> DefaultDataRoots =>
+        [Path.GetTempPath(), Path.GetFullPath(Path.Combine(Adrn.Tests.Shared.RepositoryPaths.Root, "..", "shared"))];
 
     public string Address { get; }
 

@@ -38,6 +38,8 @@ internal static class TestJobs
         }
 
         job["training"]!["u_max_pairs"] = 100_000;
+        // The tests compare every scored pair across runs, not only the links.
+        job["outputs"] = JsonNode.Parse("""{ "formats": ["arrow"], "write_pairs": true }""");
         job["partitions"] = 32;
         var rules = job["blocking_rules"]!.AsArray();
         if (load >= ScoringLoad.Medium)

@@ -53,6 +53,47 @@ public sealed class LocalLinkageTests(Baselines baselines) : IDisposable
     }
 
     [Fact]
+    public async Task The_two_drivers_write_tables_of_the_same_schema_and_the_same_report_with_cluster_truth_evaluated()
+    {
+        // One pipeline, two drivers: the in-process runner and the actor engine must agree on every table's schema
+        // (names, types, nullability) and on report.json (all but the fields that identify the run or time it).
+        // fake_1000 dedupe evaluates against its truth.cluster_column, which the engine once ignored.
+        var examples = Path.GetDirectoryName(RepositoryPaths.Example("fake1000-dedupe.json"))!;
+        var job = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepositoryPaths.Example("fake1000-dedupe.json")))!.AsObject();
+        foreach (var source in job["sources"]!.AsArray())
+            source!["path"] = Path.GetFullPath(Path.Combine(examples, (string)source["path"]!));
+        job["outputs"] = System.Text.Json.Nodes.JsonNode.Parse("""{ "formats": ["arrow"], "write_pairs": true }""");
+        var jobPath = Path.Combine(_dir.Path, "fake1000.json");
+        File.WriteAllText(jobPath, job.ToJsonString());
+
+        var reference = Path.Combine(_dir.Path, "in-process");
+        var run = LinkageJob.Run(LinkageJobConfig.Load(jobPath), reference);
+        Assert.NotNull(run.Evaluation.F1);
+        var (outcome, engine) = await RunAsync(jobPath, 2, "engine-fake1000");
+        Assert.True(outcome.Succeeded, outcome.Error);
+
+        foreach (var table in new[] { "links", "pairs", "clusters" })
+        {
+            Assert.Equal(LinkOutput.SchemaOf(Path.Combine(reference, table + ".arrow")), LinkOutput.SchemaOf(Path.Combine(engine, table + ".arrow")));
+            Assert.Equal(LinkOutput.Rows(Path.Combine(reference, table + ".arrow")), LinkOutput.Rows(Path.Combine(engine, table + ".arrow")));
+        }
+
+        static System.Text.Json.Nodes.JsonObject Comparable(string path)
+        {
+            var report = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+            foreach (var field in new[] { "job_id", "config_hash", "started_utc", "timings_seconds" }) report.Remove(field);
+            foreach (var step in report["model"]!["training"]!.AsArray()) step!.AsObject().Remove("seconds");
+            return report;
+        }
+
+        var expected = Comparable(Path.Combine(reference, "report.json"));
+        var actual = Comparable(Path.Combine(engine, "report.json"));
+        Assert.Equal(expected.ToJsonString(), actual.ToJsonString());
+        Assert.True(expected["evaluation"]!["truth_pairs"]!.GetValue<long>() > 2000, "fake_1000's cluster column gives 2,031 true pairs");
+        Assert.Contains("\"job_id\": \"engine-fake1000\"", File.ReadAllText(Path.Combine(engine, "report.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Febrl4_links_agree_with_the_published_true_pairs()
     {
         // Truth: FEBRL's own dataset4 pair list (5,000 duplicates of 5,000 originals), read here

@@ -64,7 +64,11 @@ public sealed class OutputFormatTests : IDisposable
         }
     }
 
-    /// <summary>Each row as CSV text (doubles round-trip, strings unquoted: the fake_1000 ids and sources need no quoting).</summary>
+    /// <summary>RFC 4180 quoting of one CSV field (a comma, quote or line break quotes it; inner quotes doubled).</summary>
+    private static string Quote(string v) =>
+        v.AsSpan().IndexOfAny(",\"\r\n") < 0 ? v : "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>Each row as CSV text (doubles round-trip, strings quoted by RFC 4180 where they need it, e.g. blocking rule names).</summary>
     private static async Task<List<string>> ParquetRowsAsync(string path)
     {
         await using var reader = await Parquet.ParquetReader.CreateAsync(path);
@@ -82,7 +86,7 @@ public sealed class OutputFormatTests : IDisposable
                 {
                     var text = new string?[n];
                     await group.ReadAsync(field, text.AsMemory());
-                    columns.Add([.. text.Select(v => v ?? string.Empty)]);
+                    columns.Add([.. text.Select(v => Quote(v ?? string.Empty))]);
                 }
                 else if (t == typeof(double))
                 {

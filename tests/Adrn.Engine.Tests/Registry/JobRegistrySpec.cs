@@ -78,6 +78,10 @@ public sealed class JobRegistrySpec : Akka.TestKit.Xunit2.TestKit, IDisposable
         client.ExpectMsg<JobAccepted>();
         var worker = CreateTestProbe();
         NextTask(worker, registry);
+        // The job is journalled once its coordinator reports it open (before its first task); the registry's answer
+        // to a later message shows that report was handled.
+        client.Send(registry, GetJobs.Instance);
+        client.FishForMessage<KnownJobs>(_ => true);
         Watch(registry);
         Sys.Stop(registry);
         ExpectTerminated(registry);
@@ -116,6 +120,51 @@ public sealed class JobRegistrySpec : Akka.TestKit.Xunit2.TestKit, IDisposable
         var rejected = client.FishForMessage<JobRejected>(_ => true, TimeSpan.FromSeconds(5));
 
         Assert.Contains("already used", rejected.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Registry_must_not_journal_a_job_that_fails_while_opening_and_must_accept_its_id_again()
+    {
+        var settings = new JobRegistrySettings { ResumeUnfinishedJobs = true };
+        var registry = Sys.ActorOf(JobRegistryProtocol.Props(_workloads, settings));
+        var client = CreateTestProbe();
+        var job = Job("broken");
+        var good = File.ReadAllText(job.ConfigPath);
+        File.WriteAllText(job.ConfigPath, "{ not json");
+        client.Send(registry, new SubmitJob(job));
+        client.ExpectMsg<JobAccepted>();
+        client.Send(registry, new SubscribeToJob("broken"));
+
+        var failed = client.FishForMessage<JobFailed>(_ => true, TimeSpan.FromSeconds(10));
+        Assert.Equal(Jobs.JobFailureKind.NotStarted, failed.Kind);
+        Assert.Contains("nothing to resume", failed.Reason, StringComparison.Ordinal);
+        client.Send(registry, GetJobs.Instance);
+        Assert.Equal(new KnownJobs([], []), client.FishForMessage<KnownJobs>(_ => true), KnownJobsComparer.Instance);
+
+        // A new incarnation (a restarted seed) finds nothing to resume in the journal...
+        Watch(registry);
+        Sys.Stop(registry);
+        ExpectTerminated(registry);
+        var restarted = Sys.ActorOf(JobRegistryProtocol.Props(_workloads, settings));
+        client.Send(restarted, GetJobs.Instance);
+        Assert.Equal(new KnownJobs([], []), client.FishForMessage<KnownJobs>(_ => true), KnownJobsComparer.Instance);
+
+        // ...and the corrected job starts under the same id.
+        File.WriteAllText(job.ConfigPath, good);
+        client.Send(restarted, new SubmitJob(job));
+        client.FishForMessage<JobAccepted>(_ => true);
+        var task = NextTask(CreateTestProbe(), restarted);
+        Assert.Equal("broken", task.Job.JobId);
+    }
+
+    private sealed class KnownJobsComparer : IEqualityComparer<KnownJobs>
+    {
+        public static KnownJobsComparer Instance { get; } = new();
+
+        public bool Equals(KnownJobs? x, KnownJobs? y) =>
+            x is not null && y is not null && x.Running.SequenceEqual(y.Running) && x.Finished.SequenceEqual(y.Finished);
+
+        public int GetHashCode(KnownJobs obj) => obj.Running.Count;
     }
 
     public new void Dispose()

@@ -21,6 +21,7 @@ public sealed class AdrnMessageSerializerSpec : Akka.TestKit.Xunit2.TestKit
         new JobJournal.ModelTrained("""{"comparisons":[]}"""),
         new JobJournal.JobCompleted(new JobSummary("job-7", ["pairs.arrow", "links.arrow"], 4999, ["precision 1.0"])),
         new JobJournal.JobFailed("partition 3 failed"),
+        new JobJournal.JobFailed("inputs changed", JobFailureKind.InvalidJob),
         new JobJournal.JobResumed(2),
         new RegistryJournal.JobRegistered("job-7"),
         new RegistryJournal.JobFinished("job-7", true),
@@ -30,6 +31,8 @@ public sealed class AdrnMessageSerializerSpec : Akka.TestKit.Xunit2.TestKit
         new JobCoordinatorProtocol.JobProgress("job-7", JobPhase.Scoring, 3, 32, 1000, 12.5),
         new JobRegistryProtocol.SubmitJob(Job),
         new JobRegistryProtocol.JobAccepted("job-7"),
+        new JobCoordinatorProtocol.JobFailed("job-7", "missing column", JobFailureKind.InvalidJob),
+        new JobCoordinatorProtocol.JobOpened("job-7"),
     ];
 
     [Theory]
@@ -44,6 +47,17 @@ public sealed class AdrnMessageSerializerSpec : Akka.TestKit.Xunit2.TestKit
         // Records compare collections by reference, so compare the serialized forms of both.
         Assert.Equal(serializer.ToBinary(message), serializer.ToBinary(copy));
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(message, message.GetType()), System.Text.Json.JsonSerializer.Serialize(copy, copy.GetType()));
+    }
+
+    [Fact]
+    public void A_job_failure_journalled_before_failure_kinds_existed_replays_as_a_work_failure()
+    {
+        var serializer = new AdrnMessageSerializer((ExtendedActorSystem)Sys);
+        var old = System.Text.Encoding.UTF8.GetBytes("""{"Reason":"partition 3 failed"}""");
+
+        var replayed = Assert.IsType<JobJournal.JobFailed>(serializer.FromBinary(old, typeof(JobJournal.JobFailed).FullName!));
+
+        Assert.Equal(new JobJournal.JobFailed("partition 3 failed", JobFailureKind.WorkFailed), replayed);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class DeterminismTests
         // The model's parameters must agree exactly (its training log also records wall-clock seconds, which may not).
         Assert.Equal((a.Model with { Training = [] }).ToJson(), (b.Model with { Training = [] }).ToJson());
         var lines = File.ReadAllLines(a.Files["links"][0]);
-        Assert.StartsWith("id_l,id_r,source_l,source_r,match_weight,match_probability,gamma_first_name,gamma_surname", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("id_l,id_r,source_l,source_r,match_weight,match_probability,match_key,match_rule,gamma_first_name,gamma_surname", lines[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class DeterminismTests
         var first = File.ReadLines(run.Files["links"][0]).Skip(1).First().Split(',');
         var e = LinkageJob.Explain(config, run.Files["model"][0], first[2], first[0], first[3], first[1]);
         Assert.Equal(double.Parse(first[4], System.Globalization.CultureInfo.InvariantCulture), e.MatchWeight, 9);
-        for (var c = 0; c < e.Comparisons.Count; c++) Assert.Equal(int.Parse(first[6 + c], System.Globalization.CultureInfo.InvariantCulture), e.Comparisons[c].Gamma);
+        for (var c = 0; c < e.Comparisons.Count; c++) Assert.Equal(int.Parse(first[8 + c], System.Globalization.CultureInfo.InvariantCulture), e.Comparisons[c].Gamma);
         Assert.Equal(e.MatchWeight, e.PriorMatchWeight + e.Comparisons.Sum(x => x.Weight + x.TermFrequencyAdjustment), 9);
     }
 
@@ -95,7 +95,7 @@ public sealed class DeterminismTests
         var log = new ProgressLog();
         LinkageJob.Run(config, SharedData.TempDir(), new LinkageRunOptions { Partitions = 5 }, log);
         var stages = log.Reports.Select(r => r.Stage).Distinct().ToList();
-        Assert.Equal(["prepare", "blocking", "u_sampling", "lambda", "em 1", "em 2", "scoring", "resolution", "writing"], stages);
+        Assert.Equal(["prepare", "blocking", "counting", "u_sampling", "lambda", "scoring", "merging", "resolution", "writing"], stages);
         var scoring = log.Reports.Where(r => r.Stage == "scoring").ToList();
         Assert.Equal(5, scoring.Count);
         Assert.Equal(5, scoring.Max(r => r.Done));

@@ -10,7 +10,7 @@ public sealed class SyntheticExampleTests(SyntheticPopulationFixture population,
         var config = LinkageJobConfig.Load(SharedData.Example(example), new Dictionary<string, string> { ["data"] = data });
         var result = LinkageJob.Run(config, SharedData.TempDir());
         var e = result.Evaluation;
-        output.WriteLine($"{example}: rows {result.RowsIn}, pairs {result.PairsCompared}, links {result.Links}, truth {e.TruthPairs}, P {e.Precision:F4} R {e.Recall:F4} F1 {e.F1:F4}, lambda {result.Model.ProbabilityTwoRandomRecordsMatch:G4}");
+        output.WriteLine($"{example}: rows {result.RowsRead}, pairs {result.PairsCompared}, links {result.Links}, truth {e.TruthPairs}, P {e.Precision:F4} R {e.Recall:F4} F1 {e.F1:F4}, lambda {result.Model.ProbabilityTwoRandomRecordsMatch:G4}");
         foreach (var (k, v) in result.Timings) output.WriteLine($"  {k}: {v} s");
         output.WriteLine($"  peak working set of the test process: {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MiB");
         foreach (var step in result.Model.Training) output.WriteLine($"  {step.Step}: {step.Pairs} pairs, {step.Seconds} s, {step.Iterations.Count} iterations, converged {step.Converged}");

@@ -25,6 +25,63 @@ public sealed class BadInputTests
     """;
 
     [Fact]
+    public void Dates_in_an_unexpected_format_stop_the_job_naming_the_column_share_and_examples_instead_of_costing_recall()
+    {
+        // Issue 15: 989 of 5,000 dates written dd/MM/yyyy once cost 7% recall with no count anywhere. Here 200 of 1,000
+        // dates of the right-hand file are in that format while its date_formats allow only yyyy-MM-dd.
+        var t = new TestJob();
+        var left = new System.Text.StringBuilder("id,surname,dob\n");
+        var right = new System.Text.StringBuilder("id,surname,dob\n");
+        for (var i = 0; i < 1000; i++)
+        {
+            var d = new DateOnly(1950, 1, 1).AddDays(i * 13);
+            left.Append($"l{i},name{i},{d:yyyy-MM-dd}\n");
+            right.Append($"r{i},name{i},{(i % 5 == 0 ? d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))}\n");
+        }
+
+        t.File("l.csv", left.ToString());
+        t.File("r.csv", right.ToString());
+        var config = LinkageJobConfig.Parse(Job("l.csv", "r.csv"), t.Directory);
+        var ex = Assert.Throws<ConfigValidationException>(() => LinkageJob.Run(config, Path.Combine(t.Directory, "out")));
+        Assert.Contains("source 'r'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("column 'dob'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("200 of 1,000 values (20.0%) could not be parsed as dates with date_formats [yyyy-MM-dd]", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'01/01/1950'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("max_rejected_share", ex.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(t.Directory, "out")), "nothing may be written when the job stops");
+
+        // With the share allowed (per source), the job runs and reports the count; 4 in 5 pairs still link on dob.
+        var allowed = config with { Sources = [config.Sources[0], config.Sources[1] with { MaxRejectedShare = 0.25 }] };
+        var result = LinkageJob.Run(allowed, Path.Combine(t.Directory, "out"));
+        var values = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(result.Files["report"][0]))!["sources"]![1]!["values"]!["dob"]!;
+        Assert.Equal(200, values["unparseable"]!.GetValue<long>());
+        Assert.Equal(1000, values["non_null"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void Invalid_postcodes_are_counted_per_column_with_examples_in_the_report()
+    {
+        // Issue 15: 199 invalid postcodes left no trace in the engine's report. Both drivers write one report (parity
+        // test in Adrn.Engine.Tests); here 4 of 100 postcodes are invalid, under the default limit of 5%.
+        var t = new TestJob();
+        var rows = new System.Text.StringBuilder("id,surname,postcode\n");
+        for (var i = 0; i < 100; i++) rows.Append($"{i},name{i},{(i % 25 == 3 ? "NOT A POSTCODE" + i : $"SW1A {i % 10}AA")}\n");
+        t.File("p.csv", rows.ToString());
+        var json = """
+        { "link_type": "dedupe_only", "sources": [ { "path": "p.csv", "id_column": "id" } ],
+          "columns": [ { "name": "surname", "type": "name" }, { "name": "postcode", "type": "postcode" } ],
+          "blocking_rules": [ { "parts": ["postcode"] } ],
+          "comparisons": [ { "column": "surname", "levels": [ { "type": "exact" } ], "m_probabilities": [0.1, 0.9], "u_probabilities": [0.9, 0.1] } ],
+          "training": { "probability_two_random_records_match": 0.01 } }
+        """;
+        var result = LinkageJob.Run(LinkageJobConfig.Parse(json, t.Directory), Path.Combine(t.Directory, "out"));
+        var values = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(result.Files["report"][0]))!["sources"]![0]!["values"]!["postcode"]!;
+        Assert.Equal(4, values["rejected"]!.GetValue<long>());
+        Assert.Equal(100, values["non_null"]!.GetValue<long>());
+        Assert.Equal("NOT A POSTCODE3", values["examples"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
     public void A_source_lacking_a_configured_column_fails_before_any_work_naming_file_and_column()
     {
         var t = new TestJob();
@@ -56,10 +113,10 @@ public sealed class BadInputTests
         Assert.Equal($"{file},2,id,,missing id", lines[1]);
         Assert.Equal($"{file},4,id,1,duplicate id (first seen in row 1)", lines[2]);
 
-        Assert.Equal(7, result.RowsIn);
+        Assert.Equal(7, result.RowsRead);
         Assert.Equal(5, result.RowsUsed);
         Assert.Equal(2, result.RowsQuarantined);
-        Assert.Equal(result.RowsIn, result.RowsUsed + result.RowsQuarantined + result.RowsSuperseded);
+        Assert.Equal(result.RowsRead, result.RowsUsed + result.RowsQuarantined + result.RowsSuperseded);
         var report = File.ReadAllText(Path.Combine(outDir, "report.json"));
         Assert.Contains("\"quarantined\": 2", report, StringComparison.Ordinal);
         Assert.Equal(2, result.Links);
@@ -96,18 +153,23 @@ public sealed class BadInputTests
         var t = new TestJob();
         t.File("l.csv", "id,surname,dob\n1,smith,1980-01-02\n2,brown,31/02/1990\n3,green,02/03/1961\n4,white,not a date\n");
         t.File("r.csv", "id,surname,dob\n9,smith,1980-01-02\n");
-        var config = LinkageJobConfig.Parse(Job("l.csv", "r.csv"), t.Directory);
+        // Half the dates do not parse, far above the default max_rejected_share: allowed here to see what becomes of them.
+        var config = LinkageJobConfig.Parse(Job("l.csv", "r.csv"), t.Directory) with { MaxRejectedShare = 1 };
         var prepared = LinkagePreparation.Prepare(config);
         var dob = prepared.Records.Column("dob");
         Assert.Equal("1980-01-02", dob.ValueOf(0));
         Assert.Null(dob.ValueOf(1)); // 31 February does not exist
         Assert.Equal("1961-03-02", dob.ValueOf(2)); // second format dd/MM/yyyy
         Assert.Null(dob.ValueOf(3));
-        Assert.Equal(2, prepared.Sources[0].UnparseableValues["dob"]);
-        Assert.False(prepared.Sources[1].UnparseableValues.ContainsKey("dob"));
+        Assert.Equal(2, prepared.Sources[0].Values["dob"].Unparseable);
+        Assert.Equal(4, prepared.Sources[0].Values["dob"].NonNull);
+        Assert.Equal(["31/02/1990", "not a date"], prepared.Sources[0].Values["dob"].Examples);
+        Assert.Equal(0, prepared.Sources[1].Values["dob"].Unparseable);
 
         var result = LinkageJob.Run(config, Path.Combine(t.Directory, "out"));
-        Assert.Contains("\"dob\": 2", File.ReadAllText(result.Files["report"][0]), StringComparison.Ordinal);
+        var report = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(result.Files["report"][0]))!;
+        Assert.Equal(2, report["sources"]![0]!["values"]!["dob"]!["unparseable"]!.GetValue<long>());
+        Assert.Equal(0.5, report["sources"]![0]!["values"]!["dob"]!["rejected_share"]!.GetValue<double>());
     }
 
     [Fact]

@@ -103,21 +103,57 @@ public sealed class ArrowTableConverterTests
     }
 
     [Fact]
-    public void A_nullable_numeric_column_is_refused_naming_file_and_column()
+    public async Task Nullable_numeric_columns_convert_with_their_nulls_and_parquet_carries_the_column_descriptions()
     {
+        // The linked panel's shape: nullable float64 and int32 columns (link_probability, year).
         var t = new TestJob();
         var path = Path.Combine(t.Directory, "nullable.arrow");
-        var schema = new Schema.Builder().Field(f => f.Name("score").DataType(DoubleType.Default).Nullable(true)).Build();
+        var schema = new Schema.Builder()
+            .Field(f => f.Name("link_probability").DataType(DoubleType.Default).Nullable(true))
+            .Field(f => f.Name("year").DataType(Int32Type.Default).Nullable(true))
+            .Build();
         using (var stream = File.Create(path))
         using (var writer = new ArrowFileWriter(stream, schema))
         {
-            using var batch = new RecordBatch(schema, [new DoubleArray.Builder().AppendNull().Build()], 1);
+            using var batch = new RecordBatch(schema,
+                [new DoubleArray.Builder().Append(0.25).AppendNull().Build(), new Int32Array.Builder().AppendNull().Append(2021).Build()], 2);
+            writer.WriteRecordBatch(batch);
+            writer.WriteEnd();
+        }
+
+        var csv = ArrowTableConverter.Convert(path, SourceFormat.Csv);
+        Assert.Equal(["link_probability,year", "0.25,", ",2021"], File.ReadAllLines(csv));
+
+        var parquet = ArrowTableConverter.Convert(path, SourceFormat.Parquet);
+        await using var reader = await Parquet.ParquetReader.CreateAsync(parquet);
+        var fields = reader.Schema.GetDataFields();
+        using var group = reader.OpenRowGroupReader(0);
+        var p = new double?[2];
+        await group.ReadAsync(fields[0], p.AsMemory());
+        var y = new int?[2];
+        await group.ReadAsync(fields[1], y.AsMemory());
+        Assert.Equal([0.25, null], p);
+        Assert.Equal([null, 2021], y);
+        Assert.Equal(ColumnDescriptions.Of("link_probability"), reader.CustomMetadata["description:link_probability"]);
+        Assert.Equal(ColumnDescriptions.Of("year"), reader.CustomMetadata["description:year"]);
+    }
+
+    [Fact]
+    public void A_column_of_another_type_is_refused_naming_file_and_column()
+    {
+        var t = new TestJob();
+        var path = Path.Combine(t.Directory, "dates.arrow");
+        var schema = new Schema.Builder().Field(f => f.Name("when").DataType(Int64Type.Default).Nullable(false)).Build();
+        using (var stream = File.Create(path))
+        using (var writer = new ArrowFileWriter(stream, schema))
+        {
+            using var batch = new RecordBatch(schema, [new Int64Array.Builder().Append(1).Build()], 1);
             writer.WriteRecordBatch(batch);
             writer.WriteEnd();
         }
 
         var error = Assert.Throws<NotSupportedException>(() => ArrowTableConverter.Convert(path, SourceFormat.Csv));
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Contains("'score'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'when'", error.Message, StringComparison.Ordinal);
     }
 }

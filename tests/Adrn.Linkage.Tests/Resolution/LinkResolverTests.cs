@@ -28,7 +28,7 @@ public sealed class LinkResolverTests
 
     private static ScoredPairBatch Batch(params (int L, int R, double W)[] pairs) =>
         new(0, pairs.Select(p => p.L).ToArray(), pairs.Select(p => p.R).ToArray(), pairs.Select(p => p.W).ToArray(),
-            pairs.Select(p => ScoringModel.Probability(p.W)).ToArray(), [], pairs.Length);
+            pairs.Select(p => ScoringModel.Probability(p.W)).ToArray(), [], new sbyte[pairs.Length], pairs.Length);
 
     [Fact]
     public void One_to_one_is_greedy_by_descending_weight()

@@ -89,17 +89,27 @@ public sealed class RegisterPosteriorTests
         // L1: R1 clearly best (pairwise p 0.2); L2: R2 and R3 equal (pairwise p 0.6 each).
         const double prior = -3.0;
         var pairs = new ScoredPairBatch(0, [0, 0, 1, 1], [2, 3, 3, 4], [-2, -12, 0.58, 0.58],
-            [ScoringModel.Probability(-2), ScoringModel.Probability(-12), ScoringModel.Probability(0.58), ScoringModel.Probability(0.58)], [], 4);
+            [ScoringModel.Probability(-2), ScoringModel.Probability(-12), ScoringModel.Probability(0.58), ScoringModel.Probability(0.58)], [], [0, 0, 0, 0], 4);
         var (resolved, _) = RegisterPosterior.Attach(pairs, prepared, prepared.Config.Resolution.RegisterPosterior!, prior);
         var rows = LinkResolver.Resolve(resolved, prepared.Records, ResolutionMethod.ManyToOne, 0.5);
         Assert.Equal([0], rows);
         Assert.True(resolved.Resolved![0] > 0.5 && resolved.Probability[0] < 0.5);
         var links = resolved.Select(rows);
         Assert.Equal(resolved.Resolved[0], links.Resolved![0]);
-        var dir = t.Directory;
-        var path = Adrn.Linkage.Output.LinkTableWriter.WritePairs(dir, "links", SourceFormat.Csv, prepared,
-            Adrn.Linkage.Comparison.ComparisonSet.Create(prepared, []), links);
-        var header = File.ReadLines(path).First();
-        Assert.Equal("id_l,id_r,source_l,source_r,match_weight,match_probability,resolved_probability", header);
+        // Links go through the one links/pairs writer: resolved_probability sits after match_probability.
+        var path = Path.Combine(t.Directory, "links.arrow");
+        using (var writer = new Adrn.Linkage.Output.PairTableWriter(path, prepared.Records, [], ["x"], resolvedProbability: true))
+        {
+            for (var i = 0; i < links.Count; i++)
+                writer.Append(links.Left[i], links.Right[i], links.Weight[i], links.Probability[i], 0, [], links.Resolved[i]);
+            writer.Complete();
+        }
+
+        using var reader = new Apache.Arrow.Ipc.ArrowFileReader(File.OpenRead(path));
+        Assert.Equal(["id_l", "id_r", "source_l", "source_r", "match_weight", "match_probability", "resolved_probability", "match_key", "match_rule"],
+            reader.Schema.FieldsList.Select(f => f.Name));
+        using var batch = reader.ReadNextRecordBatch();
+        Assert.Equal(resolved.Resolved[0], ((Apache.Arrow.DoubleArray)batch.Column("resolved_probability")).GetValue(0));
+        Assert.Equal(resolved.Probability[0], ((Apache.Arrow.DoubleArray)batch.Column("match_probability")).GetValue(0));
     }
 }

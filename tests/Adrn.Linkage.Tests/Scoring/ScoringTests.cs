@@ -29,9 +29,9 @@ public sealed class ScoringTests
         """;
         var config = LinkageJobConfig.Parse(json, t.Directory);
         var prepared = LinkagePreparation.Prepare(config);
-        var set = ComparisonSet.Create(prepared, config.Comparisons);
-        var model = ModelTrainer.Train(prepared, set);
-        return (prepared, ScoringModel.Create(model, set, prepared));
+        var plan = LinkagePlan.Create(prepared);
+        var model = LinkageJob.Train(plan);
+        return (prepared, ScoringModel.Create(model, plan.Comparisons, prepared));
     }
 
     [Fact]

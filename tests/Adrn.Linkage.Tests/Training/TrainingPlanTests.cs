@@ -9,18 +9,18 @@ namespace Adrn.Linkage.Tests.Training;
 public sealed class TrainingPlanTests
 {
     [Fact]
-    public void Finish_on_unit_counts_merged_in_reverse_order_returns_the_model_Train_returns_on_febrl4()
+    public void Finish_on_unit_counts_merged_in_reverse_order_returns_the_model_the_in_process_driver_trains_on_febrl4()
     {
-        // Reference: ModelTrainer.Train, which counts every round in one process (Parallel.For) before EM.
-        // The split path counts each (round, partition) unit separately, as remote workers do, and merges
-        // them in reverse unit order; the models must agree to 1e-12.
+        // Reference: LinkageJob.Train, the in-process driver, which counts the units on a thread pool (in any order)
+        // and merges them by unit. Here each (round, partition) unit is counted separately, as remote workers do,
+        // and merged in reverse unit order; the models must agree to 1e-12.
         _ = SharedData.DataRoot;
         var config = LinkageJobConfig.Load(SharedData.Example("febrl4.json"));
         var prepared = LinkagePreparation.Prepare(config);
         var comparisons = ComparisonSet.Create(prepared, config.Comparisons);
         const int partitions = 6;
 
-        var trained = ModelTrainer.Train(prepared, comparisons, partitions);
+        var trained = LinkageJob.Train(LinkagePlan.Create(prepared, partitions));
 
         var plan = TrainingPlan.Create(prepared, comparisons, partitions);
         Assert.NotEmpty(plan.Rounds);

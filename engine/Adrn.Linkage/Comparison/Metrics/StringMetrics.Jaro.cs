@@ -186,12 +186,53 @@ public static partial class StringMetrics
     /// "already matched" flags of each string fit in one 64-bit word, so there is no buffer to
     /// clear and the transposition walk jumps from match to match with trailing-zero counts.
     /// </summary>
+    [SkipLocalsInit]
     private static double JaroShort(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         int window = Math.Max(0, (Math.Max(a.Length, b.Length) / 2) - 1);
         ulong flagsA = 0;
         ulong flagsB = 0;
         int m = 0;
+
+        // NOTE: for ASCII strings (names, company names, references) each character of a finds its partner in b with
+        // bit operations: positions[c] holds the positions of c in b, so "the first unmatched c inside the window" is
+        // the lowest set bit of positions[c] & window & ~flagsB. Same matches as the scan below, in O(|a| + |b|).
+        Span<ulong> positions = stackalloc ulong[128];
+        var ascii = true;
+        for (int j = 0; j < b.Length; j++)
+        {
+            if (b[j] >= 128)
+            {
+                ascii = false;
+                break;
+            }
+        }
+
+        if (ascii)
+        {
+            // A 1 KB clear (a few vector stores) is cheaper than tracking which entries b touched.
+            positions.Clear();
+            for (int j = 0; j < b.Length; j++) positions[b[j]] |= 1UL << j;
+            for (int i = 0; i < a.Length; i++)
+            {
+                char c = a[i];
+                if (c >= 128) continue;
+                int lo = Math.Max(0, i - window);
+                int hi = Math.Min(i + window + 1, b.Length);
+                if (lo >= hi) continue;
+                // Bits lo..hi-1 set (hi <= 64).
+                ulong inWindow = (hi == 64 ? ulong.MaxValue : (1UL << hi) - 1) & ~((1UL << lo) - 1);
+                ulong candidates = positions[c] & inWindow & ~flagsB;
+                if (candidates == 0) continue;
+                int j = BitOperations.TrailingZeroCount(candidates);
+                flagsA |= 1UL << i;
+                flagsB |= 1UL << j;
+                m++;
+            }
+
+            return JaroFromFlags(a, b, m, flagsA, flagsB);
+        }
+
         for (int i = 0; i < a.Length; i++)
         {
             char c = a[i];
@@ -210,6 +251,12 @@ public static partial class StringMetrics
             }
         }
 
+        return JaroFromFlags(a, b, m, flagsA, flagsB);
+    }
+
+    /// <summary>The Jaro similarity from the match flags of both strings (at most 64 characters each).</summary>
+    private static double JaroFromFlags(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int m, ulong flagsA, ulong flagsB)
+    {
         if (m == 0)
         {
             return 0.0;

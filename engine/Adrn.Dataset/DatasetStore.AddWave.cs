@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Globalization;
+using Adrn.Dataset.Catalog;
+using Adrn.Dataset.Linking;
+using Adrn.Dataset.Spec;
+using Adrn.Dataset.Store;
+using Adrn.Dataset.Tables;
+
+namespace Adrn.Dataset;
+
+public sealed partial class DatasetStore
+{
+    /// <summary>
+    /// Adds a wave: links its records to the spines with the stored models (training one where none is stored yet, or all
+    /// of the source's when <see cref="AddWaveRequest.Retrain"/>), keeps existing entity ids where records match and mints
+    /// new ids otherwise, and commits the wave, its ledgers, spines and models as one new version. Killed at any moment,
+    /// the store stays at the previous version and the same call completes it, with the same ids.
+    /// </summary>
+    /// <param name="request">Source, wave label and file.</param>
+    /// <param name="progress">Progress lines, or null.</param>
+    /// <param name="ct">Cancellation (the store is left unchanged).</param>
+    /// <returns>What was linked; <see cref="AddWaveResult.Added"/> is false when the same bytes were already this wave.</returns>
+    /// <exception cref="WaveConflictException">The wave is in the store with different bytes.</exception>
+    /// <exception cref="ArgumentException">Unknown source, bad label or missing file.</exception>
+    public AddWaveResult AddWave(AddWaveRequest request, IProgress<string>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        CheckWaveLabel(request.Wave);
+        if (!File.Exists(request.InputPath)) throw new ArgumentException($"input file '{request.InputPath}' does not exist.");
+        var clock = Stopwatch.StartNew();
+        using var guard = StoreLock.Acquire(_layout);
+        CleanUp();
+        var head = ReadHead();
+        var spec = SpecOf(head);
+        if (spec.Sources.All(s => s.Name != request.Source))
+            throw new ArgumentException($"the store has no source '{request.Source}' (sources: {string.Join(", ", spec.Sources.Select(s => s.Name))}); add one with 'adrn dataset add-source'.");
+        var sha = ObjectStore.Sha256Of(request.InputPath);
+        if (head.Waves.FirstOrDefault(w => w.Source == request.Source && w.Wave == request.Wave) is { } existing)
+        {
+            if (existing.InputSha256 == sha)
+            {
+                progress?.Report($"{request.Source} wave {request.Wave} is already in the store with the same bytes: nothing to do.");
+                return new AddWaveResult(false, head.Version, existing.RowsIn, existing.Records, existing.Quarantined, SummariesOf(head, request.Source, request.Wave), clock.Elapsed.TotalSeconds);
+            }
+
+            throw new WaveConflictException(
+                $"{request.Source} wave {request.Wave} is already in the store (added from '{existing.InputName}', sha256 {existing.InputSha256[..12]}…) and '{request.InputPath}' has different bytes (sha256 {sha[..12]}…). Waves do not change: add the corrected file under a new wave label.");
+        }
+
+        var work = _layout.NewStagingDirectory("add-wave");
+        var extension = Path.GetExtension(request.InputPath).ToLowerInvariant() is { Length: > 0 } e ? e : ".csv";
+        var inputObject = _objects.PutCopy(request.InputPath, extension);
+        var seq = head.Waves.Count == 0 ? 1 : head.Waves.Max(w => w.Seq) + 1;
+        var state = LinkingStateOf(head, spec);
+        if (request.Retrain)
+        {
+            foreach (var link in spec.Source(request.Source).Links)
+            {
+                state.Retrain.Add((request.Source, link.Spine, LinkingState.LinkModel));
+                state.Retrain.Add((request.Source, link.Spine, LinkingState.DedupeModel));
+            }
+        }
+
+        var wave = new WaveInput(request.Source, request.Wave, seq, _objects.PathOf(inputObject));
+        var outcome = new WaveProcessor(new WaveLinker(MaxDegreeOfParallelism), _objects).Process(state, wave, work, progress, ct);
+        FaultPoints.Reach("linked");
+
+        var entry = new WaveEntry(request.Source, request.Wave, seq, inputObject, sha, Path.GetFileName(request.InputPath), outcome.Records.RowsIn,
+            outcome.Records.Ids.Count, outcome.Records.Quarantine.Count, QuarantineObject(outcome.Records, work));
+        var ledgers = head.Ledgers.ToList();
+        ledgers.AddRange(outcome.Ledgers.Select(l => StoreLedger(request.Source, request.Wave, l, work)));
+        var next = new StoreState
+        {
+            Version = head.Version + 1,
+            SpecObject = head.SpecObject,
+            Waves = [.. head.Waves, entry],
+            Ledgers = ledgers,
+            Models = state.Models,
+            Spines = StoreSpines(head, state, spec.Source(request.Source).Links.Select(l => l.Spine), work),
+        };
+        FaultPoints.Reach("objects-written");
+        ct.ThrowIfCancellationRequested();
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{request.Source} wave {request.Wave}: {entry.Records:N0} records, ") +
+                      string.Join("; ", outcome.Ledgers.Select(l => string.Create(CultureInfo.InvariantCulture,
+                          $"{l.Spine} linked {l.Count(RecordAssignment.Linked):N0}, within wave {l.Count(RecordAssignment.LinkedWithinWave):N0}, minted {l.Count(RecordAssignment.Minted):N0}, unlinked {l.Count(RecordAssignment.Unlinked):N0}")));
+        _catalog.Commit(StoreId, head.Version, next, "add-wave", summary, () => FaultPoints.Reach("committing"));
+        System.IO.Directory.Delete(_layout.Staging, recursive: true);
+        return new AddWaveResult(true, next.Version, entry.RowsIn, entry.Records, entry.Quarantined, SummariesOf(next, request.Source, request.Wave), clock.Elapsed.TotalSeconds);
+    }
+
+    internal static IReadOnlyList<WaveLinkSummary> SummariesOf(StoreState state, string source, string wave) =>
+        state.Ledgers.Where(l => l.Source == source && l.Wave == wave)
+            .Select(l => new WaveLinkSummary(l.Source, l.Wave, l.Spine, l.Records, l.Linked, l.LinkedWithinWave, l.Minted, l.Unlinked, l.MeanProbability, l.SpineEntitiesBefore))
+            .ToList();
+
+    private LedgerEntry StoreLedger(string source, string wave, SpineLedger ledger, string work)
+    {
+        var path = Path.Combine(work, $"ledger-{source}-{wave}-{ledger.Spine}.arrow");
+        LedgerTable.Write(path, source, wave, ledger.Spine, ledger.Rows);
+        return new LedgerEntry(source, wave, ledger.Spine, _objects.PutMove(path, ".arrow"), ledger.Rows.Count, ledger.Count(RecordAssignment.Linked),
+            ledger.Count(RecordAssignment.LinkedWithinWave), ledger.Count(RecordAssignment.Minted), ledger.Count(RecordAssignment.Unlinked),
+            ledger.MeanLinkedProbability, ledger.SpineEntitiesBefore);
+    }
+
+    private List<SpineEntry> StoreSpines(StoreState head, LinkingState state, IEnumerable<string> changed, string work)
+    {
+        var touched = changed.ToHashSet(StringComparer.Ordinal);
+        var result = new List<SpineEntry>();
+        foreach (var (name, table) in state.Spines.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            var old = head.Spines.FirstOrDefault(s => s.Spine == name);
+            if (old is not null && !touched.Contains(name))
+            {
+                result.Add(old);
+                continue;
+            }
+
+            string? obj = null;
+            if (table.Count > 0)
+            {
+                var path = Path.Combine(work, $"spine-{name}.arrow");
+                table.Write(path);
+                obj = _objects.PutMove(path, ".arrow");
+            }
+
+            result.Add(new SpineEntry(name, obj, table.Count, state.Minters[name].Next));
+        }
+
+        return result;
+    }
+
+    private string? QuarantineObject(WaveRecords records, string work)
+    {
+        if (records.Quarantine.Count == 0) return null;
+        var columns = new[]
+        {
+            new ColumnBuffer("file", VariableType.Text), new ColumnBuffer("row", VariableType.Int32), new ColumnBuffer("column", VariableType.Text),
+            new ColumnBuffer("value", VariableType.Text), new ColumnBuffer("reason", VariableType.Text),
+        };
+        foreach (var q in records.Quarantine)
+        {
+            columns[0].Add(Path.GetFileName(q.File));
+            columns[1].Add(q.Row);
+            columns[2].Add(q.Column);
+            columns[3].Add(q.Value);
+            columns[4].Add(q.Reason);
+        }
+
+        var path = Path.Combine(work, "quarantine.arrow");
+        ArrowTableFile.Write(path, columns);
+        return _objects.PutMove(path, ".arrow");
+    }
+}

@@ -1,0 +1,11 @@
+namespace Adrn.Dataset;
+
+/// <summary>What adding a wave did.</summary>
+/// <param name="Added">False when the same bytes were already in the store as this wave (nothing was done).</param>
+/// <param name="Version">The store's version after the call.</param>
+/// <param name="RowsIn">Rows read from the file.</param>
+/// <param name="Records">Rows that became records.</param>
+/// <param name="Quarantined">Rows set aside (missing or repeated id), kept in the store with their reason.</param>
+/// <param name="Links">Per spine the source links to: what happened to the records.</param>
+/// <param name="Seconds">Wall-clock seconds.</param>
+public sealed record AddWaveResult(bool Added, long Version, long RowsIn, long Records, long Quarantined, IReadOnlyList<WaveLinkSummary> Links, double Seconds);

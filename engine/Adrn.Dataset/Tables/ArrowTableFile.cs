@@ -1,0 +1,122 @@
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+using Apache.Arrow.Types;
+using Adrn.Dataset.Spec;
+using Adrn.Linkage.Configuration;
+using Adrn.Linkage.Input;
+using Adrn.Linkage.Output;
+
+namespace Adrn.Dataset.Tables;
+
+/// <summary>
+/// Writes the store's own tables (ledgers, spine files, panels) as Arrow IPC files with typed, nullable columns, and
+/// converts them to CSV or Parquet with the project's <see cref="ArrowTableConverter"/>; reads them back through the
+/// project's <see cref="SourceReader"/>.
+/// </summary>
+internal static class ArrowTableFile
+{
+    private const int BatchRows = 1 << 16;
+
+    /// <summary>Writes the columns (all of the same length) to <paramref name="path"/>, flushed to disk.</summary>
+    public static void Write(string path, IReadOnlyList<ColumnBuffer> columns)
+    {
+        var rows = columns.Count == 0 ? 0 : columns[0].Count;
+        foreach (var c in columns)
+            if (c.Count != rows) throw new InvalidOperationException($"column {c.Name} has {c.Count} rows, {columns[0].Name} has {rows}");
+        var builder = new Schema.Builder();
+        foreach (var c in columns)
+        {
+            IArrowType type = c.Type switch { VariableType.Int32 => Int32Type.Default, VariableType.Double => DoubleType.Default, _ => StringType.Default };
+            builder.Field(f => f.Name(c.Name).DataType(type).Nullable(c.Nullable));
+        }
+
+        var schema = builder.Build();
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        using (var writer = new ArrowFileWriter(stream, schema, leaveOpen: true))
+        {
+            for (var start = 0; start < rows || (rows == 0 && start == 0); start += BatchRows)
+            {
+                var n = Math.Min(BatchRows, rows - start);
+                var arrays = new List<IArrowArray>(columns.Count);
+                foreach (var c in columns) arrays.Add(Slice(c, start, n));
+                using var batch = new RecordBatch(schema, arrays, n);
+                writer.WriteRecordBatch(batch);
+                if (rows == 0) break;
+            }
+
+            writer.WriteEnd();
+        }
+
+        stream.Flush(flushToDisk: true);
+    }
+
+    /// <summary>
+    /// Writes the columns as <paramref name="format"/> at <paramref name="path"/> (Arrow directly; CSV and Parquet through
+    /// an Arrow file converted beside it and then removed).
+    /// </summary>
+    public static void Write(string path, SourceFormat format, IReadOnlyList<ColumnBuffer> columns)
+    {
+        if (format == SourceFormat.Arrow)
+        {
+            Write(path, columns);
+            return;
+        }
+
+        var staged = path + ".staged.arrow";
+        Write(staged, columns);
+        try
+        {
+            var converted = ArrowTableConverter.Convert(staged, format);
+            File.Move(converted, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(staged);
+        }
+    }
+
+    /// <summary>Reads the named columns of an Arrow file as text (nulls as null).</summary>
+    public static RawTable Read(string path, IReadOnlyList<string> columns) => SourceReader.Read(path, SourceFormat.Arrow, columns);
+
+    private static IArrowArray Slice(ColumnBuffer c, int start, int n)
+    {
+        switch (c.Type)
+        {
+            case VariableType.Int32:
+            {
+                var b = new Int32Array.Builder().Reserve(n);
+                for (var i = start; i < start + n; i++)
+                {
+                    if (c.Ints[i] is { } v) b.Append(v);
+                    else b.AppendNull();
+                }
+
+                return b.Build();
+            }
+
+            case VariableType.Double:
+            {
+                var b = new DoubleArray.Builder().Reserve(n);
+                for (var i = start; i < start + n; i++)
+                {
+                    if (c.Doubles[i] is { } v) b.Append(v);
+                    else b.AppendNull();
+                }
+
+                return b.Build();
+            }
+
+            default:
+            {
+                var b = new StringArray.Builder();
+                for (var i = start; i < start + n; i++)
+                {
+                    if (c.Text[i] is { } v) b.Append(v);
+                    else b.AppendNull();
+                }
+
+                return b.Build();
+            }
+        }
+    }
+}

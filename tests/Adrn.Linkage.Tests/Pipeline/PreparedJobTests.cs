@@ -1,0 +1,118 @@
+using Adrn.Linkage.Blocking;
+using Adrn.Linkage.Comparison;
+using Adrn.Linkage.Configuration;
+using Adrn.Linkage.Preparation;
+using Adrn.Linkage.Scoring;
+using Adrn.Linkage.Training;
+
+namespace Adrn.Linkage.Tests.Pipeline;
+
+/// <summary>
+/// Prepare once, ship partitions: a prepared job read back from its files is the job that was prepared, and a
+/// partition scored (or counted) from its slice file and the value tables alone gives exactly the pairs (or the
+/// histogram) of the same partition over the job's records.
+/// </summary>
+public sealed class PreparedJobTests
+{
+    [Theory]
+    [InlineData("fake1000-dedupe.json")]
+    [InlineData("febrl4.json")]
+    public void A_prepared_job_read_from_its_files_equals_the_job_prepared_from_the_inputs(string example)
+    {
+        _ = SharedData.DataRoot;
+        var config = LinkageJobConfig.Load(SharedData.Example(example));
+        var prepared = LinkagePreparation.Prepare(config);
+        var dir = SharedData.TempDir();
+        PreparedJobFiles.Write(dir, prepared, "hash-1");
+
+        Assert.True(PreparedJobFiles.IsComplete(dir, "hash-1"));
+        Assert.False(PreparedJobFiles.IsComplete(dir, "hash-2"));
+        Assert.Throws<InvalidDataException>(() => PreparedJobFiles.Read(dir, config, "hash-2"));
+        var read = PreparedJobFiles.Read(dir, config, "hash-1");
+
+        Assert.Equal(prepared.Records.Ids, read.Records.Ids);
+        Assert.Equal(prepared.Records.Rows, read.Records.Rows);
+        Assert.Equal(prepared.Records.SourceStart, read.Records.SourceStart);
+        Assert.Equal(prepared.Records.IdRank, read.Records.IdRank);
+        Assert.Equal(prepared.TruthClusters, read.TruthClusters);
+        Assert.Equal(prepared.Sources, read.Sources, (a, b) => a.Name == b.Name && a.RowsRead == b.RowsRead && a.RowsUsed == b.RowsUsed && a.RowsQuarantined == b.RowsQuarantined);
+        Assert.Equal(prepared.Quarantine, read.Quarantine);
+        for (var c = 0; c < prepared.Records.Columns.Count; c++)
+        {
+            var a = prepared.Records.Columns[c];
+            var b = read.Records.Columns[c];
+            Assert.Equal(a.ValueIds, b.ValueIds);
+            Assert.Equal(a.Values, b.Values);
+            Assert.Equal(a.TermFrequency, b.TermFrequency);
+            Assert.Equal(a.DayNumbers, b.DayNumbers);
+            Assert.Equal(a.PostcodeSectors, b.PostcodeSectors);
+            Assert.Equal(a.RarestTokens, b.RarestTokens);
+        }
+    }
+
+    [Theory]
+    [InlineData("fake1000-dedupe.json")]
+    [InlineData("febrl4.json")]
+    public void Partitions_scored_and_counted_from_slice_files_equal_those_over_the_job_records(string example)
+    {
+        _ = SharedData.DataRoot;
+        var config = LinkageJobConfig.Load(SharedData.Example(example));
+        var plan = LinkagePipeline.Open(config, partitions: 7);
+        var model = LinkageJob.Train(plan);
+        var dir = SharedData.TempDir();
+        PreparedJobFiles.Write(dir, plan.Prepared, "h");
+
+        // A worker's view: value tables only, and comparisons and a model bound to them.
+        var values = PreparedJobFiles.ReadValues(dir, config, "h");
+        Assert.Equal(0, values.Records.Count);
+        var workerScorer = new FellegiSunterScorer(ScoringModel.Create(model, ComparisonSet.Create(values, config.Comparisons), values));
+        var jobScorer = new FellegiSunterScorer(ScoringModel.Create(model, plan.Comparisons, plan.Prepared));
+        long pairs = 0;
+        foreach (var partition in plan.Blocking.Partitions)
+        {
+            var path = Path.Combine(dir, $"score-{partition.Index}.arrow");
+            PartitionSliceFile.Write(path, partition);
+            var slice = PartitionSliceFile.Read(path, values, config.BlockingRules);
+            Assert.True(slice.Records.IsSlice);
+            Assert.True(slice.Records.Count <= plan.Prepared.Records.Count);
+            Assert.Equal(partition.PairUpperBound, slice.PairUpperBound);
+
+            var expected = LinkagePipeline.ScorePartition(partition, jobScorer, 0);
+            var actual = LinkagePipeline.ScorePartition(slice, workerScorer, 0);
+            Assert.Equal(expected.Count, actual.Count);
+            Assert.Equal(expected.Left.AsSpan(0, expected.Count).ToArray(), actual.Left.AsSpan(0, actual.Count).ToArray());
+            Assert.Equal(expected.Right.AsSpan(0, expected.Count).ToArray(), actual.Right.AsSpan(0, actual.Count).ToArray());
+            Assert.Equal(expected.Weight.AsSpan(0, expected.Count).ToArray(), actual.Weight.AsSpan(0, actual.Count).ToArray());
+            Assert.Equal(expected.Rules.AsSpan(0, expected.Count).ToArray(), actual.Rules.AsSpan(0, actual.Count).ToArray());
+            Assert.Equal(expected.Gammas.AsSpan(0, expected.Count * expected.ComparisonCount).ToArray(), actual.Gammas.AsSpan(0, actual.Count * actual.ComparisonCount).ToArray());
+            pairs += actual.Count;
+        }
+
+        Assert.Equal(plan.BlockingReport.TotalComparisons, pairs);
+
+        var workerComparisons = ComparisonSet.Create(values, config.Comparisons);
+        for (var unit = 0; unit < plan.CountingUnitCount; unit++)
+        {
+            var path = Path.Combine(dir, $"count-{unit}.arrow");
+            var partition = plan.Training.UnitPartition(unit);
+            PartitionSliceFile.Write(path, partition);
+            var expected = AgreementPatternCounter.Count(partition, plan.Comparisons);
+            var actual = AgreementPatternCounter.Count(PartitionSliceFile.Read(path, values, partition.Keys.Rules), workerComparisons);
+            Assert.Equal(expected.TotalPairs, actual.TotalPairs);
+            Assert.Equal(expected.Counts.OrderBy(x => x.Key), actual.Counts.OrderBy(x => x.Key));
+        }
+    }
+
+    [Fact]
+    public void A_comparer_refuses_records_whose_columns_do_not_share_its_value_tables()
+    {
+        _ = SharedData.DataRoot;
+        var config = LinkageJobConfig.Load(SharedData.Example("fake1000-dedupe.json"));
+        var a = LinkagePreparation.Prepare(config);
+        var b = LinkagePreparation.Prepare(config);
+        var comparer = ComparisonSet.Create(a, config.Comparisons).CreateComparer();
+        var ex = Assert.Throws<ArgumentException>(() => comparer.Bind(b.Records));
+        Assert.Contains("does not share", ex.Message, StringComparison.Ordinal);
+        comparer.Bind(a.Records.Slice([0, 5, 9]));
+    }
+}
