@@ -10,17 +10,20 @@ public sealed partial class ColumnData
     /// <summary>
     /// Builds a column from its distinct values and how many records hold each: term frequencies, and per value
     /// the parsed date, postcode parts, company-name tokens, Bloom filter or number. A function of
-    /// (<paramref name="values"/>, <paramref name="counts"/>) only, so a node that reads a prepared job's value
+    /// (<paramref name="values"/>, <paramref name="sourceCounts"/>) only, so a node that reads a prepared job's value
     /// tables builds exactly the column the preparing node built.
     /// </summary>
     /// <param name="config">The column's configuration.</param>
     /// <param name="valueIds">Per record: index into <paramref name="values"/>, or -1.</param>
     /// <param name="values">Distinct standardised values.</param>
-    /// <param name="counts">Per value: number of records (over all sources) holding it.</param>
+    /// <param name="sourceCounts">Per source, per value: number of the source's records holding it.</param>
     /// <returns>The column.</returns>
-    internal static ColumnData Build(ColumnConfig config, int[] valueIds, string[] values, long[] counts)
+    internal static ColumnData Build(ColumnConfig config, int[] valueIds, string[] values, long[][] sourceCounts)
     {
-        var data = new ColumnData(config, valueIds, values) { Counts = counts };
+        var counts = new long[values.Length];
+        foreach (var perSource in sourceCounts)
+            for (var i = 0; i < counts.Length; i++) counts[i] += perSource[i];
+        var data = new ColumnData(config, valueIds, values) { Counts = counts, SourceCounts = sourceCounts };
         long nonNull = 0;
         foreach (var c in counts) nonNull += c;
         for (var i = 0; i < values.Length; i++) data.TermFrequency[i] = nonNull == 0 ? 0 : (double)counts[i] / nonNull;

@@ -25,6 +25,7 @@ public sealed partial class ColumnData
         ValueIds = valueIds;
         Values = values.Values;
         Counts = values.Counts;
+        SourceCounts = values.SourceCounts;
         TermFrequency = values.TermFrequency;
         DayNumbers = values.DayNumbers;
         PostcodeSectors = values.PostcodeSectors;
@@ -52,6 +53,13 @@ public sealed partial class ColumnData
 
     /// <summary>Per value: number of records (over all sources) holding it.</summary>
     public long[] Counts { get; private init; } = [];
+
+    /// <summary>
+    /// Per source (in job order), per value: number of that source's records holding it; summed over sources it is
+    /// <see cref="Counts"/>. Term frequencies of one source (<c>term_frequency.source</c>) come from it, so a node holding
+    /// only the value tables computes them as the preparing node does.
+    /// </summary>
+    public long[][] SourceCounts { get; private init; } = [];
 
     /// <summary>Per value: share of non-null records holding it (over all sources).</summary>
     public double[] TermFrequency { get; }

@@ -327,6 +327,7 @@ public static class LinkagePreparation
         private readonly Dictionary<string, int> _valueIds = new(StringComparer.Ordinal);
         private readonly List<string> _values = [];
         private readonly List<int> _recordValueIds = [];
+        private readonly List<int> _sourceStart = [];
 
         private const int ExamplesKept = 5;
 
@@ -337,6 +338,7 @@ public static class LinkagePreparation
 
         public void AddSource(RawValueCodes codes, StandardisedValues standardised)
         {
+            _sourceStart.Add(_recordValueIds.Count);
             long nonNull = 0, unparseable = 0, rejected = 0;
             var examples = new List<string>();
             // Value id of each distinct raw value, assigned when the value first occurs (-2: not yet seen).
@@ -382,9 +384,15 @@ public static class LinkagePreparation
         {
             var values = _values.ToArray();
             var ids = _recordValueIds.ToArray();
-            var counts = new long[values.Length];
-            foreach (var id in ids)
-                if (id >= 0) counts[id]++;
+            var counts = new long[_sourceStart.Count][];
+            for (var s = 0; s < counts.Length; s++)
+            {
+                counts[s] = new long[values.Length];
+                var end = s + 1 < _sourceStart.Count ? _sourceStart[s + 1] : ids.Length;
+                for (var r = _sourceStart[s]; r < end; r++)
+                    if (ids[r] >= 0) counts[s][ids[r]]++;
+            }
+
             return ColumnData.Build(Config, ids, values, counts);
         }
     }

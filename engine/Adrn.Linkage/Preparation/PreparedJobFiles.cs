@@ -21,7 +21,7 @@ namespace Adrn.Linkage.Preparation;
 public static class PreparedJobFiles
 {
     /// <summary>Version of the layout; a folder of another version is prepared again.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private const string ManifestName = "manifest.json";
     private const string RecordsName = "records.arrow";
@@ -127,7 +127,7 @@ public static class PreparedJobFiles
         var columns = new ColumnData[names.Count];
         for (var c = 0; c < columns.Length; c++)
         {
-            var (values, counts) = ReadValueTable(Path.Combine(directory, ValuesName(c)));
+            var (values, counts) = ReadValueTable(Path.Combine(directory, ValuesName(c)), config.Sources.Count);
             columns[c] = ColumnData.Build(config.Columns[c], valueIds[c], values, counts);
         }
 
@@ -216,10 +216,15 @@ public static class PreparedJobFiles
 
     private static void WriteValues(string path, ColumnData column)
     {
-        var schema = new Schema.Builder()
-            .Field(f => f.Name("value").DataType(StringType.Default).Nullable(false))
-            .Field(f => f.Name("count").DataType(Int64Type.Default).Nullable(false))
-            .Build();
+        // One count column per source (count_0, count_1, ...): term frequencies of one source need them.
+        var builder = new Schema.Builder().Field(f => f.Name("value").DataType(StringType.Default).Nullable(false));
+        for (var s = 0; s < column.SourceCounts.Length; s++)
+        {
+            var name = FormattableString.Invariant($"count_{s}");
+            builder.Field(f => f.Name(name).DataType(Int64Type.Default).Nullable(false));
+        }
+
+        var schema = builder.Build();
         using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         using var writer = new ArrowFileWriter(stream, schema);
         var values = column.Values;
@@ -227,7 +232,9 @@ public static class PreparedJobFiles
         {
             var length = Math.Min(BatchRows, values.Length - start);
             var from = start;
-            using var batch = new RecordBatch(schema, [ArrowColumns.Strings(length, i => values[from + i]), ArrowColumns.Int64(column.Counts.AsSpan(start, length))], length);
+            var arrays = new List<IArrowArray> { ArrowColumns.Strings(length, i => values[from + i]) };
+            foreach (var counts in column.SourceCounts) arrays.Add(ArrowColumns.Int64(counts.AsSpan(start, length)));
+            using var batch = new RecordBatch(schema, arrays, length);
             writer.WriteRecordBatch(batch);
             if (values.Length == 0) break;
         }
@@ -235,23 +242,26 @@ public static class PreparedJobFiles
         writer.WriteEnd();
     }
 
-    private static (string[] Values, long[] Counts) ReadValueTable(string path)
+    private static (string[] Values, long[][] SourceCounts) ReadValueTable(string path, int sources)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         using var reader = new ArrowFileReader(stream);
+        if (reader.Schema.FieldsList.Count != 1 + sources)
+            throw new InvalidDataException($"{path} holds counts of {reader.Schema.FieldsList.Count - 1} sources; the job has {sources}.");
         var values = new List<string>();
-        var counts = new List<long>();
+        var counts = new List<long>[sources];
+        for (var s = 0; s < sources; s++) counts[s] = [];
         while (reader.ReadNextRecordBatch() is { } batch)
         {
             using (batch)
             {
                 var v = (StringArray)batch.Column(0);
                 for (var i = 0; i < batch.Length; i++) values.Add(v.GetString(i));
-                counts.AddRange(((Int64Array)batch.Column(1)).Values.ToArray());
+                for (var s = 0; s < sources; s++) counts[s].AddRange(((Int64Array)batch.Column(1 + s)).Values.ToArray());
             }
         }
 
-        return ([.. values], [.. counts]);
+        return ([.. values], counts.Select(c => c.ToArray()).ToArray());
     }
 
     private static List<QuarantineEntry> ReadQuarantine(string path)

@@ -20,15 +20,11 @@ public static class TermFrequencies
         for (var i = 0; i < records.SourceNames.Count; i++)
             if (records.SourceNames[i] == source) s = i;
         if (s < 0) throw new ArgumentException($"term_frequency.source '{source}' is not a source of the job", nameof(source));
-        var counts = new long[column.Values.Length];
+        // From the column's per-source counts, not its records: a node holding only the value tables (a worker scoring
+        // partition slices) gets the same frequencies as the node holding every record.
+        var counts = column.SourceCounts[s];
         long nonNull = 0;
-        for (var r = records.SourceStart[s]; r < records.SourceStart[s + 1]; r++)
-        {
-            var v = column.ValueIds[r];
-            if (v < 0) continue;
-            counts[v]++;
-            nonNull++;
-        }
+        foreach (var c in counts) nonNull += c;
 
         var tf = new double[counts.Length];
         for (var v = 0; v < tf.Length; v++) tf[v] = nonNull == 0 ? 0 : (double)counts[v] / nonNull;

@@ -44,6 +44,7 @@ public sealed class PreparedJobTests
             Assert.Equal(a.ValueIds, b.ValueIds);
             Assert.Equal(a.Values, b.Values);
             Assert.Equal(a.TermFrequency, b.TermFrequency);
+            Assert.Equal(a.SourceCounts, b.SourceCounts);
             Assert.Equal(a.DayNumbers, b.DayNumbers);
             Assert.Equal(a.PostcodeSectors, b.PostcodeSectors);
             Assert.Equal(a.RarestTokens, b.RarestTokens);
@@ -56,7 +57,27 @@ public sealed class PreparedJobTests
     public void Partitions_scored_and_counted_from_slice_files_equal_those_over_the_job_records(string example)
     {
         _ = SharedData.DataRoot;
-        var config = LinkageJobConfig.Load(SharedData.Example(example));
+        AssertSlicesScoreAndCountAsTheJob(LinkageJobConfig.Load(SharedData.Example(example)));
+    }
+
+    [Theory]
+    [InlineData("employee-employer-hand-keyed.json")]
+    [InlineData("cohort-employee-hand-keyed.json")]
+    public void Hand_keyed_partitions_scored_and_counted_from_slice_files_equal_those_over_the_job_records(string example)
+    {
+        // MinHash bands, token phonetic codes, one-edit and PAYE-part keys (several keys per record), sorted
+        // neighbourhood, soft TF-IDF levels and term frequencies of one source: a worker holding a slice and the value
+        // tables must decide every rule and every level as the node holding every record.
+        var data = SharedData.TempDir();
+        Adrn.Synthetic.SyntheticPopulation.Generate(Adrn.Synthetic.NoiseProfiles.HandKeyed(new Adrn.Synthetic.SyntheticPopulationOptions
+        {
+            Employers = 400, Employees = 4_000, Cohort = 400, Years = 2, Seed = 11, Formats = Adrn.Synthetic.OutputFormats.Csv,
+        }), data);
+        AssertSlicesScoreAndCountAsTheJob(LinkageJobConfig.Load(SharedData.Example(example), new Dictionary<string, string> { ["data"] = data }));
+    }
+
+    private static void AssertSlicesScoreAndCountAsTheJob(LinkageJobConfig config)
+    {
         var plan = LinkagePipeline.Open(config, partitions: 7);
         var model = LinkageJob.Train(plan);
         var dir = SharedData.TempDir();
