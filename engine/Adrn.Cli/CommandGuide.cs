@@ -26,6 +26,7 @@ public static class CommandGuide
         [
             "adrn synth --employers 2000 --employees 20000 --cohort 2000 --years 3 --seed 42 --out data",
             "adrn synth --out data --format csv,arrow,parquet",
+            "adrn synth --employers 20000 --employees 200000 --cohort 20000 --years 2 --noise-profile hand-keyed --out hand-keyed",
         ],
         ["link"] =
         [
@@ -38,6 +39,7 @@ public static class CommandGuide
         [
             "adrn blocking --config examples/febrl4.json",
             "adrn blocking --config examples/employee-employer.json --var data=demo-out/data --html blocking.html",
+            "adrn blocking --config examples/employee-employer-hand-keyed.json --var data=hand-keyed --truth hand-keyed/truth/employee_employer.csv",
         ],
         ["evaluate"] =
         [
