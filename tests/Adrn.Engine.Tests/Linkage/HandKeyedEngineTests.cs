@@ -70,6 +70,10 @@ public sealed class HandKeyedEngineTests(HandKeyedEngineTests.Reference referenc
         var engineLinks = LinkOutput.Rows(Path.Combine(outDir, "links.arrow"));
         Assert.Equal(reference.Result.Links, engineLinks.Count);
         Assert.All(engineLinks, row => Assert.Contains("|resolved_probability=", row, StringComparison.Ordinal));
+        // pairs has the column too (every kept pair competed), and more rows than links: those the posterior left below 0.5.
+        var enginePairs = LinkOutput.Rows(Path.Combine(outDir, "pairs.arrow"));
+        Assert.True(enginePairs.Count > engineLinks.Count);
+        Assert.All(enginePairs, row => Assert.Contains("|resolved_probability=", row, StringComparison.Ordinal));
         Assert.NotNull(reference.Result.RegisterPosterior);
         Assert.InRange(reference.Result.RegisterPosterior!.Prior, 0.9, 1.0);
     }
