@@ -14,6 +14,7 @@ using Adrn.Linkage.Preparation;
 using Adrn.Linkage.Resolution;
 using Adrn.Linkage.Scoring;
 using Adrn.Linkage.Training;
+using Adrn.Tables;
 
 namespace Adrn.Engine.LinkageWorkloads;
 
@@ -239,7 +240,7 @@ public sealed class LinkageJobWorkload : IJobWorkload
         {
             foreach (var table in tables)
             {
-                files.Add(Path.GetFileName(ArrowTableConverter.Convert(Path.Combine(outDir, table), format)));
+                files.Add(Path.GetFileName(TableConverter.ConvertArrowFile(Path.Combine(outDir, table), format.ToTableFormat())));
             }
         }
 

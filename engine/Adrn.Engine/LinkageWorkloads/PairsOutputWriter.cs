@@ -1,71 +1,65 @@
 using Adrn.Linkage.Preparation;
-using Apache.Arrow;
-using Apache.Arrow.Ipc;
-using Apache.Arrow.Types;
+using Adrn.Tables;
 
 namespace Adrn.Engine.LinkageWorkloads;
 
 /// <summary>
 /// Writes scored pairs as the documented <c>pairs</c>/<c>links</c> Arrow table (id_l, id_r,
 /// source_l, source_r, match_weight, match_probability, gamma_&lt;comparison&gt;), a record batch at
-/// a time, so the merged output never has to fit in memory.
+/// a time through the table writer, so the merged output never has to fit in memory.
 /// </summary>
 internal sealed class PairsOutputWriter : IDisposable
 {
     private readonly RecordTable _records;
     private readonly int _k;
-    private readonly Schema _schema;
-    private readonly FileStream _stream;
-    private readonly ArrowFileWriter _writer;
-    private StringArray.Builder _idLeft = new();
-    private StringArray.Builder _idRight = new();
-    private StringArray.Builder _sourceLeft = new();
-    private StringArray.Builder _sourceRight = new();
-    private DoubleArray.Builder _weight = new();
-    private DoubleArray.Builder _probability = new();
-    private Int8Array.Builder[] _gammas;
-    private int _pending;
-    private bool _wroteAny;
+    private readonly TableWriter _writer;
+    private readonly TableBatch _batch;
+    private readonly string?[] _idLeft;
+    private readonly string?[] _idRight;
+    private readonly string?[] _sourceLeft;
+    private readonly string?[] _sourceRight;
+    private readonly double[] _weight;
+    private readonly double[] _probability;
+    private readonly sbyte[][] _gammas;
 
     public PairsOutputWriter(string path, RecordTable records, IReadOnlyList<string> comparisonNames)
     {
         _records = records;
         _k = comparisonNames.Count;
-        var builder = new Schema.Builder()
-            .Field(f => f.Name("id_l").DataType(StringType.Default).Nullable(false))
-            .Field(f => f.Name("id_r").DataType(StringType.Default).Nullable(false))
-            .Field(f => f.Name("source_l").DataType(StringType.Default).Nullable(false))
-            .Field(f => f.Name("source_r").DataType(StringType.Default).Nullable(false))
-            .Field(f => f.Name("match_weight").DataType(DoubleType.Default).Nullable(false))
-            .Field(f => f.Name("match_probability").DataType(DoubleType.Default).Nullable(false));
-        foreach (var name in comparisonNames)
+        var columns = new List<TableColumn>
         {
-            builder.Field(f => f.Name("gamma_" + name).DataType(Int8Type.Default).Nullable(false));
-        }
-
-        _schema = builder.Build();
-        _gammas = NewGammaBuilders();
-        _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-        _writer = new ArrowFileWriter(_stream, _schema);
+            new("id_l", TableColumnType.Text, Nullable: false), new("id_r", TableColumnType.Text, Nullable: false),
+            new("source_l", TableColumnType.Text, Nullable: false), new("source_r", TableColumnType.Text, Nullable: false),
+            new("match_weight", TableColumnType.Double, Nullable: false), new("match_probability", TableColumnType.Double, Nullable: false),
+        };
+        columns.AddRange(comparisonNames.Select(name => new TableColumn("gamma_" + name, TableColumnType.Int8, Nullable: false)));
+        var schema = new TableSchema(columns);
+        _batch = new TableBatch(schema, ScoredPairFile.BatchRows);
+        (_idLeft, _idRight, _sourceLeft, _sourceRight) = (_batch.Text(0), _batch.Text(1), _batch.Text(2), _batch.Text(3));
+        (_weight, _probability) = (_batch.Double(4), _batch.Double(5));
+        _gammas = Enumerable.Range(0, _k).Select(c => _batch.Int8(6 + c)).ToArray();
+        // The caller writes to a temporary name and publishes it; this writer only fills that file.
+        _writer = TableWriter.Create(path, TableFormat.Arrow, schema, new TableWriterOptions { ArrowBatchRows = ScoredPairFile.BatchRows, Atomic = false });
     }
 
     public long Rows { get; private set; }
 
     public void Append(int left, int right, double weight, double probability, ReadOnlySpan<sbyte> gammas)
     {
-        _idLeft.Append(_records.Ids[left]);
-        _idRight.Append(_records.Ids[right]);
-        _sourceLeft.Append(_records.SourceNames[_records.SourceOf(left)]);
-        _sourceRight.Append(_records.SourceNames[_records.SourceOf(right)]);
-        _weight.Append(weight);
-        _probability.Append(probability);
+        var i = _batch.Count;
+        _idLeft[i] = _records.Ids[left];
+        _idRight[i] = _records.Ids[right];
+        _sourceLeft[i] = _records.SourceNames[_records.SourceOf(left)];
+        _sourceRight[i] = _records.SourceNames[_records.SourceOf(right)];
+        _weight[i] = weight;
+        _probability[i] = probability;
         for (var c = 0; c < _k; c++)
         {
-            _gammas[c].Append(gammas[c]);
+            _gammas[c][i] = gammas[c];
         }
 
         Rows++;
-        if (++_pending == ScoredPairFile.BatchRows)
+        if (++_batch.Count == ScoredPairFile.BatchRows)
         {
             Flush();
         }
@@ -74,51 +68,15 @@ internal sealed class PairsOutputWriter : IDisposable
     /// <summary>Writes the last batch and the file footer.</summary>
     public void Complete()
     {
-        if (_pending > 0 || !_wroteAny)
-        {
-            Flush();
-        }
-
-        _writer.WriteEnd();
+        Flush();
+        _writer.Complete();
     }
 
-    public void Dispose()
-    {
-        _writer.Dispose();
-        _stream.Dispose();
-    }
+    public void Dispose() => _writer.Dispose();
 
     private void Flush()
     {
-        var arrays = new List<IArrowArray>
-        {
-            _idLeft.Build(), _idRight.Build(), _sourceLeft.Build(), _sourceRight.Build(), _weight.Build(), _probability.Build(),
-        };
-        arrays.AddRange(_gammas.Select(g => (IArrowArray)g.Build()));
-        using (var batch = new RecordBatch(_schema, arrays, _pending))
-        {
-            _writer.WriteRecordBatch(batch);
-        }
-
-        _wroteAny = true;
-        _pending = 0;
-        _idLeft = new();
-        _idRight = new();
-        _sourceLeft = new();
-        _sourceRight = new();
-        _weight = new();
-        _probability = new();
-        _gammas = NewGammaBuilders();
-    }
-
-    private Int8Array.Builder[] NewGammaBuilders()
-    {
-        var builders = new Int8Array.Builder[_k];
-        for (var c = 0; c < _k; c++)
-        {
-            builders[c] = new Int8Array.Builder();
-        }
-
-        return builders;
+        _writer.Write(_batch);
+        _batch.Count = 0;
     }
 }

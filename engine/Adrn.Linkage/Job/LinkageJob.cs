@@ -143,7 +143,7 @@ public static class LinkageJob
         if (scorerFiles is not null)
             foreach (var (name, paths) in scorerFiles) files[name] = paths;
         var quarantinePath = Path.Combine(outDir, "quarantine.csv");
-        WriteQuarantine(quarantinePath, prepared.Quarantine);
+        QuarantineFile.Write(quarantinePath, prepared.Quarantine);
         files["quarantine"] = [quarantinePath];
         Lap("writing");
         timings["total"] = Math.Round(total.Elapsed.TotalSeconds, 3);
@@ -281,13 +281,5 @@ public static class LinkageJob
         var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var c in clusters) sizes[c] = sizes.GetValueOrDefault(c) + 1;
         return sizes.Values.Count(v => v > 1);
-    }
-
-    private static void WriteQuarantine(string path, IReadOnlyList<QuarantineEntry> entries)
-    {
-        using var w = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
-        w.WriteLine("file,row,column,value,reason");
-        foreach (var e in entries)
-            w.WriteLine(string.Join(",", TableWriter.Quote(e.File), e.Row.ToString(CultureInfo.InvariantCulture), TableWriter.Quote(e.Column), TableWriter.Quote(e.Value), TableWriter.Quote(e.Reason)));
     }
 }

@@ -2,6 +2,7 @@ using Adrn.Linkage.Comparison;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Preparation;
 using Adrn.Linkage.Scoring;
+using Adrn.Tables;
 
 namespace Adrn.Linkage.Output;
 
@@ -36,18 +37,22 @@ public static class LinkTableWriter
             sr[i] = records.SourceNames[records.SourceOf(b.Right[i])];
         }
 
-        var columns = new List<OutputColumn>
+        var k = comparisons.Count;
+        var columns = new List<TableColumn>
         {
-            new("id_l", Strings: idl),
-            new("id_r", Strings: idr),
-            new("source_l", Strings: sl),
-            new("source_r", Strings: sr),
-            new("match_weight", Doubles: b.Weight),
-            new("match_probability", Doubles: b.Probability),
+            new("id_l", TableColumnType.Text), new("id_r", TableColumnType.Text), new("source_l", TableColumnType.Text), new("source_r", TableColumnType.Text),
+            new("match_weight", TableColumnType.Double, Nullable: false), new("match_probability", TableColumnType.Double, Nullable: false),
         };
-        for (var c = 0; c < comparisons.Count; c++)
-            columns.Add(new OutputColumn("gamma_" + comparisons.Configs[c].Name, Int8: b.Gammas, Int8Stride: comparisons.Count, Int8Offset: c));
-        return TableWriter.Write(outDir, name, format, columns, n);
+        var arrays = new List<Array> { idl, idr, sl, sr, b.Weight, b.Probability };
+        for (var c = 0; c < k; c++)
+        {
+            columns.Add(new TableColumn("gamma_" + comparisons.Configs[c].Name, TableColumnType.Int8, Nullable: false));
+            var gamma = new sbyte[n];
+            for (var i = 0; i < n; i++) gamma[i] = b.Gammas[((long)i * k) + c];
+            arrays.Add(gamma);
+        }
+
+        return TableWriter.WriteTable(outDir, name, format.ToTableFormat(), TableBatch.Wrap(new TableSchema(columns), n, [.. arrays]));
     }
 
     /// <summary>Writes the <c>clusters</c> table: one row per record, sorted by (source, id).</summary>
@@ -73,7 +78,7 @@ public static class LinkTableWriter
             cl[i] = clusters[order[i]];
         }
 
-        return TableWriter.Write(outDir, "clusters", format,
-            [new OutputColumn("id", Strings: ids), new OutputColumn("source", Strings: sources), new OutputColumn("cluster_id", Strings: cl)], order.Length);
+        var schema = new TableSchema([new("id", TableColumnType.Text), new("source", TableColumnType.Text), new("cluster_id", TableColumnType.Text)]);
+        return TableWriter.WriteTable(outDir, "clusters", format.ToTableFormat(), TableBatch.Wrap(schema, order.Length, ids, sources, cl));
     }
 }

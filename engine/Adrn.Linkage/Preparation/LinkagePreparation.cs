@@ -2,6 +2,7 @@ using System.Globalization;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Input;
 using Adrn.Linkage.Standardisation;
+using Adrn.Tables;
 
 namespace Adrn.Linkage.Preparation;
 
@@ -40,7 +41,10 @@ public static class LinkagePreparation
             if (truthColumn is not null) wanted.Add(truthColumn);
             var raw = SourceReader.Read(source, wanted.Distinct().ToList());
             var idValues = raw.Column(source.IdColumn);
+            var firstEntry = quarantine.Count;
+            quarantine.AddRange(MalformedRecordQuarantine.Entries(source, raw));
             var keep = SelectRows(source, raw, idValues, quarantine, out var quarantined, out var superseded);
+            MalformedRecordQuarantine.SortSourceEntries(quarantine, firstEntry);
 
             foreach (var b in builders) b.BeginSource(source);
             var truthValues = truthColumn is null ? null : raw.Column(truthColumn);
@@ -48,7 +52,7 @@ public static class LinkagePreparation
             foreach (var row in keep)
             {
                 ids.Add(idValues[row]!);
-                rowsOf.Add(row + 1);
+                rowsOf.Add(checked((int)raw.RecordNumber(row)));
                 truth?.Add(truthValues![row]);
             }
 
@@ -65,9 +69,9 @@ public static class LinkagePreparation
             {
                 Name = source.Name,
                 Path = source.Path,
-                RowsIn = raw.RowCount,
+                RowsIn = checked((int)raw.RecordsRead),
                 RowsUsed = keep.Count,
-                RowsQuarantined = quarantined,
+                RowsQuarantined = quarantined + raw.Malformed.Count,
                 RowsSuperseded = superseded,
                 UnparseableValues = builders.Where(b => b.Unparseable > 0).ToDictionary(b => b.Config.Name, b => b.Unparseable),
                 RejectedValues = builders.Where(b => b.Rejected > 0).ToDictionary(b => b.Config.Name, b => b.Rejected),
@@ -95,6 +99,11 @@ public static class LinkagePreparation
             {
                 header = SourceReader.ReadHeader(source);
             }
+            catch (TableFormatException ex)
+            {
+                problems.Add($"source '{source.Name}': {ex.Message}");
+                continue;
+            }
             catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or FormatException)
             {
                 problems.Add($"source '{source.Name}': cannot read '{source.Path}': {ex.Message}");
@@ -116,7 +125,7 @@ public static class LinkagePreparation
         if (problems.Count > 0) throw new ConfigValidationException(problems);
     }
 
-    private static List<int> SelectRows(SourceConfig source, RawTable raw, string?[] idValues, List<QuarantineEntry> quarantine,
+    private static List<int> SelectRows(SourceConfig source, TextTable raw, string?[] idValues, List<QuarantineEntry> quarantine,
         out int quarantined, out int superseded)
     {
         quarantined = 0;
@@ -129,7 +138,7 @@ public static class LinkagePreparation
             var id = idValues[row];
             if (id is null)
             {
-                quarantine.Add(new QuarantineEntry(source.Path, row + 1, source.IdColumn, "", "missing id"));
+                quarantine.Add(new QuarantineEntry(source.Path, checked((int)raw.RecordNumber(row)), source.IdColumn, "", "missing id"));
                 quarantined++;
                 continue;
             }
@@ -143,7 +152,7 @@ public static class LinkagePreparation
 
             if (source.DuplicateIds == DuplicateIdPolicy.Quarantine)
             {
-                quarantine.Add(new QuarantineEntry(source.Path, row + 1, source.IdColumn, id, $"duplicate id (first seen in row {seen + 1})"));
+                quarantine.Add(new QuarantineEntry(source.Path, checked((int)raw.RecordNumber(row)), source.IdColumn, id, $"duplicate id (first seen in row {raw.RecordNumber(seen)})"));
                 quarantined++;
                 continue;
             }

@@ -8,7 +8,7 @@ namespace Adrn.Tables;
 /// Writes delimited text record by record: UTF-8 without byte-order mark, <c>\n</c> line ends, RFC 4180 quoting (a field
 /// holding the delimiter, a quote or a line break is quoted, its quotes doubled), numbers in invariant culture (doubles
 /// as the shortest text that round-trips), an empty field for a missing value. The one CSV writer of the project: the
-/// CSV form of <c>TableWriter</c> and every small CSV file (quarantine, labels, review sheets) go through it.
+/// CSV form of <see cref="TableWriter"/> and every small CSV file (quarantine, labels, review sheets) go through it.
 /// </summary>
 public sealed class CsvWriter : IDisposable
 {

@@ -1,13 +1,12 @@
 using System.Globalization;
-using Adrn.Linkage.Configuration;
-using Adrn.Linkage.Output;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
 
-namespace Adrn.Linkage.Tests.Output;
+namespace Adrn.Tables.Tests;
 
-public sealed class ArrowTableConverterTests
+/// <summary><see cref="TableConverter"/>: an Arrow output table as CSV and Parquet (moved here with the converter from Adrn.Linkage).</summary>
+public sealed class TableConverterTests
 {
     private const int Rows = 600_000;
 
@@ -52,8 +51,8 @@ public sealed class ArrowTableConverterTests
     [Fact]
     public void Csv_has_every_row_with_quoting_nulls_and_round_trip_doubles()
     {
-        var t = new TestJob();
-        var csv = ArrowTableConverter.Convert(WriteArrow(t.Directory), SourceFormat.Csv);
+        using var t = new TempFolder();
+        var csv = TableConverter.ConvertArrowFile(WriteArrow(t.Directory), TableFormat.Csv);
 
         Assert.Equal(Path.Combine(t.Directory, "table.csv"), csv);
         var lines = File.ReadAllLines(csv);
@@ -74,8 +73,8 @@ public sealed class ArrowTableConverterTests
     [Fact]
     public async Task Parquet_has_every_row_in_large_row_groups()
     {
-        var t = new TestJob();
-        var parquet = ArrowTableConverter.Convert(WriteArrow(t.Directory), SourceFormat.Parquet);
+        using var t = new TempFolder();
+        var parquet = TableConverter.ConvertArrowFile(WriteArrow(t.Directory), TableFormat.Parquet);
 
         await using var reader = await Parquet.ParquetReader.CreateAsync(parquet);
         var fields = reader.Schema.GetDataFields();
@@ -103,21 +102,39 @@ public sealed class ArrowTableConverterTests
     }
 
     [Fact]
-    public void A_nullable_numeric_column_is_refused_naming_file_and_column()
+    public void A_nullable_numeric_column_converts_with_its_missing_values_empty()
     {
-        var t = new TestJob();
+        using var t = new TempFolder();
         var path = Path.Combine(t.Directory, "nullable.arrow");
         var schema = new Schema.Builder().Field(f => f.Name("score").DataType(DoubleType.Default).Nullable(true)).Build();
         using (var stream = File.Create(path))
         using (var writer = new ArrowFileWriter(stream, schema))
         {
-            using var batch = new RecordBatch(schema, [new DoubleArray.Builder().AppendNull().Build()], 1);
+            using var batch = new RecordBatch(schema, [new DoubleArray.Builder().AppendNull().Append(0.5).Build()], 2);
             writer.WriteRecordBatch(batch);
             writer.WriteEnd();
         }
 
-        var error = Assert.Throws<NotSupportedException>(() => ArrowTableConverter.Convert(path, SourceFormat.Csv));
+        Assert.Equal(["score", "", "0.5"], File.ReadAllLines(TableConverter.ConvertArrowFile(path, TableFormat.Csv)));
+    }
+
+    [Fact]
+    public void A_column_of_another_type_is_refused_naming_file_and_column()
+    {
+        using var t = new TempFolder();
+        var path = Path.Combine(t.Directory, "float.arrow");
+        var schema = new Schema.Builder().Field(f => f.Name("score").DataType(FloatType.Default).Nullable(false)).Build();
+        using (var stream = File.Create(path))
+        using (var writer = new ArrowFileWriter(stream, schema))
+        {
+            using var batch = new RecordBatch(schema, [new FloatArray.Builder().Append(1f).Build()], 1);
+            writer.WriteRecordBatch(batch);
+            writer.WriteEnd();
+        }
+
+        var error = Assert.Throws<NotSupportedException>(() => TableConverter.ConvertArrowFile(path, TableFormat.Csv));
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
         Assert.Contains("'score'", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.ChangeExtension(path, ".csv.tmp")));
     }
 }
