@@ -86,6 +86,15 @@ public sealed class CsvCursorTests
     }
 
     [Fact]
+    public void Trim_never_eats_a_tab_that_is_the_delimiter()
+    {
+        using var csv = Open(Utf8("a\tb\tc\n 1\t\t \"3\" \n"), new CsvOptions { Delimiter = '\t', Trim = true });
+        var (records, malformed) = ReadAll(csv);
+        Assert.Empty(malformed);
+        Assert.Equal(["1", "", "3"], Assert.Single(records).Fields);
+    }
+
+    [Fact]
     public void Without_trim_blanks_are_data()
     {
         using var csv = Open(Utf8("a,b\n 1 , 2\n"));

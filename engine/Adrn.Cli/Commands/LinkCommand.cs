@@ -62,6 +62,12 @@ public static class LinkCommand
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
         var request = BuildRequest(a);
+        if (a.Cluster is null && request.Job is { } opening)
+        {
+            // Local inputs are checked before the job starts (a cluster's nodes check the files they can see).
+            JobFileArguments.CheckSourceHeaders(JobFileArguments.Load(opening.ConfigPath, opening.Variables));
+        }
+
         // The actor engine scores with Fellegi–Sunter only: a local job whose scorer is learned runs in process.
         if (a.Cluster is null && request.Job is { } job && JobFileArguments.Load(job.ConfigPath, job.Variables) is { Scorer: Adrn.Linkage.Configuration.PairScorerKind.Learned } learnedJob)
         {

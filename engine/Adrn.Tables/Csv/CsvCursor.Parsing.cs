@@ -540,15 +540,18 @@ public sealed partial class CsvCursor
         return ParseOutcome.Ok;
     }
 
+    // Blanks are spaces and tabs, except a tab that is the delimiter.
+    private bool IsBlank(byte b) => b == (byte)' ' || (b == (byte)'\t' && _delimiter != (byte)'\t');
+
     private int SkipBlanks(int s)
     {
-        while (s < _end && (_buf[s] == (byte)' ' || _buf[s] == (byte)'\t')) s++;
+        while (s < _end && IsBlank(_buf[s])) s++;
         return s;
     }
 
     private int TrimEnd(int start, int end)
     {
-        while (end > start && (_buf[end - 1] == (byte)' ' || _buf[end - 1] == (byte)'\t')) end--;
+        while (end > start && IsBlank(_buf[end - 1])) end--;
         return end;
     }
 

@@ -13,7 +13,7 @@ public sealed record CsvOptions
     public CsvEncoding Encoding { get; init; } = CsvEncoding.Utf8;
 
     /// <summary>
-    /// Whether blanks (space, tab) around a field are dropped: around an unquoted field's text, and before an opening or
+    /// Whether blanks (space, and tab unless tab is the delimiter) around a field are dropped: around an unquoted field's text, and before an opening or
     /// after a closing quote (FEBRL writes <c>, value</c>). Blanks inside quotes are always kept. Default false.
     /// </summary>
     public bool Trim { get; init; }
