@@ -74,8 +74,11 @@ internal sealed class ArrowTableSink : ITableSink
             for (var c = 0; c < arrays.Length; c++) arrays[c] = BuildArray(empty, c, 0, 0);
             using var recordBatch = new RecordBatch(_schema, arrays, 0);
             _writer.WriteRecordBatch(recordBatch);
+            _wroteBatch = true;
         }
 
+        // NOTE: a file with no batch still needs its magic and schema, which the Arrow writer only writes with the first batch.
+        if (!_wroteBatch) _writer.WriteStart();
         _writer.WriteEnd();
     }
 
