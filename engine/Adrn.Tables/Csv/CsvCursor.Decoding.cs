@@ -28,7 +28,6 @@ public sealed partial class CsvCursor
     /// Makes the parsed fields readable as characters and undoes doubled quotes. False (with the field, the reason and
     /// the field's text with bad bytes shown as <c>\xHH</c>) when a byte is not valid in the declared encoding.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Decode(out int badField, out string reason, out string shown)
     {
         var n = _parsedFields;

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Adrn.Tables;
 
 /// <summary>
@@ -144,8 +146,13 @@ public sealed partial class CsvCursor : IDisposable
         get
         {
             if ((uint)field >= (uint)_fieldCount) throw new ArgumentOutOfRangeException(nameof(field), field, $"the record has {_fieldCount} fields");
-            var start = _bounds[2 * field];
-            return new ReadOnlySpan<char>(_recordText, start, _bounds[(2 * field) + 1] - start);
+
+            // NOTE: no further checks: _bounds holds 2 * _fieldCount positions, each inside _recordText (set by the parser
+            // and the decoder), and this indexer is called once per field of every record.
+            ref var bounds = ref MemoryMarshal.GetArrayDataReference(_bounds);
+            var start = Unsafe.Add(ref bounds, 2 * field);
+            var end = Unsafe.Add(ref bounds, (2 * field) + 1);
+            return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_recordText), start), end - start);
         }
     }
 
@@ -169,7 +176,6 @@ public sealed partial class CsvCursor : IDisposable
     /// <returns>False at the end of the file.</returns>
     /// <exception cref="TableFormatException">A malformed record under <see cref="MalformedRecordPolicy.Throw"/>, or a line longer than <see cref="CsvOptions.MaxRecordBytes"/>.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
