@@ -1,4 +1,7 @@
 using System.Text;
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+using Apache.Arrow.Types;
 
 namespace Adrn.Tables.Tests;
 
@@ -54,5 +57,44 @@ public sealed class TableReaderTests
         Assert.Equal([3L, 5L, 7L, 8L], table.Malformed.Select(m => m.Line));
         Assert.Equal([1L, 3L, 5L, 8L], Enumerable.Range(0, table.RowCount).Select(table.RecordNumber));
         Assert.Equal(8, table.RecordsRead);
+    }
+
+    [Fact]
+    public void An_arrow_cursor_writes_dictionary_boolean_float_and_timestamp_values_as_text()
+    {
+        using var t = new TempFolder();
+        var path = Path.Combine(t.Directory, "typed.arrow");
+        var dictionary = new StringArray.Builder().Append("north").Append("south").Build();
+        var indices = new Int32Array.Builder().Append(1).Append(0).AppendNull().Build();
+        var schema = new Schema.Builder()
+            .Field(f => f.Name("region").DataType(new DictionaryType(Int32Type.Default, StringType.Default, false)).Nullable(true))
+            .Field(f => f.Name("flag").DataType(BooleanType.Default).Nullable(true))
+            .Field(f => f.Name("f").DataType(FloatType.Default).Nullable(false))
+            .Field(f => f.Name("at").DataType(new TimestampType(TimeUnit.Millisecond, TimeZoneInfo.Utc)).Nullable(false))
+            .Build();
+        var at = new TimestampArray.Builder(new TimestampType(TimeUnit.Millisecond, TimeZoneInfo.Utc));
+        foreach (var d in new[] { new DateTimeOffset(2020, 5, 6, 23, 0, 0, TimeSpan.Zero), new DateTimeOffset(1970, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2000, 2, 29, 12, 0, 0, TimeSpan.Zero) }) at.Append(d);
+        using (var stream = File.Create(path))
+        using (var writer = new ArrowFileWriter(stream, schema))
+        {
+            using var batch = new RecordBatch(schema,
+            [
+                new DictionaryArray(new DictionaryType(Int32Type.Default, StringType.Default, false), indices, dictionary),
+                new BooleanArray.Builder().Append(true).Append(false).AppendNull().Build(),
+                new FloatArray.Builder().Append(0.1f).Append(-2f).Append(1e10f).Build(),
+                at.Build(),
+            ], 3);
+            writer.WriteRecordBatch(batch);
+            writer.WriteEnd();
+        }
+
+        using var cursor = TableReader.OpenCursor(path, TableFormat.Arrow);
+        Assert.Equal(["region", "flag", "f", "at"], cursor.Header);
+        var rows = new List<string>();
+        while (cursor.MoveNext()) rows.Add(string.Join("|", Enumerable.Range(0, cursor.FieldCount).Select(i => cursor[i].ToString())));
+        // Expected: float and date texts as .NET writes them with "R" and "yyyy-MM-dd" (invariant culture).
+        Assert.Equal(["south|1|" + 0.1f.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "|2020-05-06", "north|0|-2|1970-01-01", "||1E+10|2000-02-29"], rows);
+        Assert.Equal(3, cursor.RecordsRead);
+        Assert.Empty(cursor.MalformedRecords);
     }
 }

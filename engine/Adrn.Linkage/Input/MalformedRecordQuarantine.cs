@@ -17,9 +17,19 @@ public static class MalformedRecordQuarantine
     /// <returns>The entries, in file order.</returns>
     public static IReadOnlyList<QuarantineEntry> Entries(SourceConfig source, TextTable table)
     {
-        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(table);
-        return table.Malformed
+        return Entries(source, table.Malformed);
+    }
+
+    /// <summary>The quarantine entries of records a cursor set aside (<see cref="ITableCursor.MalformedRecords"/>); see the other overload.</summary>
+    /// <param name="source">The source read.</param>
+    /// <param name="malformed">The records set aside.</param>
+    /// <returns>The entries, in file order.</returns>
+    public static IReadOnlyList<QuarantineEntry> Entries(SourceConfig source, IReadOnlyList<MalformedRecord> malformed)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(malformed);
+        return malformed
             .Select(m => new QuarantineEntry(source.Path, checked((int)m.RecordNumber), m.ColumnName ?? (m.Column is { } c ? $"column {c}" : ""), m.Value,
                 FormattableString.Invariant($"malformed record (line {m.Line}): {m.Reason}")))
             .ToList();

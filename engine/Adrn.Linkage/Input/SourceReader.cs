@@ -33,6 +33,21 @@ public static class SourceReader
         return TableReader.ReadText(source.Path, source.Format.ToTableFormat(), columns, source.CsvOptions);
     }
 
+    /// <summary>
+    /// Opens a cursor over a source's records — each field as characters, no string per field — for callers that
+    /// standardise or intern values as they read. CSV: the source's delimiter, encoding and trimming, malformed records
+    /// collected in <see cref="ITableCursor.MalformedRecords"/> (turn them into quarantine entries with
+    /// <see cref="MalformedRecordQuarantine"/>); Arrow and Parquet: values as text.
+    /// </summary>
+    /// <param name="source">The source.</param>
+    /// <param name="columns">For Parquet, the only columns to read; null for all.</param>
+    /// <returns>The cursor, before the first record; dispose it.</returns>
+    public static ITableCursor OpenCursor(SourceConfig source, IReadOnlyList<string>? columns = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return TableReader.OpenCursor(source.Path, source.Format.ToTableFormat(), source.CsvOptions, columns);
+    }
+
     /// <summary>Reads the named columns of a file that is not a configured source (<see cref="FileCsvOptions"/>).</summary>
     /// <param name="path">File path.</param>
     /// <param name="format">File format.</param>

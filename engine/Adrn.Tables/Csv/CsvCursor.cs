@@ -31,7 +31,7 @@ namespace Adrn.Tables;
 /// ASCII record by widening, the rest field by field with a validating decoder that reports the first bad byte).
 /// </para>
 /// </remarks>
-public sealed partial class CsvCursor : IDisposable
+public sealed partial class CsvCursor : ITableCursor
 {
     private readonly Stream _stream;
     private readonly bool _leaveOpen;

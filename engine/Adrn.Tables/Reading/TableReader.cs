@@ -57,18 +57,77 @@ public static class TableReader
     /// <param name="path">The file.</param>
     /// <param name="format">Its format.</param>
     /// <param name="columns">The columns to read.</param>
-    /// <param name="csv">How to read a CSV file (delimiter, encoding, trimming, what to do with malformed records); <see cref="CsvOptions.Default"/> when null.</param>
+    /// <param name="csv">How to read a CSV file (delimiter, encoding, trimming, what to do with malformed records; also trimming for the others); <see cref="CsvOptions.Default"/> when null.</param>
     /// <returns>The columns, with the CSV records set aside under <see cref="MalformedRecordPolicy.Collect"/>.</returns>
     /// <exception cref="TableFormatException">A column is missing, the header is unusable, or (policy <see cref="MalformedRecordPolicy.Throw"/>) a record is malformed.</exception>
     public static TextTable ReadText(string path, TableFormat format, IReadOnlyList<string> columns, CsvOptions? csv = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(columns);
+        using var cursor = OpenCursor(path, format, csv, columns);
+        var index = new int[columns.Count];
+        var lists = new List<string?>[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            index[i] = cursor.IndexOf(columns[i]);
+            if (index[i] < 0)
+            {
+                throw new TableFormatException(path, (cursor as CsvCursor)?.HeaderLine, null, columns[i],
+                    $"column '{columns[i]}' is missing; the {(format == TableFormat.Csv ? "header" : "file")} has: {string.Join(", ", cursor.Header)}");
+            }
+
+            lists[i] = [];
+        }
+
+        // NOTE: repeated values (the same employer name or postcode in thousands of rows) are looked up by span in a
+        // per-column pool and share one string: no string is allocated for a value already seen.
+        var pools = new Dictionary<string, string>[columns.Count];
+        var lookups = new Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>[columns.Count];
+        for (var i = 0; i < pools.Length; i++)
+        {
+            pools[i] = new Dictionary<string, string>(StringComparer.Ordinal);
+            lookups[i] = pools[i].GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        var rows = 0;
+        while (cursor.MoveNext())
+        {
+            rows++;
+            for (var i = 0; i < index.Length; i++)
+            {
+                var span = cursor[index[i]];
+                string? value = null;
+                if (!span.IsEmpty && !lookups[i].TryGetValue(span, out value))
+                {
+                    value = span.ToString();
+                    if (pools[i].Count < PoolLimit) pools[i][value] = value;
+                }
+
+                lists[i].Add(value);
+            }
+        }
+
+        return new TextTable(path, columns, lists.Select(l => l.ToArray()).ToList(), rows, [.. cursor.MalformedRecords]);
+    }
+
+    /// <summary>
+    /// Opens a cursor over the records of a table file: a <see cref="CsvCursor"/> for CSV (header checked here), an
+    /// Arrow cursor for Arrow IPC and Parquet that writes each value as text (as <see cref="ReadText(string, TableFormat, IReadOnlyList{string}, CsvOptions?)"/> does).
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="format">Its format.</param>
+    /// <param name="csv">How to read a CSV file; its <see cref="CsvOptions.Trim"/> also trims Arrow and Parquet values.</param>
+    /// <param name="parquetColumns">For Parquet, the only columns to read (others may be of types that cannot be read); null for all.</param>
+    /// <returns>The cursor, before the first record; dispose it.</returns>
+    public static ITableCursor OpenCursor(string path, TableFormat format, CsvOptions? csv = null, IReadOnlyList<string>? parquetColumns = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
         csv ??= CsvOptions.Default;
         return format switch
         {
-            TableFormat.Csv => ReadCsvText(path, columns, csv),
-            _ => ReadArrowText(path, format, columns, csv.Trim),
+            TableFormat.Arrow => new ArrowTableCursor(path, ReadArrow(path, TableFormat.Arrow), csv.Trim),
+            TableFormat.Parquet => new ArrowTableCursor(path, ParquetTables.Read(path, parquetColumns), csv.Trim),
+            _ => CsvCursor.Open(path, csv),
         };
     }
 
@@ -106,104 +165,5 @@ public static class TableReader
             default:
                 throw new NotSupportedException($"{path}: a CSV file has no column types; read it as text");
         }
-    }
-
-    private static TextTable ReadCsvText(string path, IReadOnlyList<string> columns, CsvOptions options)
-    {
-        using var csv = CsvCursor.Open(path, options);
-        var index = new int[columns.Count];
-        var lists = new List<string?>[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
-        {
-            index[i] = csv.IndexOf(columns[i]);
-            if (index[i] < 0)
-                throw new TableFormatException(path, csv.HeaderLine, null, columns[i], $"column '{columns[i]}' is missing; the header has: {string.Join(", ", csv.Header)}");
-            lists[i] = [];
-        }
-
-        // NOTE: repeated values (the same employer name or postcode in thousands of rows) are looked up by span in a
-        // per-column pool and share one string: no string is allocated for a value already seen.
-        var pools = new Dictionary<string, string>[columns.Count];
-        var lookups = new Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>[columns.Count];
-        for (var i = 0; i < pools.Length; i++)
-        {
-            pools[i] = new Dictionary<string, string>(StringComparer.Ordinal);
-            lookups[i] = pools[i].GetAlternateLookup<ReadOnlySpan<char>>();
-        }
-
-        var rows = 0;
-        while (csv.MoveNext())
-        {
-            rows++;
-            for (var i = 0; i < index.Length; i++)
-            {
-                var span = csv[index[i]];
-                string? value = null;
-                if (!span.IsEmpty && !lookups[i].TryGetValue(span, out value))
-                {
-                    value = span.ToString();
-                    if (pools[i].Count < PoolLimit) pools[i][value] = value;
-                }
-
-                lists[i].Add(value);
-            }
-        }
-
-        return new TextTable(path, columns, lists.Select(l => l.ToArray()).ToList(), rows, [.. csv.MalformedRecords]);
-    }
-
-    private static TextTable ReadArrowText(string path, TableFormat format, IReadOnlyList<string> columns, bool trim)
-    {
-        using var table = format == TableFormat.Parquet ? ParquetTables.Read(path, columns) : ReadArrow(path, TableFormat.Arrow);
-        var index = new int[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
-        {
-            index[i] = table.Schema.GetFieldIndex(columns[i]);
-            if (index[i] < 0)
-                throw new TableFormatException(path, null, null, columns[i], $"column '{columns[i]}' is missing; the file has: {string.Join(", ", table.Schema.FieldsList.Select(f => f.Name))}");
-        }
-
-        var rows = checked((int)table.RowCount);
-        var values = new string?[columns.Count][];
-        var scratch = new char[256];
-        for (var i = 0; i < columns.Count; i++)
-        {
-            var column = new string?[rows];
-            var pool = new Dictionary<string, string>(StringComparer.Ordinal);
-            var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
-            var row = 0;
-            foreach (var batch in table.Batches)
-            {
-                var array = batch.Column(index[i]);
-                for (var r = 0; r < batch.Length; r++, row++)
-                {
-                    if (array is not StringArray strings)
-                    {
-                        column[row] = ArrowValues.AsText(array, r, trim);
-                        continue;
-                    }
-
-                    // Text is decoded into a scratch buffer and looked up by span, so a value seen before allocates nothing.
-                    if (strings.IsNull(r)) continue;
-                    var bytes = strings.GetBytes(r);
-                    var need = System.Text.Encoding.UTF8.GetMaxCharCount(bytes.Length);
-                    if (need > scratch.Length) scratch = new char[need];
-                    var chars = scratch.AsSpan(0, System.Text.Encoding.UTF8.GetChars(bytes, scratch));
-                    if (trim) chars = chars.Trim();
-                    if (chars.IsEmpty) continue;
-                    if (!lookup.TryGetValue(chars, out var text))
-                    {
-                        text = chars.ToString();
-                        if (pool.Count < PoolLimit) pool[text] = text;
-                    }
-
-                    column[row] = text;
-                }
-            }
-
-            values[i] = column;
-        }
-
-        return new TextTable(path, columns, values, rows);
     }
 }
