@@ -64,7 +64,6 @@ public static class PairLabelFile
         }
         catch (TableFormatException ex)
         {
-            stream.Dispose();
             throw new PairLabelFileException($"{ex.Message}; a labels file needs the header id_l,id_r,label", ex);
         }
 

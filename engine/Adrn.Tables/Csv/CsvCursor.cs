@@ -102,7 +102,15 @@ public sealed partial class CsvCursor : ITableCursor
         ArgumentNullException.ThrowIfNull(file);
         options ??= CsvOptions.Default;
         options.Validate();
-        return new CsvCursor(stream, file, options, leaveOpen);
+        try
+        {
+            return new CsvCursor(stream, file, options, leaveOpen);
+        }
+        catch when (!leaveOpen)
+        {
+            stream.Dispose();
+            throw;
+        }
     }
 
     /// <summary>As <see cref="Open(Stream, string, CsvOptions?, bool)"/> with a given first buffer size (tests use tiny ones to exercise refills).</summary>
