@@ -2,7 +2,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Text;
 
 namespace Adrn.Tables;
 
@@ -21,6 +20,8 @@ public sealed partial class CsvCursor
     private const int KindCr = 3;
 
     private readonly byte _delimiter;
+    private readonly bool _trim;
+    private readonly bool _latin1;
 
     // Bytes of the file from _pos (the next record) to _end; _eof once the stream has no more. _text holds the same
     // bytes widened to chars (Latin-1), which is the decoded text wherever the bytes are ASCII; _firstNonAscii is the
@@ -243,8 +244,7 @@ public sealed partial class CsvCursor
         }
 
         var added = _buf.AsSpan(_end, n);
-        _specialCount = ScanSpecials(added, _end, _delimiter, _specials, _specialCount);
-        Encoding.Latin1.GetChars(added, _text.AsSpan(_end));
+        _specialCount = ScanSpecials(added, _end, _delimiter, _specials, _specialCount, _text.AsSpan(_end, n));
         if (_firstNonAscii == int.MaxValue)
         {
             var i = added.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
@@ -256,19 +256,21 @@ public sealed partial class CsvCursor
 
     /// <summary>
     /// Appends to <paramref name="entries"/> (from <paramref name="count"/>) an entry <c>position &lt;&lt; 2 | kind</c>
-    /// (position + <paramref name="offset"/>) for every delimiter, quote, CR and LF byte of <paramref name="data"/>;
-    /// returns the new count.
+    /// (position + <paramref name="offset"/>) for every delimiter, quote, CR and LF byte of <paramref name="data"/>, and
+    /// writes the bytes widened to chars (Latin-1) into <paramref name="text"/>; returns the new count.
     /// </summary>
     // NOTE: this is the one pass over every byte of the file. Comparing 64 (or 32) bytes per step and walking the set
     // bits of the match masks costs about one instruction per byte plus a few per special byte; the kind comes from the
     // masks too, so the parser never reads the bytes again. Fully optimised from its first call: a file is read once,
     // and this loop would otherwise run unoptimised until tiering caught up.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static int ScanSpecials(ReadOnlySpan<byte> data, int offset, byte delimiter, int[] entries, int count)
+    internal static int ScanSpecials(ReadOnlySpan<byte> data, int offset, byte delimiter, int[] entries, int count, Span<char> text)
     {
+        if (text.Length < data.Length) throw new ArgumentException("the text buffer is shorter than the data", nameof(text));
         var i = 0;
         ref var start = ref MemoryMarshal.GetReference(data);
         ref var output = ref MemoryMarshal.GetArrayDataReference(entries);
+        ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
         if (Vector512.IsHardwareAccelerated && data.Length >= Vector512<byte>.Count)
         {
             var d = Vector512.Create(delimiter);
@@ -278,6 +280,9 @@ public sealed partial class CsvCursor
             for (; i <= data.Length - Vector512<byte>.Count; i += Vector512<byte>.Count)
             {
                 var v = Vector512.LoadUnsafe(ref start, (nuint)i);
+                var (lower, upper) = Vector512.Widen(v);
+                lower.StoreUnsafe(ref chars, (nuint)i);
+                upper.StoreUnsafe(ref chars, (nuint)(i + Vector512<ushort>.Count));
                 var mq = Vector512.Equals(v, q).ExtractMostSignificantBits();
                 var mcr = Vector512.Equals(v, cr).ExtractMostSignificantBits();
                 var mlf = Vector512.Equals(v, lf).ExtractMostSignificantBits();
@@ -303,6 +308,9 @@ public sealed partial class CsvCursor
             for (; i <= data.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
             {
                 var v = Vector256.LoadUnsafe(ref start, (nuint)i);
+                var (lower, upper) = Vector256.Widen(v);
+                lower.StoreUnsafe(ref chars, (nuint)i);
+                upper.StoreUnsafe(ref chars, (nuint)(i + Vector256<ushort>.Count));
                 var mq = Vector256.Equals(v, q).ExtractMostSignificantBits();
                 var mcr = Vector256.Equals(v, cr).ExtractMostSignificantBits();
                 var mlf = Vector256.Equals(v, lf).ExtractMostSignificantBits();
@@ -322,6 +330,7 @@ public sealed partial class CsvCursor
         for (; i < data.Length; i++)
         {
             var b = Unsafe.Add(ref start, i);
+            Unsafe.Add(ref chars, i) = b;
             var kind = b == delimiter ? KindDelimiter : b == Quote ? KindQuote : b == Lf ? KindLf : b == Cr ? KindCr : -1;
             if (kind >= 0) entries[count++] = ((offset + i) << 2) | kind;
         }
@@ -386,7 +395,7 @@ public sealed partial class CsvCursor
             _parsedFields = f;
             _escapedCount = 0;
             _multiLineField = -1;
-            if (_options.Trim)
+            if (_trim)
             {
                 for (var i = 0; i < f; i++)
                 {

@@ -48,6 +48,8 @@ public sealed partial class CsvCursor : ITableCursor
         _options = options;
         File = file;
         _delimiter = (byte)options.Delimiter;
+        _trim = options.Trim;
+        _latin1 = options.Encoding == CsvEncoding.Latin1;
         _buf = new byte[bufferBytes];
         _text = new char[bufferBytes];
         _specials = new int[bufferBytes];
@@ -187,6 +189,23 @@ public sealed partial class CsvCursor : ITableCursor
     public bool MoveNext()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+
+        // NOTE: the fast path of the reader: a plain record (no quote, one line) of the header's field count whose
+        // bytes are known to be ASCII needs no decoding (its text sits in the widened buffer at its byte positions).
+        if (_pos < _end && _buf[_pos] is not (Lf or Cr) && TryParsePlainRecord(out var plainNext)
+            && _parsedFields == _expectedFields && plainNext - _pos <= _options.MaxRecordBytes
+            && (_bounds[(2 * _parsedFields) - 1] <= _firstNonAscii || _latin1))
+        {
+            _recordText = _text;
+            _fieldCount = _parsedFields;
+            RecordNumber++;
+            LineNumber = _nextLine;
+            _pos = plainNext;
+            _nextLine++;
+            _specialNext = _afterRecord;
+            return true;
+        }
+
         while (true)
         {
             if (!SkipBlankLines())
