@@ -11,7 +11,7 @@ namespace Adrn.Tables.Benchmarks;
 /// first characters so no reader can skip work; all four must return the same value.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 7)]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class CsvReaderBenchmarks
 {
     private string _path = "";

@@ -8,7 +8,7 @@ namespace Adrn.Tables.Benchmarks;
 /// (trimmed, malformed records collected, as sources are read).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 7)]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class TextTableBenchmarks
 {
     private static readonly string[] Columns = ["record_id", "employer_paye_ref", "employer_name", "employer_postcode", "year"];
