@@ -355,6 +355,7 @@ public sealed partial class CsvCursor
     /// </summary>
     // NOTE: the hot loop of the reader: per field one scan entry read and two stores, no bounds checks (k stays below
     // _specialCount, f below half of _bounds' length, both checked in the loop condition).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryParsePlainRecord(out int next)
     {
         next = 0;

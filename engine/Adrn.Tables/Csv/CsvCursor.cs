@@ -153,6 +153,7 @@ public sealed partial class CsvCursor : ITableCursor
     /// <param name="field">0-based field position.</param>
     public ReadOnlySpan<char> this[int field]
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         get
         {
             if ((uint)field >= (uint)_fieldCount) throw new ArgumentOutOfRangeException(nameof(field), field, $"the record has {_fieldCount} fields");
@@ -186,6 +187,7 @@ public sealed partial class CsvCursor : ITableCursor
     /// <returns>False at the end of the file.</returns>
     /// <exception cref="TableFormatException">A malformed record under <see cref="MalformedRecordPolicy.Throw"/>, or a line longer than <see cref="CsvOptions.MaxRecordBytes"/>.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
