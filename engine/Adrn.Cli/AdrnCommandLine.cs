@@ -105,6 +105,9 @@ public static class AdrnCommandLine
         ConfigValidationException or ComparisonCapExceededException => (ExitCodes.BadUsage, ex.Message),
         // The --out folder holds another job's outputs, is in use, or is not the resumed job's: fixed in the command.
         Adrn.Linkage.Output.OutputFolderException => (ExitCodes.BadUsage, ex.Message),
+        // An input file that cannot be read as a table (missing or repeated column, malformed record where the
+        // caller does not quarantine): the message names file, line and column; the user fixes the file or the job.
+        Adrn.Tables.TableFormatException => (ExitCodes.BadUsage, ex.Message),
         _ when IsExpected(ex) => (ExitCodes.Failed, MessageOf(ex)),
         // NOTE: an error no command anticipated: still one line, saying where, never a stack trace unless asked for.
         _ => (ExitCodes.Failed, $"{command} failed: {MessageOf(ex)} ({ex.GetType().Name})"),

@@ -1,4 +1,5 @@
 using Adrn.Linkage.Configuration;
+using Adrn.Linkage.Preparation;
 
 namespace Adrn.Cli;
 
@@ -49,6 +50,25 @@ public static class JobFileArguments
         try
         {
             return LinkageJobConfig.Load(path, variables);
+        }
+        catch (ConfigValidationException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
+    }
+
+    /// <summary>
+    /// Checks every source's header before a job starts: a missing configured column, or a header that names a column
+    /// twice, is bad usage (exit 2) found before any work or journal entry, with file and column named.
+    /// </summary>
+    /// <param name="config">The validated job.</param>
+    /// <exception cref="UsageException">Listing every problem.</exception>
+    public static void CheckSourceHeaders(LinkageJobConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        try
+        {
+            LinkagePreparation.CheckHeaders(config);
         }
         catch (ConfigValidationException ex)
         {

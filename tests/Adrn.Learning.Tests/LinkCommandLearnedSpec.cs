@@ -36,7 +36,7 @@ public sealed class LinkCommandLearnedSpec(SyntheticJobs jobs)
             // The same job in process (LearnedLinkageJob.Run) gives the same links: one pipeline, two drivers.
             var config = Adrn.Linkage.Configuration.LinkageJobConfig.Load(job, new Dictionary<string, string> { ["data"] = jobs.DataDirectory });
             var reference = LearnedLinkageJob.Run(config, Path.Combine(dir, "reference"), new Adrn.Linkage.LinkageRunOptions { Formats = [Adrn.Linkage.Configuration.SourceFormat.Csv] });
-            var engineCsv = Adrn.Linkage.Output.ArrowTableConverter.Convert(Path.Combine(outDir, "links.arrow"), Adrn.Linkage.Configuration.SourceFormat.Csv);
+            var engineCsv = Adrn.Tables.TableConverter.ConvertArrowFile(Path.Combine(outDir, "links.arrow"), Adrn.Tables.TableFormat.Csv);
             Assert.True(reference.Links > 1000, $"only {reference.Links} links");
             Assert.Equal(File.ReadAllLines(reference.Files["links"][0]), File.ReadAllLines(engineCsv));
         }

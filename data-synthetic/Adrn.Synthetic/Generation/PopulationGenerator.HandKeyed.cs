@@ -12,7 +12,7 @@ internal sealed partial class PopulationGenerator
         _options.HandKeyed is null ? null : _handKeyedNoise ??= new HandKeyedNoise(_options.HandKeyed, _firms, Seed);
 
     /// <summary>Applies the hand-keyed corruptions to the employer fields (columns 8-10) of payroll row <paramref name="row"/>.</summary>
-    private void CorruptHandKeyedPayrollRow(HandKeyedNoise noise, Output.TableBatch batch, int row, int person, int firm)
+    private void CorruptHandKeyedPayrollRow(HandKeyedNoise noise, TableBatch batch, int row, int person, int firm)
     {
         var paye = batch.Text(8)[row];
         var name = batch.Text(9)[row];

@@ -27,8 +27,8 @@ internal sealed partial class PopulationGenerator
 
     private static readonly TableColumn[] WaveEntitiesTruth =
     [
-        new("source", ColumnKind.Text), new("record_id", ColumnKind.Text), new("wave", ColumnKind.Text),
-        new("entity_type", ColumnKind.Text), new("true_entity_id", ColumnKind.Text),
+        new("source", Adrn.Tables.TableColumnType.Text), new("record_id", Adrn.Tables.TableColumnType.Text), new("wave", Adrn.Tables.TableColumnType.Text),
+        new("entity_type", Adrn.Tables.TableColumnType.Text), new("true_entity_id", Adrn.Tables.TableColumnType.Text),
     ];
 
     private void WriteWaves(WaveOptions options)

@@ -1,63 +1,76 @@
+using Adrn.Tables;
+
 namespace Adrn.Synthetic.Output;
 
-/// <summary>The columns of every output table, in file order (the data contract).</summary>
+/// <summary>
+/// The columns of every output table, in file order (the data contract). Text, doubles and dates may be missing
+/// (empty text, NaN, <see cref="Adrn.Tables.TableBatch.MissingDate"/>); integers never are.
+/// </summary>
 internal static class TableSchemas
 {
     public static readonly TableColumn[] Employers =
     [
-        new("employer_id", ColumnKind.Text), new("paye_ref", ColumnKind.Text), new("ch_number", ColumnKind.Text),
-        new("registered_name", ColumnKind.Text), new("trading_name", ColumnKind.Text), new("address", ColumnKind.Text),
-        new("town", ColumnKind.Text), new("postcode", ColumnKind.Text), new("itl1", ColumnKind.Text),
-        new("sic_section", ColumnKind.Text), new("sic_division", ColumnKind.Text), new("birth_year", ColumnKind.Int32),
-        new("employment", ColumnKind.Int32), new("turnover", ColumnKind.Double), new("gva", ColumnKind.Double),
-        new("exporter", ColumnKind.Int32), new("foreign_owned", ColumnKind.Int32), new("investment", ColumnKind.Double),
-        new("management_score", ColumnKind.Double),
+        Text("employer_id"), Text("paye_ref"), Text("ch_number"),
+        Text("registered_name"), Text("trading_name"), Text("address"),
+        Text("town"), Text("postcode"), Text("itl1"),
+        Text("sic_section"), Text("sic_division"), Int("birth_year"),
+        Int("employment"), Number("turnover"), Number("gva"),
+        Int("exporter"), Int("foreign_owned"), Number("investment"),
+        Number("management_score"),
     ];
 
     public static readonly TableColumn[] Employees =
     [
-        new("record_id", ColumnKind.Text), new("person_id", ColumnKind.Text), new("nino", ColumnKind.Text),
-        new("first_name", ColumnKind.Text), new("surname", ColumnKind.Text), new("date_of_birth", ColumnKind.Date),
-        new("sex", ColumnKind.Text), new("home_postcode", ColumnKind.Text), new("employer_paye_ref", ColumnKind.Text),
-        new("employer_name", ColumnKind.Text), new("employer_postcode", ColumnKind.Text), new("soc_major", ColumnKind.Int32),
-        new("qualification_level", ColumnKind.Int32), new("hours", ColumnKind.Double), new("annual_pay", ColumnKind.Double),
-        new("year", ColumnKind.Int32),
+        Text("record_id"), Text("person_id"), Text("nino"),
+        Text("first_name"), Text("surname"), Date("date_of_birth"),
+        Text("sex"), Text("home_postcode"), Text("employer_paye_ref"),
+        Text("employer_name"), Text("employer_postcode"), Int("soc_major"),
+        Int("qualification_level"), Number("hours"), Number("annual_pay"),
+        Int("year"),
     ];
 
     public static readonly TableColumn[] Cohort =
     [
-        new("cohort_id", ColumnKind.Text), new("first_name", ColumnKind.Text), new("surname", ColumnKind.Text),
-        new("date_of_birth", ColumnKind.Date), new("sex", ColumnKind.Text), new("postcode", ColumnKind.Text),
-        new("employer_name", ColumnKind.Text), new("occupation", ColumnKind.Int32),
+        Text("cohort_id"), Text("first_name"), Text("surname"),
+        Date("date_of_birth"), Text("sex"), Text("postcode"),
+        Text("employer_name"), Int("occupation"),
     ];
 
-    public static readonly TableColumn[] EmployeeEmployerTruth = [new("record_id", ColumnKind.Text), new("employer_id", ColumnKind.Text)];
+    public static readonly TableColumn[] EmployeeEmployerTruth = [Text("record_id"), Text("employer_id")];
 
-    public static readonly TableColumn[] CohortEmployeeTruth = [new("cohort_id", ColumnKind.Text), new("person_id", ColumnKind.Text)];
+    public static readonly TableColumn[] CohortEmployeeTruth = [Text("cohort_id"), Text("person_id")];
 
     public static readonly TableColumn[] PersonsTruth =
     [
-        new("person_id", ColumnKind.Text), new("nino", ColumnKind.Text), new("worker_effect", ColumnKind.Double),
-        new("skill", ColumnKind.Double), new("first_employer_id", ColumnKind.Text), new("last_employer_id", ColumnKind.Text),
-        new("moves", ColumnKind.Int32),
+        Text("person_id"), Text("nino"), Number("worker_effect"),
+        Number("skill"), Text("first_employer_id"), Text("last_employer_id"),
+        Int("moves"),
     ];
 
     /// <summary>The business survey (ABS-like): one row per firm and payroll year, from the planted production model.</summary>
     public static readonly TableColumn[] BusinessSurvey =
     [
-        new("employer_id", ColumnKind.Text), new("year", ColumnKind.Int32), new("employment", ColumnKind.Double),
-        new("capital", ColumnKind.Double), new("intermediate_inputs", ColumnKind.Double), new("investment", ColumnKind.Double),
-        new("value_added", ColumnKind.Double),
+        Text("employer_id"), Int("year"), Number("employment"),
+        Number("capital"), Number("intermediate_inputs"), Number("investment"),
+        Number("value_added"),
     ];
 
     public static readonly TableColumn[] BusinessSurveyTruth =
     [
-        new("employer_id", ColumnKind.Text), new("year", ColumnKind.Int32), new("log_tfp", ColumnKind.Double), new("output_shock", ColumnKind.Double),
+        Text("employer_id"), Int("year"), Number("log_tfp"), Number("output_shock"),
     ];
 
     public static readonly TableColumn[] EmployersTruth =
     [
-        new("employer_id", ColumnKind.Text), new("firm_wage_effect", ColumnKind.Double), new("mean_worker_skill", ColumnKind.Double),
-        new("log_gva_per_worker_planted", ColumnKind.Double), new("loss_making", ColumnKind.Int32), new("look_alike_of", ColumnKind.Text),
+        Text("employer_id"), Number("firm_wage_effect"), Number("mean_worker_skill"),
+        Number("log_gva_per_worker_planted"), Int("loss_making"), Text("look_alike_of"),
     ];
+
+    private static TableColumn Text(string name) => new(name, TableColumnType.Text);
+
+    private static TableColumn Int(string name) => new(name, TableColumnType.Int32, Nullable: false);
+
+    private static TableColumn Number(string name) => new(name, TableColumnType.Double);
+
+    private static TableColumn Date(string name) => new(name, TableColumnType.Date);
 }

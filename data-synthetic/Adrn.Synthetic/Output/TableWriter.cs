@@ -1,8 +1,11 @@
+using Adrn.Tables;
+
 namespace Adrn.Synthetic.Output;
 
 /// <summary>
 /// Writes one logical table to every requested format through a reusable batch: callers fill
-/// <see cref="Batch"/> row by row and call <see cref="EndRow"/>; full batches are flushed.
+/// <see cref="Batch"/> row by row and call <see cref="EndRow"/>; full batches are flushed to one
+/// <see cref="Adrn.Tables.TableWriter"/> per format (Arrow: one record batch per flush; Parquet: one row group per flush).
 /// </summary>
 internal sealed class TableWriter : IDisposable
 {
@@ -12,7 +15,13 @@ internal sealed class TableWriter : IDisposable
     /// <summary>Rows buffered when the table goes to CSV only.</summary>
     public const int CsvOnlyBatchRows = 1_024;
 
-    private readonly List<ITableSink> _sinks = [];
+    // One Arrow batch and one Parquet row group per flushed batch; an empty table gets none (as always).
+    private static readonly TableWriterOptions Layout = new()
+    {
+        ArrowBatchRows = ColumnarBatchRows, ParquetRowGroupRows = ColumnarBatchRows, WriteEmptyBatch = false,
+    };
+
+    private readonly List<Adrn.Tables.TableWriter> _writers = [];
 
     public TableWriter(string directory, string name, IReadOnlyList<TableColumn> columns, OutputFormats formats, ICollection<string> files)
     {
@@ -21,23 +30,14 @@ internal sealed class TableWriter : IDisposable
         // batch keeps few row strings reachable, so a gen0 collection promotes few of them and
         // dead strings do not pile up in gen2 (the peak of a large payroll run).
         var columnar = formats.HasFlag(OutputFormats.Arrow) || formats.HasFlag(OutputFormats.Parquet);
-        Batch = new TableBatch(columns, columnar ? ColumnarBatchRows : CsvOnlyBatchRows);
-        if (formats.HasFlag(OutputFormats.Csv))
+        var schema = new TableSchema(columns);
+        Batch = new TableBatch(schema, columnar ? ColumnarBatchRows : CsvOnlyBatchRows);
+        foreach (var (flag, format) in new[] { (OutputFormats.Csv, TableFormat.Csv), (OutputFormats.Arrow, TableFormat.Arrow), (OutputFormats.Parquet, TableFormat.Parquet) })
         {
-            _sinks.Add(new CsvTableSink(Path.Combine(directory, name + ".csv"), columns));
-            files.Add(name + ".csv");
-        }
-
-        if (formats.HasFlag(OutputFormats.Arrow))
-        {
-            _sinks.Add(new ArrowTableSink(Path.Combine(directory, name + ".arrow"), columns));
-            files.Add(name + ".arrow");
-        }
-
-        if (formats.HasFlag(OutputFormats.Parquet))
-        {
-            _sinks.Add(new ParquetTableSink(Path.Combine(directory, name + ".parquet"), columns));
-            files.Add(name + ".parquet");
+            if (!formats.HasFlag(flag)) continue;
+            var file = name + TableFormats.Extension(format);
+            _writers.Add(Adrn.Tables.TableWriter.Create(Path.Combine(directory, file), format, schema, Layout));
+            files.Add(file);
         }
     }
 
@@ -64,12 +64,14 @@ internal sealed class TableWriter : IDisposable
         }
     }
 
+    /// <summary>Writes the last rows and completes every file.</summary>
     public void Dispose()
     {
         Flush();
-        foreach (var sink in _sinks)
+        foreach (var writer in _writers)
         {
-            sink.Dispose();
+            writer.Complete();
+            writer.Dispose();
         }
     }
 
@@ -80,9 +82,9 @@ internal sealed class TableWriter : IDisposable
             return;
         }
 
-        foreach (var sink in _sinks)
+        foreach (var writer in _writers)
         {
-            sink.Write(Batch);
+            writer.Write(Batch);
         }
 
         Batch.Count = 0;

@@ -1,3 +1,4 @@
+using Adrn.Tables;
 using System.CommandLine;
 using System.Globalization;
 using Adrn.Engine.Hosting;
@@ -108,7 +109,7 @@ public static class DemoCommand
         stdout.WriteLine(Invariant($"      {panel.Rows:N0} employee-years, {panel.LinkedRows:N0} with a linked employer -> {panel.Path}"));
         foreach (var format in formats ?? [])
         {
-            if (format != SourceFormat.Arrow) stdout.WriteLine($"      also {ArrowTableConverter.Convert(panel.Path, format)}");
+            if (format != SourceFormat.Arrow) stdout.WriteLine($"      also {TableConverter.ConvertArrowFile(panel.Path, format.ToTableFormat())}");
         }
 
         stdout.WriteLine(key.IsEphemeral

@@ -74,14 +74,38 @@ public static class LinkCommand
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
         var request = BuildRequest(a);
+        if (a.Cluster is null && request.Job is { } opening)
+        {
+            // Local inputs are checked before the job starts, before even its journal is made (a cluster's nodes check
+            // the files they can see); the failure reads as any job that could not be opened.
+            try
+            {
+                JobFileArguments.CheckSourceHeaders(JobFileArguments.Load(opening.ConfigPath, opening.Variables));
+            }
+            catch (Exception ex) when (ex is UsageException or Adrn.Linkage.Configuration.ConfigValidationException or Adrn.Tables.TableFormatException)
+            {
+                var cause = ex is UsageException { InnerException: { } inner } ? inner : ex;
+                stderr.WriteLine($"adrn link: {JobOpeningFailure.Describe(request.JobId, cause, resumeHint: null)}");
+                return ExitCodes.BadUsage;
+            }
+        }
+
         string? outDir = a.Out is null ? null : Path.GetFullPath(a.Out);
         if (a.Cluster is null && outDir is not null)
         {
             // Before any work or journal entry: the folder must not hold another job's outputs (unless --force, which
             // clears them now), must not be in use, and a resumed job must own it.
             var mode = request.Job is null ? OutputFolderMode.Resume : a.Force ? OutputFolderMode.Replace : OutputFolderMode.New;
-            if (mode == OutputFolderMode.Replace) OutputFolder.Claim(outDir, request.JobId, mode).Dispose();
-            else OutputFolder.Check(outDir, request.JobId, mode);
+            try
+            {
+                if (mode == OutputFolderMode.Replace) OutputFolder.Claim(outDir, request.JobId, mode).Dispose();
+                else OutputFolder.Check(outDir, request.JobId, mode);
+            }
+            catch (OutputFolderException ex)
+            {
+                stderr.WriteLine($"adrn link: {ex.Message}");
+                return ExitCodes.BadUsage;
+            }
         }
 
         var where = a.Cluster is null ? "locally" : "on " + a.Cluster;

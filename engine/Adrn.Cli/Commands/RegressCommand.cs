@@ -105,7 +105,7 @@ public static class RegressCommand
         {
             table = RegressionData.Load(a.Data);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidDataException or IOException)
+        catch (Exception ex) when (ex is ArgumentException or InvalidDataException or FormatException or IOException)
         {
             return Usage($"cannot read '{a.Data}': {ex.Message}");
         }

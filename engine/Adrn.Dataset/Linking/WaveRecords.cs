@@ -1,3 +1,4 @@
+using Adrn.Tables;
 using Adrn.Linkage.Input;
 using Adrn.Linkage.Preparation;
 
@@ -10,11 +11,11 @@ namespace Adrn.Dataset.Linking;
 /// </summary>
 internal sealed class WaveRecords
 {
-    private readonly RawTable _table;
+    private readonly TextTable _table;
     private readonly int[] _rows;
     private readonly Dictionary<string, int> _index;
 
-    private WaveRecords(string path, RawTable table, int[] rows, string[] ids, IReadOnlyList<QuarantineEntry> quarantine)
+    private WaveRecords(string path, TextTable table, int[] rows, string[] ids, IReadOnlyList<QuarantineEntry> quarantine)
     {
         Path = path;
         _table = table;

@@ -1,5 +1,5 @@
+using Adrn.Tables;
 using Apache.Arrow;
-using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
 using Adrn.Dataset.Spec;
 using Adrn.Linkage.Configuration;
@@ -10,7 +10,7 @@ namespace Adrn.Dataset.Tables;
 
 /// <summary>
 /// Writes the store's own tables (ledgers, spine files, panels) as Arrow IPC files with typed, nullable columns, and
-/// converts them to CSV or Parquet with the project's <see cref="ArrowTableConverter"/>; reads them back through the
+/// converts them to CSV or Parquet with the project's <see cref="TableConverter"/>; reads them back through the
 /// project's <see cref="SourceReader"/>.
 /// </summary>
 internal static class ArrowTableFile
@@ -31,8 +31,7 @@ internal static class ArrowTableFile
         }
 
         var schema = builder.Build();
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        using (var writer = new ArrowFileWriter(stream, schema, leaveOpen: true))
+        using (var writer = TableWriter.Create(path, TableFormat.Arrow, schema, new TableWriterOptions { Atomic = false }))
         {
             for (var start = 0; start < rows || (rows == 0 && start == 0); start += BatchRows)
             {
@@ -40,14 +39,16 @@ internal static class ArrowTableFile
                 var arrays = new List<IArrowArray>(columns.Count);
                 foreach (var c in columns) arrays.Add(Slice(c, start, n));
                 using var batch = new RecordBatch(schema, arrays, n);
-                writer.WriteRecordBatch(batch);
+                writer.Write(batch);
                 if (rows == 0) break;
             }
 
-            writer.WriteEnd();
+            writer.Complete();
         }
 
-        stream.Flush(flushToDisk: true);
+        // The store commits by renaming: the table's bytes must be on disk first.
+        using var written = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        written.Flush(flushToDisk: true);
     }
 
     /// <summary>
@@ -66,7 +67,7 @@ internal static class ArrowTableFile
         Write(staged, columns);
         try
         {
-            var converted = ArrowTableConverter.Convert(staged, format);
+            var converted = TableConverter.ConvertArrowFile(staged, format.ToTableFormat());
             File.Move(converted, path, overwrite: true);
         }
         finally
@@ -76,7 +77,7 @@ internal static class ArrowTableFile
     }
 
     /// <summary>Reads the named columns of an Arrow file as text (nulls as null).</summary>
-    public static RawTable Read(string path, IReadOnlyList<string> columns) => SourceReader.Read(path, SourceFormat.Arrow, columns);
+    public static TextTable Read(string path, IReadOnlyList<string> columns) => SourceReader.Read(path, SourceFormat.Arrow, columns);
 
     private static IArrowArray Slice(ColumnBuffer c, int start, int n)
     {

@@ -6,7 +6,7 @@ using Adrn.Linkage.Configuration;
 namespace Adrn.Engine.Coordination;
 
 /// <summary>What a coordinator tells its client when a job cannot be opened (read, validated and planned).</summary>
-internal static class JobOpeningFailure
+public static class JobOpeningFailure
 {
     /// <summary>
     /// <see cref="JobFailureKind.InvalidJob"/> for problems the user fixes in the job file or the command: an invalid
@@ -17,7 +17,8 @@ internal static class JobOpeningFailure
     /// <returns>The kind of failure.</returns>
     public static JobFailureKind KindOf(Exception error) => error switch
     {
-        ConfigValidationException or ComparisonCapExceededException or PathOutsideDataRootsException or Adrn.Linkage.Output.OutputFolderException => JobFailureKind.InvalidJob,
+        ConfigValidationException or ComparisonCapExceededException or PathOutsideDataRootsException or Adrn.Linkage.Output.OutputFolderException
+            or Adrn.Tables.TableFormatException => JobFailureKind.InvalidJob,
         _ => JobFailureKind.NotStarted,
     };
 

@@ -13,6 +13,7 @@ using Adrn.Linkage.Model;
 using Adrn.Linkage.Preparation;
 using Adrn.Linkage.Scoring;
 using Adrn.Linkage.Training;
+using Adrn.Tables;
 
 namespace Adrn.Engine.LinkageWorkloads;
 

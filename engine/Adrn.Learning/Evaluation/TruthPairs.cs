@@ -1,5 +1,4 @@
-using System.Text;
-using Adrn.Learning.Labels;
+using Adrn.Tables;
 
 namespace Adrn.Learning.Evaluation;
 
@@ -36,24 +35,19 @@ public sealed class TruthPairs
     /// <param name="path">The file.</param>
     /// <returns>The pairs.</returns>
     /// <exception cref="InvalidDataException">A row has fewer than two ids (file and line named).</exception>
+    /// <exception cref="TableFormatException">The file is not well-formed CSV (file, line and column named).</exception>
     public static TruthPairs Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"truth file '{path}' does not exist", path);
         var truth = new TruthPairs();
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        var header = true;
-        foreach (var (line, fields) in CsvRecordReader.Read(reader))
+        using var csv = CsvCursor.Open(path);
+        if (csv.Header.Count < 2) throw new InvalidDataException($"{path}, line {csv.HeaderLine}: a truth file needs two id columns, found {csv.Header.Count}");
+        while (csv.MoveNext())
         {
-            if (header)
-            {
-                header = false;
-                continue;
-            }
-
-            if (fields.Length < 2 || fields[0].Length == 0 || fields[1].Length == 0)
-                throw new InvalidDataException($"{path}, line {line}: a truth row needs two ids in its first two columns (got '{string.Join(",", fields)}')");
-            truth.Add(fields[0], fields[1]);
+            if (csv[0].IsEmpty || csv[1].IsEmpty)
+                throw new InvalidDataException($"{path}, line {csv.LineNumber}: a truth row needs two ids in its first two columns (got '{csv.GetString(0)}', '{csv.GetString(1)}')");
+            truth.Add(csv.GetString(0), csv.GetString(1));
         }
 
         return truth;

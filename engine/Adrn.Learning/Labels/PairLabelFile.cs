@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Adrn.Tables;
 
 namespace Adrn.Learning.Labels;
 
@@ -23,16 +24,14 @@ public static class PairLabelFile
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(lookup);
         if (!File.Exists(path)) throw new FileNotFoundException($"labels file '{path}' does not exist", path);
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        return Read(reader, path, lookup);
+        return ReadWithLines(File.OpenRead(path), path, lookup).Select(x => x.Label).ToList();
     }
 
     /// <summary>Like <see cref="Load"/>, with the line each label came from.</summary>
     internal static IReadOnlyList<(PairLabel Label, int Line)> LoadWithLines(string path, RecordLookup lookup)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"labels file '{path}' does not exist", path);
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        return ReadWithLines(reader, path, lookup);
+        return ReadWithLines(File.OpenRead(path), path, lookup);
     }
 
     /// <summary>Reads labels from CSV text (see <see cref="Load"/>).</summary>
@@ -46,39 +45,39 @@ public static class PairLabelFile
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(lookup);
-        return ReadWithLines(reader, fileName, lookup).Select(x => x.Label).ToList();
+        return ReadWithLines(new MemoryStream(Encoding.UTF8.GetBytes(reader.ReadToEnd())), fileName, lookup).Select(x => x.Label).ToList();
     }
 
-    private static List<(PairLabel Label, int Line)> ReadWithLines(TextReader reader, string fileName, RecordLookup lookup)
+    /// <summary>
+    /// Reads labels with the table-IO layer's CSV cursor (fields trimmed); records that are not well-formed CSV (an
+    /// unbalanced quote, a wrong field count, undecodable bytes) are problems like any other, with their line.
+    /// </summary>
+    private static List<(PairLabel Label, int Line)> ReadWithLines(Stream stream, string fileName, RecordLookup lookup)
     {
         var problems = new List<PairLabelProblem>();
         var labels = new List<(PairLabel Label, int Line)>();
         var seen = new Dictionary<(int, int), (int Line, bool IsMatch, int Index)>();
-        int l = -1, r = -1, lab = -1;
-        var header = true;
-        foreach (var (line, fields) in CsvRecordReader.Read(reader))
+        CsvCursor csv;
+        try
         {
-            if (header)
-            {
-                header = false;
-                for (var i = 0; i < fields.Length; i++)
-                {
-                    var name = fields[i].Trim().TrimStart('\uFEFF');
-                    if (name == "id_l") l = i;
-                    else if (name == "id_r") r = i;
-                    else if (name == "label") lab = i;
-                }
+            csv = CsvCursor.Open(stream, fileName, new CsvOptions { Trim = true, OnMalformed = MalformedRecordPolicy.Collect });
+        }
+        catch (TableFormatException ex)
+        {
+            throw new PairLabelFileException($"{ex.Message}; a labels file needs the header id_l,id_r,label", ex);
+        }
 
-                var missing = new[] { ("id_l", l), ("id_r", r), ("label", lab) }.Where(x => x.Item2 < 0).Select(x => x.Item1).ToList();
-                if (missing.Count > 0)
-                    throw new PairLabelFileException($"{fileName}, line {line}: the header lacks column(s) {string.Join(", ", missing)}; a labels file needs id_l,id_r,label (found: {string.Join(",", fields)})");
-                continue;
-            }
-
-            string Field(int i) => i < fields.Length ? fields[i].Trim() : string.Empty;
-            var idl = Field(l);
-            var idr = Field(r);
-            var text = Field(lab);
+        using var _ = csv;
+        int l = csv.IndexOf("id_l"), r = csv.IndexOf("id_r"), lab = csv.IndexOf("label");
+        var missing = new[] { ("id_l", l), ("id_r", r), ("label", lab) }.Where(x => x.Item2 < 0).Select(x => x.Item1).ToList();
+        if (missing.Count > 0)
+            throw new PairLabelFileException($"{fileName}, line {csv.HeaderLine}: the header lacks column(s) {string.Join(", ", missing)}; a labels file needs id_l,id_r,label (found: {string.Join(",", csv.Header)})");
+        while (csv.MoveNext())
+        {
+            var line = checked((int)csv.LineNumber);
+            var idl = csv.GetString(l);
+            var idr = csv.GetString(r);
+            var text = csv.GetString(lab);
             var rowOk = true;
             var left = idl.Length == 0 ? -1 : lookup.FindLeft(idl);
             var right = idr.Length == 0 ? -1 : lookup.FindRight(idr);
@@ -121,8 +120,9 @@ public static class PairLabelFile
             labels.Add((new PairLabel(key.Left, key.Right, isMatch), line));
         }
 
-        if (header) throw new PairLabelFileException($"{fileName}: the file is empty; a labels file needs the header id_l,id_r,label");
-        if (problems.Count > 0) throw new PairLabelFileException(problems);
+        foreach (var m in csv.MalformedRecords)
+            problems.Add(new PairLabelProblem(fileName, checked((int)m.Line), "", "", $"not a well-formed CSV record: {m.Reason}"));
+        if (problems.Count > 0) throw new PairLabelFileException([.. problems.OrderBy(p => p.Line)]);
         return labels;
     }
 
@@ -136,10 +136,15 @@ public static class PairLabelFile
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(lookup);
         var ids = lookup.Prepared.Records.Ids;
-        using var w = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
-        w.WriteLine("id_l,id_r,label");
+        using var csv = CsvWriter.Create(path);
+        csv.WriteRecord("id_l", "id_r", "label");
         foreach (var x in labels)
-            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{CsvRecordReader.Quote(ids[x.Left])},{CsvRecordReader.Quote(ids[x.Right])},{(x.IsMatch ? 1 : 0)}"));
+        {
+            csv.WriteField(ids[x.Left]);
+            csv.WriteField(ids[x.Right]);
+            csv.WriteField(x.IsMatch ? 1 : 0);
+            csv.EndRecord();
+        }
     }
 
     private static bool TryParseLabel(string text, out bool isMatch)

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Adrn.Learning.Labels;
 using Adrn.Linkage.Scoring;
+using Adrn.Tables;
 
 namespace Adrn.Learning.Review;
 
@@ -56,7 +57,7 @@ public static class ClericalReviewWriter
         List<(ClericalSamplePair Pair, int Left, int Right, MatchWeightExplanation Explanation)> rows)
     {
         var records = workspace.Prepared.Records;
-        using var w = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
+        using var w = CsvWriter.Create(path);
         var header = new List<string> { "pair", "stratum", "id_l", "id_r", "source_l", "source_r", "match_probability", "fs_match_weight", "fs_match_probability" };
         foreach (var c in records.Columns)
         {
@@ -66,7 +67,7 @@ public static class ClericalReviewWriter
 
         foreach (var c in workspace.Comparisons.Configs) header.Add("gamma_" + c.Name);
         header.Add("label");
-        w.WriteLine(string.Join(",", header));
+        w.WriteRecord([.. header]);
         var n = 0;
         foreach (var (pair, l, r, ex) in rows)
         {
@@ -90,7 +91,7 @@ public static class ClericalReviewWriter
 
             foreach (var c in ex.Comparisons) fields.Add(c.Gamma.ToString(CultureInfo.InvariantCulture));
             fields.Add(string.Empty);
-            w.WriteLine(string.Join(",", fields.Select(CsvRecordReader.Quote)));
+            w.WriteRecord([.. fields]);
         }
     }
 

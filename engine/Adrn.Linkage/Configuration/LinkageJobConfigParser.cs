@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Adrn.Tables;
 
 namespace Adrn.Linkage.Configuration;
 
@@ -209,7 +210,7 @@ internal sealed partial class LinkageJobConfigParser
             var at = $"sources[{i}]";
             i++;
             if (s.ValueKind != JsonValueKind.Object) { _problems.Add($"{at}: must be an object"); continue; }
-            CheckKnown(s, at, "name", "path", "format", "id_column", "columns", "date_formats", "duplicate_ids", "order_by", "classifications", "max_rejected_share");
+            CheckKnown(s, at, "name", "path", "format", "delimiter", "encoding", "id_column", "columns", "date_formats", "duplicate_ids", "order_by", "classifications", "max_rejected_share");
             var name = Str(s, "name", at) ?? (i == 1 ? "l" : i == 2 ? "r" : $"s{i}");
             if (!names.Add(name)) _problems.Add($"{at}.name: duplicate source name '{name}'");
             var rawPath = Str(s, "path", at, required: true);
@@ -228,6 +229,7 @@ internal sealed partial class LinkageJobConfigParser
                 format = ext switch { ".arrow" or ".feather" or ".ipc" => SourceFormat.Arrow, ".parquet" => SourceFormat.Parquet, _ => SourceFormat.Csv };
             }
 
+            var (delimiter, encoding) = ParseCsvOptions(s, at, format);
             var id = Str(s, "id_column", at, required: true) ?? "";
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
             if (s.TryGetProperty("columns", out var m))
@@ -258,12 +260,35 @@ internal sealed partial class LinkageJobConfigParser
             double? sourceShare = s.TryGetProperty("max_rejected_share", out _) ? Num(s, "max_rejected_share", at, 0, 0, 1) : null;
             list.Add(new SourceConfig
             {
-                Name = name, Path = path, Format = format, IdColumn = id, ColumnMap = map, DateFormats = formats,
+                Name = name, Path = path, Format = format, Delimiter = delimiter, Encoding = encoding, IdColumn = id, ColumnMap = map, DateFormats = formats,
                 DuplicateIds = dup, OrderBy = orderBy, Classifications = ParseClassifications(s, at), MaxRejectedShare = sourceShare,
             });
         }
 
         return list;
+    }
+
+    /// <summary>A source's <c>delimiter</c> (<c>,</c> <c>|</c> <c>;</c>, or tab as <c>"\t"</c> or <c>"tab"</c>) and <c>encoding</c>; CSV sources only.</summary>
+    private (char Delimiter, CsvEncoding Encoding) ParseCsvOptions(JsonElement source, string at, SourceFormat format)
+    {
+        var delimiter = ',';
+        var encoding = CsvEncoding.Utf8;
+        foreach (var option in new[] { "delimiter", "encoding" })
+        {
+            if (source.TryGetProperty(option, out _) && format != SourceFormat.Csv)
+                _problems.Add($"{at}.{option}: applies to CSV sources only (this source is {format.ToString().ToLowerInvariant()})");
+        }
+
+        if (Str(source, "delimiter", at) is { } d)
+        {
+            if (d is "tab" or "\t") delimiter = '\t';
+            else if (d.Length == 1 && CsvOptions.SupportedDelimiters.Contains(d[0])) delimiter = d[0];
+            else _problems.Add($"{at}.delimiter: '{d}' is not one of \",\", \"|\", \";\", \"\\t\" (tab)");
+        }
+
+        if (Str(source, "encoding", at) is { } e && !CsvEncodings.TryParse(e, out encoding))
+            _problems.Add($"{at}.encoding: '{e}' is not one of {string.Join(", ", CsvEncodings.Names)}");
+        return (delimiter, encoding);
     }
 
     private Dictionary<string, DataClassification> ParseClassifications(JsonElement source, string at)

@@ -1,3 +1,5 @@
+using Adrn.Tables;
+
 namespace Adrn.Linkage.Configuration;
 
 /// <summary>One input table of a linkage job.</summary>
@@ -11,6 +13,18 @@ public sealed record SourceConfig
 
     /// <summary>File format (from the <c>format</c> field or the file extension).</summary>
     public required SourceFormat Format { get; init; }
+
+    /// <summary>CSV field delimiter: <c>,</c> (default), <c>|</c>, tab or <c>;</c>.</summary>
+    public char Delimiter { get; init; } = ',';
+
+    /// <summary>CSV character encoding (default UTF-8; a byte that is not valid in it sets its record aside, never replaced).</summary>
+    public CsvEncoding Encoding { get; init; } = CsvEncoding.Utf8;
+
+    /// <summary>
+    /// How a CSV source is read: its delimiter and encoding, fields trimmed of surrounding blanks, and malformed records
+    /// (unbalanced quotes, wrong field counts, undecodable bytes) collected so that they are quarantined.
+    /// </summary>
+    public CsvOptions CsvOptions => new() { Delimiter = Delimiter, Encoding = Encoding, Trim = true, OnMalformed = MalformedRecordPolicy.Collect };
 
     /// <summary>Column of the file holding the record id (must be non-empty and unique, see <see cref="DuplicateIds"/>).</summary>
     public required string IdColumn { get; init; }

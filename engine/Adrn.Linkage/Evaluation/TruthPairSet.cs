@@ -1,4 +1,3 @@
-using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Input;
 
 namespace Adrn.Linkage.Evaluation;
@@ -40,10 +39,7 @@ public sealed class TruthPairSet
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"truth file '{path}' does not exist", path);
         var format = SourceReader.FormatOf(path);
-        var header = SourceReader.ReadHeader(new SourceConfig
-        {
-            Name = "truth", Path = path, Format = format, IdColumn = "", ColumnMap = new Dictionary<string, string>(), DateFormats = [],
-        });
+        var header = SourceReader.ReadHeader(path, format);
         if (header.Count < 2) throw new InvalidDataException($"{path}: a truth file needs two id columns, found {header.Count}");
         var table = SourceReader.Read(path, format, [header[0], header[1]]);
         var set = new TruthPairSet();

@@ -1,3 +1,4 @@
+using Adrn.Tables;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -313,7 +314,7 @@ public static class LinkagePipeline
         {
             if (!files.TryGetValue(name, out var written)) continue;
             var arrow = written[0];
-            files[name] = requested.Select(f => f == SourceFormat.Arrow ? arrow : ArrowTableConverter.Convert(arrow, f))
+            files[name] = requested.Select(f => f == SourceFormat.Arrow ? arrow : TableConverter.ConvertArrowFile(arrow, f.ToTableFormat()))
                 .Concat(requested.Contains(SourceFormat.Arrow) ? [] : [arrow]).ToList();
         }
 

@@ -1,11 +1,16 @@
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Preparation;
+using Adrn.Tables;
 
 namespace Adrn.Linkage.Output;
 
 /// <summary>Writes the <c>clusters</c> table (schema in <c>docs/outputs.md</c>): one row per record, sorted by (source, id).</summary>
 public static class ClusterTableWriter
 {
+    /// <summary>The table's columns: id, source, cluster_id (text), with their descriptions.</summary>
+    public static TableSchema Schema { get; } = ColumnDescriptions.Describe(new TableSchema(
+        [new TableColumn("id", TableColumnType.Text), new TableColumn("source", TableColumnType.Text), new TableColumn("cluster_id", TableColumnType.Text)]));
+
     /// <summary>Writes the table in one format.</summary>
     /// <param name="outDir">Output folder.</param>
     /// <param name="format">File format.</param>
@@ -29,7 +34,6 @@ public static class ClusterTableWriter
             cl[i] = clusters[order[i]];
         }
 
-        return TableWriter.Write(outDir, "clusters", format,
-            [new OutputColumn("id", Strings: ids), new OutputColumn("source", Strings: sources), new OutputColumn("cluster_id", Strings: cl)], order.Length);
+        return TableWriter.WriteTable(outDir, "clusters", format.ToTableFormat(), TableBatch.Wrap(Schema, order.Length, ids, sources, cl));
     }
 }

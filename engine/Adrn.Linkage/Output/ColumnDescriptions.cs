@@ -1,3 +1,4 @@
+using Adrn.Tables;
 using Apache.Arrow;
 
 namespace Adrn.Linkage.Output;
@@ -10,9 +11,6 @@ namespace Adrn.Linkage.Output;
 /// </summary>
 public static class ColumnDescriptions
 {
-    /// <summary>The Arrow field metadata key, and the prefix of the Parquet key–value metadata keys.</summary>
-    public const string Key = "description";
-
     private static readonly Dictionary<string, string> Known = new(StringComparer.Ordinal)
     {
         // links / pairs
@@ -69,7 +67,7 @@ public static class ColumnDescriptions
         return null;
     }
 
-    /// <summary>The schema with each known column's description as its field metadata (<see cref="Key"/>); other metadata kept.</summary>
+    /// <summary>The schema with each known column's description as its field metadata (<see cref="TableSchema.DescriptionKey"/>); other metadata kept.</summary>
     /// <param name="schema">A schema.</param>
     /// <returns>The described schema.</returns>
     public static Schema Describe(Schema schema)
@@ -79,7 +77,7 @@ public static class ColumnDescriptions
         foreach (var field in schema.FieldsList)
         {
             var metadata = field.HasMetadata ? new Dictionary<string, string>(field.Metadata) : [];
-            if (Of(field.Name) is { } description) metadata[Key] = description;
+            if (Of(field.Name) is { } description) metadata[TableSchema.DescriptionKey] = description;
             builder.Field(new Field(field.Name, field.DataType, field.IsNullable, metadata.Count == 0 ? null : metadata));
         }
 
@@ -87,28 +85,12 @@ public static class ColumnDescriptions
         return builder.Build();
     }
 
-    /// <summary>Parquet key–value metadata of the columns' descriptions: <c>description:&lt;column&gt;</c> per described column.</summary>
-    /// <param name="schema">The Arrow schema the Parquet file is converted from.</param>
-    /// <returns>The key–value pairs.</returns>
-    public static Dictionary<string, string> ParquetMetadata(Schema schema)
+    /// <summary>The table schema with each known column's description (a description already given is kept).</summary>
+    /// <param name="schema">A table schema.</param>
+    /// <returns>The described schema.</returns>
+    public static TableSchema Describe(TableSchema schema)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var field in schema.FieldsList)
-        {
-            var description = field.HasMetadata && field.Metadata.TryGetValue(Key, out var d) ? d : Of(field.Name);
-            if (description is not null) metadata[Key + ":" + field.Name] = description;
-        }
-
-        return metadata;
-    }
-
-    /// <summary>Parquet key–value metadata of the known columns among <paramref name="columns"/>.</summary>
-    /// <param name="columns">Column names.</param>
-    /// <returns>The key–value pairs.</returns>
-    public static Dictionary<string, string> ParquetMetadata(IEnumerable<string> columns)
-    {
-        ArgumentNullException.ThrowIfNull(columns);
-        return columns.Where(c => Of(c) is not null).ToDictionary(c => Key + ":" + c, c => Of(c)!, StringComparer.Ordinal);
+        return new TableSchema(schema.Select(c => c.Description is null && Of(c.Name) is { } d ? c with { Description = d } : c));
     }
 }

@@ -98,7 +98,7 @@ public sealed class OutputFolder : IDisposable
                 case OutputFolderMode.Resume:
                     if (owner is null || !string.Equals(owner.JobId, jobId, StringComparison.Ordinal))
                         throw new OutputFolderException(owner is null
-                            ? $"output folder '{full}' holds no outputs of job {jobId}; give the --out folder the job was started with"
+                            ? $"output folder '{full}' holds no outputs of job {jobId}: no job {jobId} was started there, so there is nothing to resume; give the --out folder the job was started with, or start the job again"
                             : $"output folder '{full}' belongs to job {owner.JobId}, not {jobId}; give the --out folder job {jobId} was started with");
                     break;
                 case OutputFolderMode.New:

@@ -1,14 +1,14 @@
 using Adrn.Linkage.Preparation;
+using Adrn.Tables;
 using Apache.Arrow;
-using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
 
 namespace Adrn.Linkage.Output;
 
 /// <summary>
 /// Writes the <c>links</c> and <c>pairs</c> tables (schema in <c>docs/outputs.md</c>) as Arrow IPC files, a record
-/// batch at a time, so a merged table never has to fit in memory. This type owns the tables' schema: every driver
-/// writes them through it.
+/// batch at a time (through the one <see cref="TableWriter"/>), so a merged table never has to fit in memory. This type
+/// owns the tables' schema: every driver writes them through it.
 /// </summary>
 public sealed class PairTableWriter : IDisposable
 {
@@ -17,8 +17,7 @@ public sealed class PairTableWriter : IDisposable
     private readonly IReadOnlyList<string> _ruleNames;
     private readonly int _k;
     private readonly Schema _schema;
-    private readonly FileStream _stream;
-    private readonly ArrowFileWriter _writer;
+    private readonly TableWriter _writer;
     private readonly int[] _left = new int[BatchRows];
     private readonly int[] _right = new int[BatchRows];
     private readonly double[] _weight = new double[BatchRows];
@@ -27,9 +26,8 @@ public sealed class PairTableWriter : IDisposable
     private readonly sbyte[] _rule = new sbyte[BatchRows];
     private readonly sbyte[][] _gammas;
     private int _pending;
-    private bool _wroteAny;
 
-    /// <summary>Creates the file (it must not exist) and writes its schema.</summary>
+    /// <summary>Creates the file (it must not exist; callers publish it under its final name themselves) and writes its schema.</summary>
     /// <param name="path">File to create.</param>
     /// <param name="records">The job's records (for ids and source names).</param>
     /// <param name="comparisonNames">Comparison names in gamma-vector order (columns <c>gamma_&lt;name&gt;</c>).</param>
@@ -49,8 +47,8 @@ public sealed class PairTableWriter : IDisposable
         if (resolvedProbability) _resolved = new double[BatchRows];
         _gammas = new sbyte[_k][];
         for (var c = 0; c < _k; c++) _gammas[c] = new sbyte[BatchRows];
-        _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-        _writer = new ArrowFileWriter(_stream, _schema);
+        if (File.Exists(path)) throw new IOException($"{path} already exists");
+        _writer = TableWriter.Create(path, TableFormat.Arrow, _schema, new TableWriterOptions { ArrowBatchRows = BatchRows, Atomic = false });
     }
 
     /// <summary>Rows written so far.</summary>
@@ -109,16 +107,12 @@ public sealed class PairTableWriter : IDisposable
     /// <summary>Writes the last batch and the file footer.</summary>
     public void Complete()
     {
-        if (_pending > 0 || !_wroteAny) Flush();
-        _writer.WriteEnd();
+        if (_pending > 0) Flush();
+        _writer.Complete();
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        _writer.Dispose();
-        _stream.Dispose();
-    }
+    public void Dispose() => _writer.Dispose();
 
     private void Flush()
     {
@@ -142,8 +136,7 @@ public sealed class PairTableWriter : IDisposable
         ]);
         for (var c = 0; c < _k; c++) arrays.Add(ArrowColumns.Int8(_gammas[c].AsSpan(0, n)));
         using (var batch = new RecordBatch(_schema, arrays, n))
-            _writer.WriteRecordBatch(batch);
-        _wroteAny = true;
+            _writer.Write(batch);
         _pending = 0;
     }
 }

@@ -1,10 +1,10 @@
-using Adrn.Linkage.Input;
+using Adrn.Tables;
 using Apache.Arrow;
 
 namespace Adrn.Linkage.Panel;
 
 /// <summary>Arrow builders of the linked employer's columns of one panel batch.</summary>
-internal sealed class EmployerColumnBuilders(RawTable register)
+internal sealed class EmployerColumnBuilders(TextTable register)
 {
     private readonly string?[] _sectionIn = register.Column("sic_section");
     private readonly string?[] _divisionIn = register.Column("sic_division");

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Adrn.Linkage.Input;
 using Adrn.Linkage.Privacy;
+using Adrn.Tables;
 using Apache.Arrow;
-using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
 
 namespace Adrn.Linkage.Panel;
@@ -77,19 +77,18 @@ public static class LinkedPanelBuilder
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         var tmp = outputPath + ".tmp";
         long linkedRows = 0;
-        using (var stream = File.Create(tmp))
-        using (var writer = new ArrowFileWriter(stream, schema))
+        using (var writer = TableWriter.Create(tmp, TableFormat.Arrow, schema, new TableWriterOptions { Atomic = false }))
         {
             var employerKeys = new string?[employers.RowCount];
             for (var start = 0; start < employees.RowCount || start == 0; start += BatchRows)
             {
                 var n = Math.Min(BatchRows, employees.RowCount - start);
                 using var batch = BuildBatch(employees, employers, options, schema, linkedEmployer, linkProbability, employerKeys, start, n, ref linkedRows);
-                writer.WriteRecordBatch(batch);
+                writer.Write(batch);
                 if (employees.RowCount == 0) break;
             }
 
-            writer.WriteEnd();
+            writer.Complete();
         }
 
         File.Move(tmp, outputPath, overwrite: true);
@@ -133,7 +132,7 @@ public static class LinkedPanelBuilder
     private static IEnumerable<string> ExtraNames(LinkedPanelOptions options) =>
         options.EmployeeAttributes.Concat(options.EmployerAttributes.Select(c => "employer_" + c));
 
-    private static RecordBatch BuildBatch(RawTable e, RawTable r, LinkedPanelOptions options, Schema schema, int[] linkedEmployer, double[] probability,
+    private static RecordBatch BuildBatch(TextTable e, TextTable r, LinkedPanelOptions options, Schema schema, int[] linkedEmployer, double[] probability,
         string?[] employerKeys, int start, int n, ref long linkedRows)
     {
         var key = options.Key;
@@ -279,14 +278,9 @@ public static class LinkedPanelBuilder
         return (employer, probability, unknown);
     }
 
-    private static IReadOnlyList<string> ReadHeader(string path) => SourceReader.FormatOf(path) switch
-    {
-        Configuration.SourceFormat.Arrow => ArrowTableReader.ReadHeader(path),
-        Configuration.SourceFormat.Parquet => ParquetTableReader.ReadHeader(path),
-        _ => CsvTableReader.ReadHeader(path),
-    };
+    private static IReadOnlyList<string> ReadHeader(string path) => SourceReader.ReadHeader(path, SourceReader.FormatOf(path));
 
-    private static RawTable ReadRequired(string path, string[] columns)
+    private static TextTable ReadRequired(string path, string[] columns)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: file not found.", path);
         var names = ReadHeader(path);
@@ -307,7 +301,7 @@ public static class LinkedPanelBuilder
         return index;
     }
 
-    private static InvalidDataException Missing(RawTable table, string column, int row) =>
+    private static InvalidDataException Missing(TextTable table, string column, int row) =>
         new($"row {row + 1}: column {column} is empty; the linked panel needs it on every payroll row.");
 
     internal static int? ParseInt(string? s) =>

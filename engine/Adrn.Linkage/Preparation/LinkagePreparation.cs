@@ -2,6 +2,7 @@ using System.Globalization;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Input;
 using Adrn.Linkage.Standardisation;
+using Adrn.Tables;
 
 namespace Adrn.Linkage.Preparation;
 
@@ -41,13 +42,16 @@ public static class LinkagePreparation
             if (truthColumn is not null) wanted.Add(truthColumn);
             var raw = SourceReader.Read(source, wanted.Distinct().ToList());
             var idValues = raw.Column(source.IdColumn);
+            var firstEntry = quarantine.Count;
+            quarantine.AddRange(MalformedRecordQuarantine.Entries(source, raw));
             var keep = SelectRows(source, raw, idValues, quarantine, out var quarantined, out var superseded);
+            MalformedRecordQuarantine.SortSourceEntries(quarantine, firstEntry);
 
             var truthValues = truthColumn is null ? null : raw.Column(truthColumn);
             foreach (var row in keep)
             {
                 ids.Add(idValues[row]!);
-                rowsOf.Add(row + 1);
+                rowsOf.Add(checked((int)raw.RecordNumber(row)));
                 truth?.Add(truthValues![row]);
             }
 
@@ -82,9 +86,9 @@ public static class LinkagePreparation
             {
                 Name = source.Name,
                 Path = source.Path,
-                RowsRead = raw.RowCount,
+                RowsRead = checked((int)raw.RecordsRead),
                 RowsUsed = keep.Count,
-                RowsQuarantined = quarantined,
+                RowsQuarantined = quarantined + raw.Malformed.Count,
                 RowsSuperseded = superseded,
                 Values = values,
             });
@@ -138,6 +142,11 @@ public static class LinkagePreparation
             {
                 header = SourceReader.ReadHeader(source);
             }
+            catch (TableFormatException ex)
+            {
+                problems.Add($"source '{source.Name}': {ex.Message}");
+                continue;
+            }
             catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or FormatException)
             {
                 problems.Add($"source '{source.Name}': cannot read '{source.Path}': {ex.Message}");
@@ -159,7 +168,7 @@ public static class LinkagePreparation
         if (problems.Count > 0) throw new ConfigValidationException(problems);
     }
 
-    private static List<int> SelectRows(SourceConfig source, RawTable raw, string?[] idValues, List<QuarantineEntry> quarantine,
+    private static List<int> SelectRows(SourceConfig source, TextTable raw, string?[] idValues, List<QuarantineEntry> quarantine,
         out int quarantined, out int superseded)
     {
         quarantined = 0;
@@ -172,7 +181,7 @@ public static class LinkagePreparation
             var id = idValues[row];
             if (id is null)
             {
-                quarantine.Add(new QuarantineEntry(source.Path, row + 1, source.IdColumn, "", "missing id"));
+                quarantine.Add(new QuarantineEntry(source.Path, checked((int)raw.RecordNumber(row)), source.IdColumn, "", "missing id"));
                 quarantined++;
                 continue;
             }
@@ -186,7 +195,7 @@ public static class LinkagePreparation
 
             if (source.DuplicateIds == DuplicateIdPolicy.Quarantine)
             {
-                quarantine.Add(new QuarantineEntry(source.Path, row + 1, source.IdColumn, id, $"duplicate id (first seen in row {seen + 1})"));
+                quarantine.Add(new QuarantineEntry(source.Path, checked((int)raw.RecordNumber(row)), source.IdColumn, id, $"duplicate id (first seen in row {raw.RecordNumber(seen)})"));
                 quarantined++;
                 continue;
             }

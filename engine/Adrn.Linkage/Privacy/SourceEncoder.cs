@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Text;
 using Adrn.Linkage.Blocking.Phonetics;
 using Adrn.Linkage.Input;
-using Adrn.Linkage.Output;
 using Adrn.Linkage.Standardisation;
+using Adrn.Tables;
 
 namespace Adrn.Linkage.Privacy;
 
@@ -30,11 +29,7 @@ public static class SourceEncoder
         ArgumentNullException.ThrowIfNull(key);
 
         var format = SourceReader.FormatOf(inputPath);
-        var header = SourceReader.ReadHeader(new Configuration.SourceConfig
-        {
-            Name = "input", Path = inputPath, Format = format, IdColumn = spec.IdColumn,
-            ColumnMap = new Dictionary<string, string>(), DateFormats = DateParser.DefaultFormats,
-        });
+        var header = SourceReader.ReadHeader(inputPath, format);
         var wanted = new List<string> { spec.IdColumn };
         wanted.AddRange(spec.Keep);
         wanted.AddRange(spec.Fields.Select(f => f.Column));
@@ -52,39 +47,37 @@ public static class SourceEncoder
         var missingCounts = new long[spec.Fields.Count];
 
         var tmp = outputPath + ".tmp";
-        using (var writer = new StreamWriter(tmp, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" })
+        using (var writer = CsvWriter.Create(tmp))
         {
-            var columns = new List<string> { spec.IdColumn };
-            columns.AddRange(spec.Keep);
-            columns.AddRange(spec.Fields.Select(f => f.Column));
-            columns.AddRange(spec.BlockingKeys.Select(KeyColumnName));
-            writer.WriteLine(string.Join(",", columns.Select(TableWriter.Quote)));
+            writer.WriteField(spec.IdColumn);
+            foreach (var c in spec.Keep) writer.WriteField(c);
+            foreach (var f in spec.Fields) writer.WriteField(f.Column);
+            foreach (var b in spec.BlockingKeys) writer.WriteField(KeyColumnName(b));
+            writer.EndRecord();
 
             var ids = table.Column(spec.IdColumn);
             var kept = spec.Keep.Select(table.Column).ToArray();
             var fieldValues = spec.Fields.Select(f => table.Column(f.Column)).ToArray();
             var keyValues = spec.BlockingKeys.Select(b => table.Column(b.Column)).ToArray();
-            var line = new StringBuilder();
             for (var row = 0; row < table.RowCount; row++)
             {
-                line.Clear();
-                line.Append(TableWriter.Quote(ids[row]));
-                foreach (var column in kept) line.Append(',').Append(TableWriter.Quote(column[row]));
+                writer.WriteField(ids[row]);
+                foreach (var column in kept) writer.WriteField(column[row]);
                 for (var f = 0; f < encoders.Length; f++)
                 {
                     var filter = EncodeField(encoders[f], spec.Fields[f].Kind, fieldValues[f][row], dates);
                     if (filter is null) missingCounts[f]++;
-                    line.Append(',').Append(filter is null ? string.Empty : BloomFilterEncoder.ToBase64(filter));
+                    writer.WriteField(filter is null ? null : BloomFilterEncoder.ToBase64(filter));
                 }
 
                 for (var b = 0; b < keyValues.Length; b++)
                 {
                     var kind = spec.BlockingKeys[b].Kind;
                     var derived = DeriveKeyValue(kind, keyValues[b][row], dates);
-                    line.Append(',').Append(derived is null ? string.Empty : key.Pseudonymise($"block:{kind}", derived));
+                    writer.WriteField(derived is null ? null : key.Pseudonymise($"block:{kind}", derived));
                 }
 
-                writer.WriteLine(line);
+                writer.EndRecord();
             }
         }
 

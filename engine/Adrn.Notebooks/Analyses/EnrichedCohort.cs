@@ -1,8 +1,8 @@
 using System.Globalization;
 using Adrn.Notebooks.Formatting;
 using Adrn.Stats.Disclosure;
+using Adrn.Tables;
 using Apache.Arrow;
-using Apache.Arrow.Ipc;
 using Microsoft.Data.Analysis;
 
 namespace Adrn.Notebooks.Analyses;
@@ -123,11 +123,10 @@ public sealed class EnrichedCohort
             .Build();
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         using (batch)
-        using (var stream = File.Create(path))
-        using (var writer = new ArrowFileWriter(stream, batch.Schema))
+        using (var writer = TableWriter.Create(path, TableFormat.Arrow, batch.Schema))
         {
-            writer.WriteRecordBatch(batch);
-            writer.WriteEnd();
+            writer.Write(batch);
+            writer.Complete();
         }
 
         return new EnrichedCohort(path, occ, pp, ep);

@@ -1,5 +1,5 @@
+using Adrn.Tables;
 using Apache.Arrow;
-using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
 using Microsoft.Data.Analysis;
 
@@ -21,19 +21,8 @@ public static class ArrowFrames
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such Arrow file.", path);
-        using var stream = File.OpenRead(path);
-        using var reader = new ArrowFileReader(stream);
-        var batches = new List<RecordBatch>();
-        try
-        {
-            while (reader.ReadNextRecordBatch() is { } batch) batches.Add(batch);
-            var schema = reader.Schema;
-            return FromBatches(schema, batches, path);
-        }
-        finally
-        {
-            foreach (var b in batches) b.Dispose();
-        }
+        using var table = TableReader.ReadArrow(path, TableFormat.Arrow);
+        return FromBatches(table.Schema, table.Batches, path);
     }
 
     /// <summary>Converts record batches with one schema into a DataFrame (values are copied).</summary>

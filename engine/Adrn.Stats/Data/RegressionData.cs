@@ -1,5 +1,5 @@
+using Adrn.Tables;
 using Apache.Arrow;
-using Apache.Arrow.Ipc;
 using Microsoft.Data.Analysis;
 
 namespace Adrn.Stats.Data;
@@ -119,20 +119,18 @@ public sealed class RegressionData : IRegressionData
     public static RegressionData ReadArrowFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = File.OpenRead(path);
-        using var reader = new ArrowFileReader(stream);
-        var batches = new List<RecordBatch>();
-        while (reader.ReadNextRecordBatch() is { } batch) batches.Add(batch);
-        if (batches.Count == 0) throw new InvalidDataException($"{path}: the Arrow file holds no record batches.");
-        return FromArrow(batches);
+        // The batches stay alive: the columns wrap them without copying.
+        var table = TableReader.ReadArrow(path, TableFormat.Arrow);
+        if (table.Batches.Count == 0) throw new InvalidDataException($"{path}: the Arrow file holds no record batches.");
+        return FromArrow(table.Batches);
     }
 
-    /// <summary>Reads a CSV file (RFC 4180, header row, comma, UTF-8; empty or <c>NA</c> = missing).</summary>
+    /// <summary>Reads a CSV file (RFC 4180, header row, comma, UTF-8; empty or <c>NA</c> = missing); a malformed record is an error naming its line.</summary>
     /// <param name="path">The file path.</param>
     public static RegressionData ReadCsv(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return new RegressionData(CsvTableReader.Read(path));
+        return new RegressionData(CsvRegressionColumns.Read(path));
     }
 
     /// <summary>Reads the flat columns of a Parquet file.</summary>
@@ -141,7 +139,10 @@ public sealed class RegressionData : IRegressionData
     public static async Task<RegressionData> ReadParquetAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return new RegressionData(await ParquetTableReader.ReadAsync(path, cancellationToken).ConfigureAwait(false));
+        // Read as Arrow batches (one per row group) and wrapped like an Arrow file; the batches stay alive.
+        var table = await Task.Run(() => TableReader.ReadArrow(path, TableFormat.Parquet), cancellationToken).ConfigureAwait(false);
+        if (table.Batches.Count == 0) throw new InvalidDataException($"{path}: the Parquet file holds no row groups.");
+        return FromArrow(table.Batches);
     }
 
     /// <summary>Reads a file by its extension: <c>.arrow</c>/<c>.feather</c>/<c>.ipc</c>, <c>.csv</c> or <c>.parquet</c>.</summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Adrn.Stats.Data;
 using Apache.Arrow;
-using Apache.Arrow.Ipc;
 
 namespace Adrn.Stats.Production;
 
@@ -132,9 +131,8 @@ public sealed class FirmYearTfp
             .Append("log_tfp", false, tfp.Build())
             .Append("omega", true, omega.Build())
             .Build();
-        using var stream = File.Create(path);
-        using var writer = new ArrowFileWriter(stream, batch.Schema);
-        writer.WriteRecordBatch(batch);
-        writer.WriteEnd();
+        using var writer = Adrn.Tables.TableWriter.Create(path, Adrn.Tables.TableFormat.Arrow, batch.Schema, new Adrn.Tables.TableWriterOptions { Atomic = false });
+        writer.Write(batch);
+        writer.Complete();
     }
 }

@@ -69,7 +69,8 @@ public sealed class LinkFailureTests : IDisposable
         using (var resume = Link("--resume", "typo", "--out", outDir))
         {
             Assert.True(resume.ExitCode == 2, resume.Output);
-            AssertOneMessageWithoutStackTrace(resume, "No job 'typo' in the journal");
+            // (Refused at its inputs, the job never claimed the folder: the folder check says so before the journal is read.)
+            AssertOneMessageWithoutStackTrace(resume, "no job typo was started there, so there is nothing to resume");
         }
 
         // The corrected job starts under the same id.
