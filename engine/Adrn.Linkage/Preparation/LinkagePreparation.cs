@@ -40,14 +40,16 @@ public static class LinkagePreparation
             foreach (var c in config.Columns) wanted.Add(source.FileColumn(c.Name));
             if (source.OrderBy is not null) wanted.Add(source.OrderBy);
             if (truthColumn is not null) wanted.Add(truthColumn);
-            var raw = SourceReader.Read(source, wanted.Distinct().ToList());
-            var idValues = raw.Column(source.IdColumn);
+            var codeIds = config.Columns.Any(c => source.FileColumn(c.Name) == source.IdColumn) || source.OrderBy == source.IdColumn || truthColumn == source.IdColumn;
+            var read = CodedSource.Read(source, wanted.Distinct().ToList(), codeIds);
+            var raw = read.Rows;
+            var idValues = read.Ids;
             var firstEntry = quarantine.Count;
             quarantine.AddRange(MalformedRecordQuarantine.Entries(source, raw));
-            var keep = SelectRows(source, raw, idValues, quarantine, out var quarantined, out var superseded);
+            var keep = SelectRows(source, raw, idValues, source.OrderBy is null ? null : read.Strings(source.OrderBy), quarantine, out var quarantined, out var superseded);
             MalformedRecordQuarantine.SortSourceEntries(quarantine, firstEntry);
 
-            var truthValues = truthColumn is null ? null : raw.Column(truthColumn);
+            var truthValues = truthColumn is null ? null : read.Strings(truthColumn);
             foreach (var row in keep)
             {
                 ids.Add(idValues[row]!);
@@ -64,7 +66,7 @@ public static class LinkagePreparation
             foreach (var c in config.Columns)
             {
                 var fileColumn = source.FileColumn(c.Name);
-                if (!coded.ContainsKey(fileColumn)) coded[fileColumn] = RawValueCodes.Of(raw.Column(fileColumn), keep);
+                if (!coded.ContainsKey(fileColumn)) coded[fileColumn] = RawValueCodes.Of(read.Column(fileColumn), keep);
             }
 
             var standardised = new Dictionary<(string FileColumn, ColumnType Type, StandardiserKind Standardiser, CompanySynonymTable? Synonyms), StandardisedValues>();
@@ -168,14 +170,13 @@ public static class LinkagePreparation
         if (problems.Count > 0) throw new ConfigValidationException(problems);
     }
 
-    private static List<int> SelectRows(SourceConfig source, TextTable raw, string?[] idValues, List<QuarantineEntry> quarantine,
+    private static List<int> SelectRows(SourceConfig source, TextTable raw, string?[] idValues, string?[]? order, List<QuarantineEntry> quarantine,
         out int quarantined, out int superseded)
     {
         quarantined = 0;
         superseded = 0;
         var firstRow = new Dictionary<string, int>(raw.RowCount, StringComparer.Ordinal);
         var keep = new List<int>(raw.RowCount);
-        var order = source.OrderBy is null ? null : raw.Column(source.OrderBy);
         for (var row = 0; row < raw.RowCount; row++)
         {
             var id = idValues[row];
@@ -240,20 +241,24 @@ public static class LinkagePreparation
         /// <summary>Per kept row: index into <see cref="Distinct"/>, or -1 when the value is missing.</summary>
         public int[] Codes { get; }
 
-        public static RawValueCodes Of(string?[] values, List<int> keep)
+        public static RawValueCodes Of(CodedColumn column, List<int> keep)
         {
-            var codeOf = new Dictionary<string, int>(StringComparer.Ordinal);
-            var distinct = new List<string>();
+            // The read's codes are in first-occurrence order over all rows; renumbered over the kept rows only (an
+            // identity map when every row is kept), so value ids never depend on rows that were set aside.
+            var map = new int[column.Distinct.Length];
+            Array.Fill(map, -1);
+            var distinct = new List<string>(column.Distinct.Length);
             var codes = new int[keep.Count];
+            var all = column.Codes;
             for (var i = 0; i < codes.Length; i++)
             {
-                var raw = values[keep[i]];
-                if (raw is null) { codes[i] = -1; continue; }
-                if (!codeOf.TryGetValue(raw, out var code))
+                var raw = all[keep[i]];
+                if (raw < 0) { codes[i] = -1; continue; }
+                var code = map[raw];
+                if (code < 0)
                 {
-                    code = distinct.Count;
-                    distinct.Add(raw);
-                    codeOf[raw] = code;
+                    code = map[raw] = distinct.Count;
+                    distinct.Add(column.Distinct[raw]);
                 }
 
                 codes[i] = code;
