@@ -106,6 +106,7 @@ public sealed partial class DatasetStore
             Ledgers = ledgers,
             Models = state.Models,
             Spines = spines,
+            PreparedSpines = StorePreparedSpines([], state, work),
         };
         FaultPoints.Reach("objects-written");
         var report = new ChangeReport(changes);

@@ -161,7 +161,7 @@ public sealed partial class DatasetStore : IDisposable
             minters[spine.Name] = new EntityIdMinter(spine.IdPrefix, entry.NextId);
         }
 
-        return new LinkingState(spec, spines, minters, [.. state.Models]);
+        return new LinkingState(spec, spines, minters, [.. state.Models], state.PreparedSpines);
     }
 
     /// <summary>Deletes what an interrupted operation left (staging files, objects no version refers to). Holds the lock.</summary>

@@ -25,7 +25,13 @@ internal sealed class SpineTable
     /// <summary>Every entity id.</summary>
     public IEnumerable<string> Entities => _byEntity.Keys;
 
-    /// <summary>Reads a spine file written by <see cref="Write"/> (null path: an empty spine).</summary>
+    /// <summary>Every entity's representative record.</summary>
+    public IEnumerable<Representative> Representatives => _byEntity.Values;
+
+    /// <summary>Whether a record (by key) is the representative of an entity.</summary>
+    public bool IsRepresentative(string recordKey) => _entityOfKey.ContainsKey(recordKey);
+
+    /// <summary>Reads a spine file written by <see cref="Write(string)"/> (null path: an empty spine).</summary>
     public static SpineTable Load(SpineSpec spine, string? path)
     {
         var table = new SpineTable(spine);
@@ -55,12 +61,16 @@ internal sealed class SpineTable
     public string EntityOfKey(string recordKey) =>
         _entityOfKey.TryGetValue(recordKey, out var e) ? e : throw new KeyNotFoundException($"record key '{recordKey}' is not in spine '{Spine.Name}'");
 
+    /// <summary>Whether a representative changed since the spine was read (a new spine counts as unchanged until it gets one).</summary>
+    public bool Changed { get; private set; }
+
     /// <summary>Makes <paramref name="candidate"/> its entity's representative if it ranks before the current one.</summary>
     public void Offer(Representative candidate)
     {
         if (_byEntity.TryGetValue(candidate.EntityId, out var current) && Compare(current, candidate) <= 0) return;
         if (current is not null) _entityOfKey.Remove(current.RecordKey);
         Put(candidate);
+        Changed = true;
     }
 
     /// <summary>Renames every entity (relink: provisional ids to final ones).</summary>
@@ -75,11 +85,14 @@ internal sealed class SpineTable
     /// Writes the spine file, flushed to disk. Rows are in record-key order, so the file a link job reads does not depend
     /// on the entity ids (a relink replays history with provisional ids and must link exactly as the first time).
     /// </summary>
-    public void Write(string path)
+    public void Write(string path) => Write(path, _byEntity.Values);
+
+    /// <summary>Writes some representatives as a spine file (in record-key order), for example those a link job prepares.</summary>
+    public void Write(string path, IEnumerable<Representative> representatives)
     {
         var provenance = Provenance.Select(n => new ColumnBuffer(n, VariableType.Text, nullable: false)).ToArray();
         var columns = Spine.Columns.Select(n => new ColumnBuffer(n, VariableType.Text)).ToArray();
-        foreach (var r in _byEntity.Values.OrderBy(r => r.RecordKey, StringComparer.Ordinal))
+        foreach (var r in representatives.OrderBy(r => r.RecordKey, StringComparer.Ordinal))
         {
             provenance[0].Add(r.RecordKey);
             provenance[1].Add(r.EntityId);
