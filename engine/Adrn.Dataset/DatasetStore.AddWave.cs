@@ -5,6 +5,7 @@ using Adrn.Dataset.Linking;
 using Adrn.Dataset.Spec;
 using Adrn.Dataset.Store;
 using Adrn.Dataset.Tables;
+using Adrn.Linkage.Panel;
 
 namespace Adrn.Dataset;
 

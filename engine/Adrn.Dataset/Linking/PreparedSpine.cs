@@ -1,6 +1,7 @@
 using Adrn.Dataset.Spec;
 using Adrn.Dataset.Tables;
 using Adrn.Linkage.Configuration;
+using Adrn.Linkage.Panel;
 using Adrn.Linkage.Preparation;
 
 namespace Adrn.Dataset.Linking;

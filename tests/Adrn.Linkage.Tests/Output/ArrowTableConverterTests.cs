@@ -105,12 +105,13 @@ public sealed class ArrowTableConverterTests
     [Fact]
     public async Task Nullable_numeric_columns_convert_with_their_nulls_and_parquet_carries_the_column_descriptions()
     {
-        // The linked panel's shape: nullable float64 and int32 columns (link_probability, year).
+        // The linked panel's shape: nullable float64 and int32 columns (link_probability, year), described in the field
+        // metadata as the panel builder writes them from its definition.
         var t = new TestJob();
         var path = Path.Combine(t.Directory, "nullable.arrow");
         var schema = new Schema.Builder()
-            .Field(f => f.Name("link_probability").DataType(DoubleType.Default).Nullable(true))
-            .Field(f => f.Name("year").DataType(Int32Type.Default).Nullable(true))
+            .Field(new Field("link_probability", DoubleType.Default, true, new Dictionary<string, string> { [ColumnDescriptions.Key] = "Probability of the link." }))
+            .Field(new Field("year", Int32Type.Default, true, new Dictionary<string, string> { [ColumnDescriptions.Key] = "Payroll year." }))
             .Build();
         using (var stream = File.Create(path))
         using (var writer = new ArrowFileWriter(stream, schema))
@@ -134,8 +135,8 @@ public sealed class ArrowTableConverterTests
         await group.ReadAsync(fields[1], y.AsMemory());
         Assert.Equal([0.25, null], p);
         Assert.Equal([null, 2021], y);
-        Assert.Equal(ColumnDescriptions.Of("link_probability"), reader.CustomMetadata["description:link_probability"]);
-        Assert.Equal(ColumnDescriptions.Of("year"), reader.CustomMetadata["description:year"]);
+        Assert.Equal("Probability of the link.", reader.CustomMetadata["description:link_probability"]);
+        Assert.Equal("Payroll year.", reader.CustomMetadata["description:year"]);
     }
 
     [Fact]
