@@ -56,6 +56,8 @@ public sealed partial class DatasetStore
         var work = _layout.NewStagingDirectory("add-wave");
         var extension = Path.GetExtension(request.InputPath).ToLowerInvariant() is { Length: > 0 } e ? e : ".csv";
         var inputObject = _objects.PutCopy(request.InputPath, extension);
+        if (!inputObject.StartsWith(sha, StringComparison.Ordinal))
+            throw new IOException($"'{request.InputPath}' changed while it was being added (sha256 {sha[..12]}… when checked, {inputObject[..12]}… when copied); add it again once it is complete.");
         var seq = head.Waves.Count == 0 ? 1 : head.Waves.Max(w => w.Seq) + 1;
         timings.Lap("store_input");
         var state = LinkingStateOf(head, spec);

@@ -161,8 +161,12 @@ public sealed partial class DatasetStore : IDisposable
             minters[spine.Name] = new EntityIdMinter(spine.IdPrefix, entry.NextId);
         }
 
-        return new LinkingState(spec, spines, minters, [.. state.Models], state.PreparedSpines);
+        return new LinkingState(spec, spines, minters, [.. state.Models], RepresentativeValuesOf(state, spec), state.PreparedSpines);
     }
+
+    /// <summary>The raw values of representatives, read from the input objects of a version's waves.</summary>
+    internal RepresentativeValues RepresentativeValuesOf(StoreState state, DatasetSpec spec) =>
+        new(spec, state.Waves.ToDictionary(w => (w.Source, w.Wave), w => _objects.PathOf(w.InputObject)));
 
     /// <summary>Deletes what an interrupted operation left (staging files, objects no version refers to). Holds the lock.</summary>
     private void CleanUp()

@@ -11,7 +11,7 @@ namespace Adrn.Dataset.Linking;
 /// afresh at their next run.
 /// </summary>
 internal sealed class LinkingState(DatasetSpec spec, Dictionary<string, SpineTable> spines, Dictionary<string, EntityIdMinter> minters, List<ModelEntry> models,
-    IReadOnlyList<PreparedSpineEntry>? storedPreparedSpines = null)
+    RepresentativeValues representativeValues, IReadOnlyList<PreparedSpineEntry>? storedPreparedSpines = null)
 {
     public const string LinkModel = "link";
     public const string DedupeModel = "dedupe";
@@ -25,6 +25,9 @@ internal sealed class LinkingState(DatasetSpec spec, Dictionary<string, SpineTab
     public List<ModelEntry> Models { get; } = models;
 
     public HashSet<(string Source, string Spine, string Kind)> Retrain { get; } = [];
+
+    /// <summary>The raw values of representatives, from the waves' files.</summary>
+    public RepresentativeValues RepresentativeValues { get; } = representativeValues;
 
     /// <summary>The prepared spines of the version the state was read from.</summary>
     public IReadOnlyList<PreparedSpineEntry> StoredPreparedSpines { get; } = storedPreparedSpines ?? [];

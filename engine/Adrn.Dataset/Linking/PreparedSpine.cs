@@ -1,6 +1,5 @@
 using Adrn.Dataset.Spec;
 using Adrn.Dataset.Tables;
-using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Panel;
 using Adrn.Linkage.Preparation;
 
@@ -12,7 +11,7 @@ namespace Adrn.Dataset.Linking;
 /// text column per job column), so a link never reads or standardises earlier waves again: before a run it is brought to
 /// the spine's current representatives (<see cref="Synchronise"/>: only representatives it does not hold yet are
 /// standardised, usually none, because a wave's own records become representatives with the values the run standardised
-/// for them), then joined with the prepared wave (<see cref="ToPrepared"/>).
+/// for them), then joined with the prepared wave (<see cref="ToStandardised"/>, <see cref="PreparedComposition.Combine"/>).
 /// </summary>
 internal sealed class PreparedSpine
 {
@@ -106,9 +105,8 @@ internal sealed class PreparedSpine
         return missing.Count;
     }
 
-    /// <summary>The records as prepared records of the job's spine source (rows in record-key order, as a spine file has them).</summary>
-    /// <param name="spineSide">The job restricted to its spine source.</param>
-    public PreparedLinkage ToPrepared(LinkageJobConfig spineSide)
+    /// <summary>The records as the job's spine source holds them, standardised (rows in record-key order, as a spine file has them).</summary>
+    public StandardisedRecords ToStandardised()
     {
         var keys = SortedKeys();
         var columns = new IReadOnlyList<string?>[Columns.Count];
@@ -119,7 +117,7 @@ internal sealed class PreparedSpine
             columns[c] = values;
         }
 
-        return PreparedComposition.FromStandardised(spineSide, keys, columns);
+        return new StandardisedRecords(keys, columns);
     }
 
     private string[] SortedKeys()

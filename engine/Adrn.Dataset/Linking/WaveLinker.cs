@@ -1,10 +1,13 @@
 using System.Diagnostics;
-using System.Globalization;
 using Adrn.Dataset.Spec;
+using Adrn.Dataset.Tables;
 using Adrn.Linkage;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Input;
+using Adrn.Linkage.Panel;
 using Adrn.Linkage.Preparation;
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
 
 namespace Adrn.Dataset.Linking;
 
@@ -49,7 +52,7 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
     {
         var clock = Stopwatch.StartNew();
         var config = wave.Config;
-        var prepared = PreparedComposition.Combine(config, [wave.Prepared, spine.ToPrepared(config with { Sources = [config.Sources[1]] })]);
+        var prepared = PreparedComposition.Combine(config, [wave.Prepared], spine.ToStandardised());
         var plan = LinkagePlan.Create(prepared, null, clock.Elapsed.TotalSeconds, ct);
         var result = Run(plan, workDirectory, modelPath, matchProbability, ct);
         var links = ReadLinks(result.Files["links"][0]);
@@ -99,16 +102,26 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
     }
 
     /// <summary>
-    /// Standardises representatives with the job's spine side, as a run on a spine file of them would: they are written
-    /// as a spine file and prepared. Returns, per representative in the order given, the value of every job column.
+    /// Standardises representatives with the job's spine side, as a run on a spine file of them would: their raw values
+    /// are written as a spine file (<c>record_key</c> and the spine's columns) and prepared. Returns, per representative in
+    /// the order given, the value of every job column.
     /// </summary>
-    public IReadOnlyList<string?[]> PrepareSpineSide(PreparedWave wave, SpineTable spine, IReadOnlyList<SpineTable.Representative> representatives, string workDirectory)
+    public IReadOnlyList<string?[]> PrepareSpineSide(PreparedWave wave, SpineSpec spine, IReadOnlyList<SpineTable.Representative> representatives,
+        IReadOnlyList<string?[]> rawValues, string workDirectory)
     {
         Directory.CreateDirectory(workDirectory);
         var path = Path.Combine(workDirectory, $"representatives-{Guid.NewGuid():N}.arrow");
         try
         {
-            spine.Write(path, representatives);
+            var key = new ColumnBuffer(LinkJobRules.SpineIdColumn, VariableType.Text, nullable: false);
+            var columns = spine.Columns.Select(c => new ColumnBuffer(c, VariableType.Text)).ToArray();
+            for (var i = 0; i < representatives.Count; i++)
+            {
+                key.Add(representatives[i].RecordKey);
+                for (var c = 0; c < columns.Length; c++) columns[c].Add(rawValues[i][c]);
+            }
+
+            ArrowTableFile.Write(path, [key, .. columns]);
             var side = wave.Config.Sources[1] with { Path = path, Format = SourceFormat.Arrow };
             var prepared = LinkagePreparation.Prepare(wave.Config with { Sources = [side] });
             var records = prepared.Records;
@@ -116,7 +129,7 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
             for (var i = 0; i < result.Length; i++)
             {
                 var at = records.Find(0, representatives[i].RecordKey);
-                if (at < 0) throw new InvalidDataException($"the spine side of job '{wave.Config.Name}' set aside representative {representatives[i].RecordKey} of spine '{spine.Spine.Name}'.");
+                if (at < 0) throw new InvalidDataException($"the spine side of job '{wave.Config.Name}' set aside representative {representatives[i].RecordKey} of spine '{spine.Name}'.");
                 var values = new string?[records.Columns.Count];
                 for (var c = 0; c < values.Length; c++) values[c] = records.Columns[c].ValueOf(at);
                 result[i] = values;
@@ -179,16 +192,25 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
 
     private static List<ScoredLink> ReadLinks(string path)
     {
-        var t = SourceReader.Read(path, SourceFormat.Arrow, ["id_l", "id_r", "source_l", "source_r", "match_probability", "match_rule"]);
-        var l = t.Column("id_l");
-        var r = t.Column("id_r");
-        var sl = t.Column("source_l");
-        var sr = t.Column("source_r");
-        var p = t.Column("match_probability");
-        var rule = t.Column("match_rule");
-        var list = new List<ScoredLink>(t.RowCount);
-        for (var i = 0; i < t.RowCount; i++)
-            list.Add(new ScoredLink(l[i]!, sl[i]!, r[i]!, sr[i]!, double.Parse(p[i]!, NumberStyles.Float, CultureInfo.InvariantCulture), rule[i] ?? "?"));
+        // The links table as the pipeline wrote it (typed Arrow: ids and names as text, probabilities as doubles).
+        using var stream = File.OpenRead(path);
+        using var reader = new ArrowFileReader(stream);
+        var list = new List<ScoredLink>();
+        while (reader.ReadNextRecordBatch() is { } batch)
+        {
+            using (batch)
+            {
+                var l = (StringArray)batch.Column("id_l");
+                var r = (StringArray)batch.Column("id_r");
+                var sl = (StringArray)batch.Column("source_l");
+                var sr = (StringArray)batch.Column("source_r");
+                var p = (DoubleArray)batch.Column("match_probability");
+                var rule = (StringArray)batch.Column("match_rule");
+                for (var i = 0; i < batch.Length; i++)
+                    list.Add(new ScoredLink(l.GetString(i), sl.GetString(i), r.GetString(i), sr.GetString(i), p.GetValue(i)!.Value, rule.GetString(i) ?? "?"));
+            }
+        }
+
         return list;
     }
 

@@ -23,7 +23,8 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
             .Select(s => (Spine: s, Index: s.Representatives.ToList().FindIndex(r => r.Source == source.Name)))
             .Where(x => x.Index >= 0)
             .ToList();
-        var records = WaveRecords.Read(wave.Path, source.IdColumn, representing.SelectMany(x => x.Spine.Representatives[x.Index].Columns.Values));
+        var records = WaveRecords.Read(wave.Path, source.IdColumn, RepresentativeValues.ColumnsOf(spec, source.Name));
+        state.RepresentativeValues.Remember(wave.Source, wave.Wave, records);
         var ledgers = new List<SpineLedger>();
         var work = new List<WaveLinkWork>();
         foreach (var link in source.Links)
@@ -38,7 +39,7 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
             IReadOnlyList<string?[]> PrepareSpineSide(IReadOnlyList<SpineTable.Representative> representatives)
             {
                 progress?.Report(string.Create(CultureInfo.InvariantCulture, $"  standardising {representatives.Count:N0} representatives of the {link.Spine} spine for the {wave.Source} link"));
-                return linker.PrepareSpineSide(prepared, table, representatives, dir);
+                return linker.PrepareSpineSide(prepared, table.Spine, representatives, state.RepresentativeValues.Of(table.Spine, representatives), dir);
             }
 
             WaveLinkRun? toSpine = null;
@@ -88,14 +89,11 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
             if (representative.Spine is not null)
             {
                 var map = representative.Spine.Representatives[representative.Index].Columns;
-                var columns = representative.Spine.Columns.Select(c => map.TryGetValue(c, out var file) ? records.Values(file) : null).ToArray();
                 for (var i = 0; i < rows.Count; i++)
                 {
                     if (rows[i].EntityId is not { } entity) continue;
-                    var values = new string?[columns.Length];
-                    for (var c = 0; c < columns.Length; c++) values[c] = columns[c]?[i];
                     table.Offer(new SpineTable.Representative(entity, SpineTable.RecordKey(wave.Source, wave.Wave, records.Ids[i]), wave.Source, wave.Wave, wave.Seq,
-                        records.Ids[i], representative.Index, values));
+                        records.Ids[i], representative.Index));
                 }
 
                 // The wave's records that became representatives take the values this job's wave side standardised for them,

@@ -1,0 +1,50 @@
+using Adrn.Dataset.Spec;
+
+namespace Adrn.Dataset.Linking;
+
+/// <summary>
+/// The raw values of representatives, read from their records in the waves' files (the store keeps every wave's input
+/// as an object), each file read at most once per operation; the wave being linked is given in memory. Only a link job
+/// whose prepared spine lags the spine reads them (<see cref="PreparedSpine.Synchronise"/>), for the representatives
+/// it has not prepared yet.
+/// </summary>
+internal sealed class RepresentativeValues(DatasetSpec spec, IReadOnlyDictionary<(string Source, string Wave), string> waveFiles)
+{
+    private readonly Dictionary<(string Source, string Wave), WaveRecords> _read = [];
+
+    /// <summary>Makes the records of the wave being linked available without reading its file again.</summary>
+    public void Remember(string source, string wave, WaveRecords records) => _read[(source, wave)] = records;
+
+    /// <summary>Per representative (in the order given), the raw value of every column of <paramref name="spine"/> (null where its source does not fill one).</summary>
+    /// <exception cref="InvalidDataException">A representative's wave is not in the store, or its record is not in the wave.</exception>
+    public string?[][] Of(SpineSpec spine, IReadOnlyList<SpineTable.Representative> representatives)
+    {
+        var result = new string?[representatives.Count][];
+        foreach (var group in representatives.Select((r, i) => (Representative: r, Index: i)).GroupBy(x => (x.Representative.Source, x.Representative.Wave)))
+        {
+            var map = spine.Representatives.First(r => r.Source == group.Key.Source).Columns;
+            var records = Records(group.Key.Source, group.Key.Wave);
+            foreach (var (r, i) in group)
+            {
+                var row = records.IndexOf(r.RecordId);
+                if (row < 0) throw new InvalidDataException($"representative {r.RecordKey} of spine '{spine.Name}' is not a record of {r.Source} wave {r.Wave}; the store is damaged.");
+                var values = new string?[spine.Columns.Count];
+                for (var c = 0; c < values.Length; c++) values[c] = map.TryGetValue(spine.Columns[c], out var file) ? records.Value(row, file) : null;
+                result[i] = values;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The columns a source's records fill in the spines it represents (what the wave being linked reads too).</summary>
+    public static IEnumerable<string> ColumnsOf(DatasetSpec spec, string source) =>
+        spec.Spines.SelectMany(s => s.Representatives).Where(r => r.Source == source).SelectMany(r => r.Columns.Values).Distinct(StringComparer.Ordinal);
+
+    private WaveRecords Records(string source, string wave)
+    {
+        if (_read.TryGetValue((source, wave), out var records)) return records;
+        if (!waveFiles.TryGetValue((source, wave), out var path)) throw new InvalidDataException($"{source} wave {wave} holds a representative but is not in the store; the store is damaged.");
+        return _read[(source, wave)] = WaveRecords.Read(path, spec.Source(source).IdColumn, ColumnsOf(spec, source));
+    }
+}
