@@ -17,6 +17,7 @@ internal sealed class PreparedSpine
 {
     private const string KeyColumn = "record_key";
     private readonly Dictionary<string, string?[]> _rows = new(StringComparer.Ordinal);
+    private string[]? _sortedKeys;
 
     public PreparedSpine(string jobSha256, IReadOnlyList<string> columns)
     {
@@ -101,7 +102,12 @@ internal sealed class PreparedSpine
             for (var i = 0; i < missing.Count; i++) _rows[missing[i].RecordKey] = prepared[i];
         }
 
-        if (stale.Count > 0 || reused > 0 || missing.Count > 0) Changed = true;
+        if (stale.Count > 0 || reused > 0 || missing.Count > 0)
+        {
+            Changed = true;
+            _sortedKeys = null;
+        }
+
         return missing.Count;
     }
 
@@ -120,10 +126,12 @@ internal sealed class PreparedSpine
         return new StandardisedRecords(keys, columns);
     }
 
+    // Sorted once per change: a run reads the rows and the commit writes them in the same order.
     private string[] SortedKeys()
     {
+        if (_sortedKeys is not null) return _sortedKeys;
         var keys = _rows.Keys.ToArray();
         Array.Sort(keys, StringComparer.Ordinal);
-        return keys;
+        return _sortedKeys = keys;
     }
 }

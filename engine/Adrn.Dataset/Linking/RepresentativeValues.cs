@@ -4,16 +4,17 @@ namespace Adrn.Dataset.Linking;
 
 /// <summary>
 /// The raw values of representatives, read from their records in the waves' files (the store keeps every wave's input
-/// as an object), each file read at most once per operation; the wave being linked is given in memory. Only a link job
+/// as an object), each file read at most once per operation. Only a link job
 /// whose prepared spine lags the spine reads them (<see cref="PreparedSpine.Synchronise"/>), for the representatives
 /// it has not prepared yet.
 /// </summary>
 internal sealed class RepresentativeValues(DatasetSpec spec, IReadOnlyDictionary<(string Source, string Wave), string> waveFiles)
 {
+    private readonly Dictionary<(string Source, string Wave), string> _files = new(waveFiles);
     private readonly Dictionary<(string Source, string Wave), WaveRecords> _read = [];
 
-    /// <summary>Makes the records of the wave being linked available without reading its file again.</summary>
-    public void Remember(string source, string wave, WaveRecords records) => _read[(source, wave)] = records;
+    /// <summary>Adds the file of the wave being linked.</summary>
+    public void Add(string source, string wave, string path) => _files[(source, wave)] = path;
 
     /// <summary>Per representative (in the order given), the raw value of every column of <paramref name="spine"/> (null where its source does not fill one).</summary>
     /// <exception cref="InvalidDataException">A representative's wave is not in the store, or its record is not in the wave.</exception>
@@ -44,7 +45,7 @@ internal sealed class RepresentativeValues(DatasetSpec spec, IReadOnlyDictionary
     private WaveRecords Records(string source, string wave)
     {
         if (_read.TryGetValue((source, wave), out var records)) return records;
-        if (!waveFiles.TryGetValue((source, wave), out var path)) throw new InvalidDataException($"{source} wave {wave} holds a representative but is not in the store; the store is damaged.");
+        if (!_files.TryGetValue((source, wave), out var path)) throw new InvalidDataException($"{source} wave {wave} holds a representative but is not in the store; the store is damaged.");
         return _read[(source, wave)] = WaveRecords.Read(path, spec.Source(source).IdColumn, ColumnsOf(spec, source));
     }
 }

@@ -23,8 +23,14 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
             .Select(s => (Spine: s, Index: s.Representatives.ToList().FindIndex(r => r.Source == source.Name)))
             .Where(x => x.Index >= 0)
             .ToList();
-        var records = WaveRecords.Read(wave.Path, source.IdColumn, RepresentativeValues.ColumnsOf(spec, source.Name));
-        state.RepresentativeValues.Remember(wave.Source, wave.Wave, records);
+        state.RepresentativeValues.Add(wave.Source, wave.Wave, wave.Path);
+        string DirectoryOf(SourceLinkSpec link) => Path.Combine(workDirectory, $"{wave.Source}-{wave.Wave}-{link.Spine}");
+        // NOTE: the wave's records are those the first link job's preparation keeps (the store's rule and the pipeline's
+        // are one: no id or a repeated id is quarantined), so the file is read once per link job and never besides.
+        var first = source.Links.Count == 0 ? null : linker.PrepareWave(source.Links[0].JobJson, wave.Path, DirectoryOf(source.Links[0]));
+        var records = first is null
+            ? WaveRecords.Read(wave.Path, source.IdColumn, [])
+            : WaveRecords.FromPrepared(wave.Path, first.Prepared);
         var ledgers = new List<SpineLedger>();
         var work = new List<WaveLinkWork>();
         foreach (var link in source.Links)
@@ -32,8 +38,8 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
             ct.ThrowIfCancellationRequested();
             var table = state.Spines[link.Spine];
             var before = table.Count;
-            var dir = Path.Combine(workDirectory, $"{wave.Source}-{wave.Wave}-{link.Spine}");
-            var prepared = linker.PrepareWave(link.JobJson, wave.Path, dir);
+            var dir = DirectoryOf(link);
+            var prepared = ReferenceEquals(link, source.Links[0]) ? first! : linker.PrepareWave(link.JobJson, wave.Path, dir);
             CheckQuarantine(records, prepared.QuarantinedRows);
             var spineSide = state.PreparedSpineFor(wave.Source, link.Spine, prepared, objects);
             IReadOnlyList<string?[]> PrepareSpineSide(IReadOnlyList<SpineTable.Representative> representatives)
