@@ -78,13 +78,19 @@ public sealed partial class DatasetStore
 
         var entry = new WaveEntry(request.Source, request.Wave, seq, inputObject, sha, Path.GetFileName(request.InputPath), outcome.Records.RowsIn,
             outcome.Records.Ids.Count, outcome.Records.Quarantine.Count, QuarantineObject(outcome.Records, work));
+        // The new objects (ledgers, changed spines and prepared spines) are independent files: written side by side.
+        var added = new LedgerEntry[outcome.Ledgers.Count];
+        List<SpineEntry> spines = [];
+        List<PreparedSpineEntry> prepared = [];
+        InParallel(ct,
+        [
+            .. outcome.Ledgers.Select((l, i) => (Action)(() => added[i] = StoreLedger(request.Source, request.Wave, l, work))),
+            () => spines = StoreSpines(head, state, work),
+            () => prepared = StorePreparedSpines(head.PreparedSpines, state, work),
+        ]);
         var ledgers = head.Ledgers.ToList();
-        ledgers.AddRange(outcome.Ledgers.Select(l => StoreLedger(request.Source, request.Wave, l, work)));
-        timings.Lap("write_ledgers");
-        var spines = StoreSpines(head, state, work);
-        timings.Lap("write_spines");
-        var prepared = StorePreparedSpines(head.PreparedSpines, state, work);
-        timings.Lap("write_prepared_spines");
+        ledgers.AddRange(added);
+        timings.Lap("write_objects");
         var next = new StoreState
         {
             Version = head.Version + 1,
@@ -108,6 +114,19 @@ public sealed partial class DatasetStore
             Work = outcome.Work,
             Timings = timings.Steps,
         };
+    }
+
+    /// <summary>Runs independent steps on the store's threads; a step's exception is rethrown as it is (the first, if several fail).</summary>
+    private void InParallel(CancellationToken ct, IReadOnlyList<Action> steps)
+    {
+        try
+        {
+            Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxDegreeOfParallelism), CancellationToken = ct }, [.. steps]);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
     }
 
     internal static IReadOnlyList<WaveLinkSummary> SummariesOf(StoreState state, string source, string wave) =>

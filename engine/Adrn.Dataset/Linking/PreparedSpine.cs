@@ -55,15 +55,14 @@ internal sealed class PreparedSpine
         return spine;
     }
 
-    /// <summary>Writes the table, rows in record-key order, flushed to disk.</summary>
+    /// <summary>Writes the table, flushed to disk (rows in the table's own order, deterministic for the same history; runs sort them).</summary>
     public void Write(string path)
     {
         var key = new ColumnBuffer(KeyColumn, VariableType.Text, nullable: false);
         var columns = Columns.Select(c => new ColumnBuffer(c, VariableType.Text)).ToArray();
-        foreach (var k in SortedKeys())
+        foreach (var (k, row) in _rows)
         {
             key.Add(k);
-            var row = _rows[k];
             for (var c = 0; c < columns.Length; c++) columns[c].Add(row[c]);
         }
 
@@ -126,7 +125,7 @@ internal sealed class PreparedSpine
         return new StandardisedRecords(keys, columns);
     }
 
-    // Sorted once per change: a run reads the rows and the commit writes them in the same order.
+    // Sorted once per change (a run may ask twice: the link, then the within-wave links of another job).
     private string[] SortedKeys()
     {
         if (_sortedKeys is not null) return _sortedKeys;

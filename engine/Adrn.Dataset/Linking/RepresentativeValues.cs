@@ -21,14 +21,14 @@ internal sealed class RepresentativeValues(DatasetSpec spec, IReadOnlyDictionary
     public string?[][] Of(SpineSpec spine, IReadOnlyList<SpineTable.Representative> representatives)
     {
         var result = new string?[representatives.Count][];
-        foreach (var group in representatives.Select((r, i) => (Representative: r, Index: i)).GroupBy(x => (x.Representative.Source, x.Representative.Wave)))
+        foreach (var group in representatives.Select((r, i) => (Key: SpineTable.SplitKey(r.RecordKey), Representative: r, Index: i)).GroupBy(x => (x.Key.Source, x.Key.Wave)))
         {
             var map = spine.Representatives.First(r => r.Source == group.Key.Source).Columns;
             var records = Records(group.Key.Source, group.Key.Wave);
-            foreach (var (r, i) in group)
+            foreach (var ((_, _, recordId), r, i) in group)
             {
-                var row = records.IndexOf(r.RecordId);
-                if (row < 0) throw new InvalidDataException($"representative {r.RecordKey} of spine '{spine.Name}' is not a record of {r.Source} wave {r.Wave}; the store is damaged.");
+                var row = records.IndexOf(recordId);
+                if (row < 0) throw new InvalidDataException($"representative {r.RecordKey} of spine '{spine.Name}' is not a record of {group.Key.Source} wave {group.Key.Wave}; the store is damaged.");
                 var values = new string?[spine.Columns.Count];
                 for (var c = 0; c < values.Length; c++) values[c] = map.TryGetValue(spine.Columns[c], out var file) ? records.Value(row, file) : null;
                 result[i] = values;

@@ -44,11 +44,7 @@ internal sealed class SpineTable
         var seqs = raw.Column("seq");
         var priorities = raw.Column("priority");
         for (var i = 0; i < raw.RowCount; i++)
-        {
-            var (source, wave, recordId) = SplitKey(keys[i]!);
-            table.Put(new Representative(entities[i]!, keys[i]!, source, wave, long.Parse(seqs[i]!, CultureInfo.InvariantCulture),
-                recordId, int.Parse(priorities[i]!, CultureInfo.InvariantCulture)));
-        }
+            table.Put(new Representative(entities[i]!, keys[i]!, long.Parse(seqs[i]!, CultureInfo.InvariantCulture), int.Parse(priorities[i]!, CultureInfo.InvariantCulture)));
 
         return table;
     }
@@ -79,8 +75,8 @@ internal sealed class SpineTable
     }
 
     /// <summary>
-    /// Writes the spine file, flushed to disk. Rows are in record-key order, so the file does not depend on the entity ids
-    /// (a relink replays history with provisional ids and must link exactly as the first time).
+    /// Writes the spine file, flushed to disk. No link reads it as records (each job's <see cref="PreparedSpine"/> does,
+    /// in record-key order), so rows stay in the table's own order: deterministic for the same history.
     /// </summary>
     public void Write(string path)
     {
@@ -88,7 +84,7 @@ internal sealed class SpineTable
         var entities = new ColumnBuffer("entity_id", VariableType.Text, nullable: false);
         var seqs = new ColumnBuffer("seq", VariableType.Int32, nullable: false);
         var priorities = new ColumnBuffer("priority", VariableType.Int32, nullable: false);
-        foreach (var r in _byEntity.Values.OrderBy(r => r.RecordKey, StringComparer.Ordinal))
+        foreach (var r in _byEntity.Values)
         {
             keys.Add(r.RecordKey);
             entities.Add(r.EntityId);
@@ -117,14 +113,22 @@ internal sealed class SpineTable
         _entityOfKey[r.RecordKey] = r.EntityId;
     }
 
-    // Smaller ranks first: higher priority (smaller index), then the later wave, then the smaller record id.
+    // Smaller ranks first: higher priority (smaller index), then the later wave, then the smaller record id. Records of the
+    // same priority and wave share their key's "source|wave|" prefix, so comparing keys compares their record ids.
     private static int Compare(Representative a, Representative b)
     {
         if (a.Priority != b.Priority) return a.Priority.CompareTo(b.Priority);
         if (a.Seq != b.Seq) return b.Seq.CompareTo(a.Seq);
-        return string.CompareOrdinal(a.RecordId, b.RecordId);
+        return string.CompareOrdinal(a.RecordKey, b.RecordKey);
     }
 
-    /// <summary>One entity's representative record.</summary>
-    internal sealed record Representative(string EntityId, string RecordKey, string Source, string Wave, long Seq, string RecordId, int Priority);
+    /// <summary>One entity's representative record (source, wave and record id are the parts of its key).</summary>
+    internal sealed record Representative(string EntityId, string RecordKey, long Seq, int Priority)
+    {
+        public string Source => SplitKey(RecordKey).Source;
+
+        public string Wave => SplitKey(RecordKey).Wave;
+
+        public string RecordId => SplitKey(RecordKey).RecordId;
+    }
 }

@@ -15,8 +15,8 @@ public sealed record AddWaveResult(bool Added, long Version, long RowsIn, long R
 
     /// <summary>
     /// Seconds per step, in order: <c>open</c> (lock, catalog, input hash), <c>store_input</c>, <c>read_spines</c>,
-    /// <c>link</c> (every linkage run, resolution, representatives), <c>write_ledgers</c>, <c>write_spines</c>,
-    /// <c>write_prepared_spines</c>, <c>commit</c>.
+    /// <c>link</c> (every linkage run, resolution, representatives), <c>write_objects</c> (ledgers, changed spines and
+    /// prepared spines, side by side), <c>commit</c>.
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, double>> Timings { get; init; } = [];
 }
