@@ -38,16 +38,21 @@ internal sealed class LinkingState(DatasetSpec spec, Dictionary<string, SpineTab
     public ModelEntry? LatestModel(string source, string spine, string kind) =>
         Models.Where(m => m.Source == source && m.Spine == spine && m.Kind == kind).MaxBy(m => m.ModelVersion);
 
-    /// <summary>
-    /// The prepared spine of a link for the job of <paramref name="wave"/>: the one in use, else the stored one, else a new,
-    /// empty one (another job's values are never used).
-    /// </summary>
-    public PreparedSpine PreparedSpineFor(string source, string spine, PreparedWave wave, ObjectStore objects)
+    /// <summary>The prepared spine of a link stored in the version the state was read from, for this job (by its SHA-256), or null. Reads only: safe beside other work.</summary>
+    public PreparedSpine? ReadStoredPreparedSpine(string source, string spine, string jobSha256, IReadOnlyList<string> columns, ObjectStore objects)
     {
-        if (PreparedSpines.TryGetValue((source, spine), out var prepared) && prepared.JobSha256 == wave.JobSha256) return prepared;
-        var columns = wave.Config.Columns.Select(c => c.Name).ToList();
-        var stored = StoredPreparedSpines.FirstOrDefault(e => e.Source == source && e.Spine == spine && e.JobSha256 == wave.JobSha256);
-        prepared = stored is null ? new PreparedSpine(wave.JobSha256, columns) : PreparedSpine.Read(objects.PathOf(stored.PreparedObject), wave.JobSha256, columns);
+        var stored = StoredPreparedSpines.FirstOrDefault(e => e.Source == source && e.Spine == spine && e.JobSha256 == jobSha256);
+        return stored is null ? null : PreparedSpine.Read(objects.PathOf(stored.PreparedObject), jobSha256, columns);
+    }
+
+    /// <summary>
+    /// The prepared spine a link uses for its job: the one in use (an earlier wave of a relink made it), else the stored one
+    /// read with <see cref="ReadStoredPreparedSpine"/>, else a new, empty one (another job's values are never used).
+    /// </summary>
+    public PreparedSpine PreparedSpineFor(string source, string spine, string jobSha256, IReadOnlyList<string> columns, PreparedSpine? stored)
+    {
+        if (PreparedSpines.TryGetValue((source, spine), out var prepared) && prepared.JobSha256 == jobSha256) return prepared;
+        prepared = stored is not null && stored.JobSha256 == jobSha256 ? stored : new PreparedSpine(jobSha256, columns);
         PreparedSpines[(source, spine)] = prepared;
         return prepared;
     }

@@ -41,6 +41,10 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
         return new PreparedWave(link, prepared, ObjectSha(jobJson), clock.Elapsed.TotalSeconds);
     }
 
+    /// <summary>The SHA-256 of a link job's text and its column names (what names its prepared spines), without reading the wave.</summary>
+    public static (string JobSha256, IReadOnlyList<string> Columns) JobColumns(string jobJson, string wavePath, string workDirectory) =>
+        (ObjectSha(jobJson), LinkJobRules.Load(jobJson, wavePath, wavePath, workDirectory).Columns.Select(c => c.Name).ToList());
+
     /// <summary>Links every record of the wave to at most one spine record (the job's resolution), with its rule.</summary>
     /// <param name="wave">The prepared wave.</param>
     /// <param name="spine">The spine's representatives prepared by the same job (synchronised with the spine).</param>

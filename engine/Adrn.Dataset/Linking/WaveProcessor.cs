@@ -25,23 +25,32 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
             .ToList();
         state.RepresentativeValues.Add(wave.Source, wave.Wave, wave.Path);
         string DirectoryOf(SourceLinkSpec link) => Path.Combine(workDirectory, $"{wave.Source}-{wave.Wave}-{link.Spine}");
-        // NOTE: the wave's records are those the first link job's preparation keeps (the store's rule and the pipeline's
-        // are one: no id or a repeated id is quarantined), so the file is read once per link job and never besides.
-        var first = source.Links.Count == 0 ? null : linker.PrepareWave(source.Links[0].JobJson, wave.Path, DirectoryOf(source.Links[0]));
-        var records = first is null
+        // NOTE: every link job's side of the wave and every stored prepared spine is read at once, side by side (reading
+        // and standardising are pure, and their serial parts overlap on the cores); the links then run in the spec's order.
+        // The wave's records are those the first link job's preparation keeps (the store's rule and the pipeline's are
+        // one: no id or a repeated id is quarantined), so the file is read once per link job and never besides.
+        var preparations = source.Links.Select(link => Task.Run(() => linker.PrepareWave(link.JobJson, wave.Path, DirectoryOf(link)), ct)).ToList();
+        var storedSpines = source.Links.Select(link => Task.Run(() =>
+        {
+            var (sha, columns) = WaveLinker.JobColumns(link.JobJson, wave.Path, DirectoryOf(link));
+            return state.ReadStoredPreparedSpine(wave.Source, link.Spine, sha, columns, objects);
+        }, ct)).ToList();
+        var records = source.Links.Count == 0
             ? WaveRecords.Read(wave.Path, source.IdColumn, [])
-            : WaveRecords.FromPrepared(wave.Path, first.Prepared);
+            : WaveRecords.FromPrepared(wave.Path, preparations[0].GetAwaiter().GetResult().Prepared);
         var ledgers = new List<SpineLedger>();
         var work = new List<WaveLinkWork>();
-        foreach (var link in source.Links)
+        for (var l = 0; l < source.Links.Count; l++)
         {
             ct.ThrowIfCancellationRequested();
+            var link = source.Links[l];
             var table = state.Spines[link.Spine];
             var before = table.Count;
             var dir = DirectoryOf(link);
-            var prepared = ReferenceEquals(link, source.Links[0]) ? first! : linker.PrepareWave(link.JobJson, wave.Path, dir);
+            var prepared = preparations[l].GetAwaiter().GetResult();
             CheckQuarantine(records, prepared.QuarantinedRows);
-            var spineSide = state.PreparedSpineFor(wave.Source, link.Spine, prepared, objects);
+            var spineSide = state.PreparedSpineFor(wave.Source, link.Spine, prepared.JobSha256, prepared.Config.Columns.Select(c => c.Name).ToList(),
+                storedSpines[l].GetAwaiter().GetResult());
             IReadOnlyList<string?[]> PrepareSpineSide(IReadOnlyList<SpineTable.Representative> representatives)
             {
                 progress?.Report(string.Create(CultureInfo.InvariantCulture, $"  standardising {representatives.Count:N0} representatives of the {link.Spine} spine for the {wave.Source} link"));
