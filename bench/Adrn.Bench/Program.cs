@@ -3,6 +3,11 @@ using Adrn.Bench;
 
 // Usage: dotnet run --project bench/Adrn.Bench -c Release -- --records 100000,1000000 [--employers 10000,100000]
 //        [--threads 1,2] [--processes 1,2|none] [--adrn adrn.dll] [--out bench/results] [--work /tmp/adrn-bench] [--config FILE] [--no-verify] [--explain] [--name FILE.md]
+//        dotnet run --project bench/Adrn.Bench -c Release -- dataset [--employers 20000] [--employees 1000000] [--years 10] [--runs 3] (docs/dataset.md)
+// The persistent dataset's incremental-cost benchmark (docs/dataset.md) and its baseline process.
+if (args.Length > 0 && args[0] == "dataset") return Adrn.Bench.Dataset.DatasetBench.Run(args[1..]);
+if (args.Length > 0 && args[0] == "dataset-baseline") return Adrn.Bench.Dataset.WaveLinkBaseline.Run(args[1..]);
+
 var options = new BenchOptions();
 for (var i = 0; i < args.Length; i++)
 {
