@@ -9,7 +9,7 @@ namespace Adrn.Bench.Dataset;
 /// <summary>
 /// The baseline of the add-wave benchmark: the same link jobs a wave goes through in the store (the spec's jobs of its
 /// source, and the within-wave job where the spec asks for one, as docs/dataset.md defines it), run by the pipeline
-/// (<see cref="LinkageJob.Run"/>) on the wave on its own, each against one raw file standing for the spine (last year's
+/// (<see cref="LinkageJob.Run"/>) on the wave on its own (the within-wave job as the store makes it, <see cref="SourceLinkSpec.WithinWaveJob"/>), each against one raw file standing for the spine (last year's
 /// payroll for persons, this year's register for employers) read through the representative columns the spec maps.
 /// Models are read from <c>--models</c> when present, else trained and saved there (the harness's warm-up run).
 /// </summary>
@@ -59,14 +59,7 @@ public static class WaveLinkBaseline
             job = Quiet(PointSpineAt(job, spec, link.Spine, spineFile.Path, spineFile.Source));
             RunOne(job, Path.Combine(output, link.Spine, "link"), Path.Combine(models, $"{link.Spine}-link.json"));
             if (!link.DedupeWithinWave) continue;
-            var withinWave = job with
-            {
-                Name = job.Name + "-within-wave",
-                LinkType = LinkType.DedupeOnly,
-                Sources = [job.Sources[0]],
-                Resolution = job.Resolution with { Method = ResolutionMethod.Clusters },
-            };
-            RunOne(withinWave, Path.Combine(output, link.Spine, "within-wave"), Path.Combine(models, $"{link.Spine}-dedupe.json"));
+            RunOne(SourceLinkSpec.WithinWaveJob(job), Path.Combine(output, link.Spine, "within-wave"), Path.Combine(models, $"{link.Spine}-dedupe.json"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

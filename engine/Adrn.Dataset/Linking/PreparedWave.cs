@@ -13,14 +13,12 @@ internal sealed record PreparedWave(LinkageJobConfig Config, PreparedLinkage Pre
     /// <summary>Data rows (1-based) of the wave file the job's preparation set aside.</summary>
     public IReadOnlySet<int> QuarantinedRows => Prepared.Quarantine.Select(q => q.Row).ToHashSet();
 
-    /// <summary>The values the job's wave side standardised for a record (job column order), or null when it is not a record.</summary>
-    public string?[]? ValuesOf(string recordId)
+    /// <summary>The values the job's wave side standardised for the wave's record at <paramref name="index"/> (file order of the records), in job column order.</summary>
+    public string?[] ValuesOf(int index)
     {
         var records = Prepared.Records;
-        var at = records.Find(0, recordId);
-        if (at < 0) return null;
         var values = new string?[records.Columns.Count];
-        for (var c = 0; c < values.Length; c++) values[c] = records.Columns[c].ValueOf(at);
+        for (var c = 0; c < values.Length; c++) values[c] = records.Columns[c].ValueOf(index);
         return values;
     }
 }

@@ -78,14 +78,7 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
     public WaveLinkRun DedupeWithinWave(PreparedWave wave, string? modelPath, string workDirectory, double? matchProbability, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var link = wave.Config;
-        var config = link with
-        {
-            Name = link.Name + "-within-wave",
-            LinkType = LinkType.DedupeOnly,
-            Sources = [link.Sources[0]],
-            Resolution = link.Resolution with { Method = ResolutionMethod.Clusters },
-        };
+        var config = SourceLinkSpec.WithinWaveJob(wave.Config);
         var plan = LinkagePlan.Create(PreparedComposition.Combine(config, [wave.Prepared]), null, clock.Elapsed.TotalSeconds, ct);
         var result = Run(plan, workDirectory, modelPath, matchProbability, ct);
         var links = ReadLinks(result.Files["links"][0]);

@@ -103,17 +103,20 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
             var representative = representing.FirstOrDefault(x => x.Spine.Name == link.Spine);
             if (representative.Spine is not null)
             {
+                var indexOfKey = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
                 for (var i = 0; i < rows.Count; i++)
                 {
                     if (rows[i].EntityId is not { } entity) continue;
-                    table.Offer(new SpineTable.Representative(entity, SpineTable.RecordKey(wave.Source, wave.Wave, records.Ids[i]), wave.Seq, representative.Index));
+                    var key = SpineTable.RecordKey(wave.Source, wave.Wave, records.Ids[i]);
+                    indexOfKey[key] = i;
+                    table.Offer(new SpineTable.Representative(entity, key, wave.Seq, representative.Index));
                 }
 
                 // The wave's records that became representatives take the values this job's wave side standardised for them,
                 // when its spine side would read the same file columns the same way; the job's next run then prepares nothing.
-                var keyPrefix = SpineTable.RecordKey(wave.Source, wave.Wave, string.Empty);
+                // (Every link job keeps the wave's records in the same order: the same rows are records, CheckQuarantine.)
                 Func<string, string?[]?>? known = ValuesCarryOver(prepared.Config, representative.Spine.Representatives[representative.Index].Columns)
-                    ? key => key.StartsWith(keyPrefix, StringComparison.Ordinal) ? prepared.ValuesOf(key[keyPrefix.Length..]) : null
+                    ? key => indexOfKey.TryGetValue(key, out var i) ? prepared.ValuesOf(i) : null
                     : null;
                 spineSide.Synchronise(table, known, PrepareSpineSide);
             }
