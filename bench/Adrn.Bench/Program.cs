@@ -6,6 +6,11 @@ using Adrn.Bench;
 //        [--noise-profile default|hand-keyed]
 //    or: dotnet run --project bench/Adrn.Bench -c Release -- ablation [--employers 20000] [--records 200000] [--seed 7] [--out bench/results]
 if (args.Length > 0 && args[0] == "ablation") return Adrn.Bench.Ablation.AblationCommand.Run(args[1..]);
+//        dotnet run --project bench/Adrn.Bench -c Release -- dataset [--employers 20000] [--employees 1000000] [--years 10] [--runs 3] (docs/dataset.md)
+// The persistent dataset's incremental-cost benchmark (docs/dataset.md) and its baseline process.
+if (args.Length > 0 && args[0] == "dataset") return Adrn.Bench.Dataset.DatasetBench.Run(args[1..]);
+if (args.Length > 0 && args[0] == "dataset-baseline") return Adrn.Bench.Dataset.WaveLinkBaseline.Run(args[1..]);
+
 var options = new BenchOptions();
 for (var i = 0; i < args.Length; i++)
 {

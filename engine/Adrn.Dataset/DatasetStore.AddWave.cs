@@ -5,6 +5,7 @@ using Adrn.Dataset.Linking;
 using Adrn.Dataset.Spec;
 using Adrn.Dataset.Store;
 using Adrn.Dataset.Tables;
+using Adrn.Linkage.Panel;
 
 namespace Adrn.Dataset;
 
@@ -28,6 +29,7 @@ public sealed partial class DatasetStore
         CheckWaveLabel(request.Wave);
         if (!File.Exists(request.InputPath)) throw new ArgumentException($"input file '{request.InputPath}' does not exist.");
         var clock = Stopwatch.StartNew();
+        var timings = new StepTimings();
         using var guard = StoreLock.Acquire(_layout);
         CleanUp();
         var head = ReadHead();
@@ -40,18 +42,26 @@ public sealed partial class DatasetStore
             if (existing.InputSha256 == sha)
             {
                 progress?.Report($"{request.Source} wave {request.Wave} is already in the store with the same bytes: nothing to do.");
-                return new AddWaveResult(false, head.Version, existing.RowsIn, existing.Records, existing.Quarantined, SummariesOf(head, request.Source, request.Wave), clock.Elapsed.TotalSeconds);
+                return new AddWaveResult(false, head.Version, existing.RowsIn, existing.Records, existing.Quarantined, SummariesOf(head, request.Source, request.Wave), clock.Elapsed.TotalSeconds)
+                {
+                    Timings = timings.Lap("open"),
+                };
             }
 
             throw new WaveConflictException(
                 $"{request.Source} wave {request.Wave} is already in the store (added from '{existing.InputName}', sha256 {existing.InputSha256[..12]}…) and '{request.InputPath}' has different bytes (sha256 {sha[..12]}…). Waves do not change: add the corrected file under a new wave label.");
         }
 
+        timings.Lap("open");
         var work = _layout.NewStagingDirectory("add-wave");
         var extension = Path.GetExtension(request.InputPath).ToLowerInvariant() is { Length: > 0 } e ? e : ".csv";
         var inputObject = _objects.PutCopy(request.InputPath, extension);
+        if (!inputObject.StartsWith(sha, StringComparison.Ordinal))
+            throw new IOException($"'{request.InputPath}' changed while it was being added (sha256 {sha[..12]}… when checked, {inputObject[..12]}… when copied); add it again once it is complete.");
         var seq = head.Waves.Count == 0 ? 1 : head.Waves.Max(w => w.Seq) + 1;
+        timings.Lap("store_input");
         var state = LinkingStateOf(head, spec);
+        timings.Lap("read_spines");
         if (request.Retrain)
         {
             foreach (var link in spec.Source(request.Source).Links)
@@ -63,12 +73,24 @@ public sealed partial class DatasetStore
 
         var wave = new WaveInput(request.Source, request.Wave, seq, _objects.PathOf(inputObject));
         var outcome = new WaveProcessor(new WaveLinker(MaxDegreeOfParallelism), _objects).Process(state, wave, work, progress, ct);
+        timings.Lap("link");
         FaultPoints.Reach("linked");
 
         var entry = new WaveEntry(request.Source, request.Wave, seq, inputObject, sha, Path.GetFileName(request.InputPath), outcome.Records.RowsIn,
             outcome.Records.Ids.Count, outcome.Records.Quarantine.Count, QuarantineObject(outcome.Records, work));
+        // The new objects (ledgers, changed spines and prepared spines) are independent files: written side by side.
+        var added = new LedgerEntry[outcome.Ledgers.Count];
+        List<SpineEntry> spines = [];
+        List<PreparedSpineEntry> prepared = [];
+        InParallel(ct,
+        [
+            .. outcome.Ledgers.Select((l, i) => (Action)(() => added[i] = StoreLedger(request.Source, request.Wave, l, work))),
+            () => spines = StoreSpines(head, state, work),
+            () => prepared = StorePreparedSpines(head.PreparedSpines, state, work),
+        ]);
         var ledgers = head.Ledgers.ToList();
-        ledgers.AddRange(outcome.Ledgers.Select(l => StoreLedger(request.Source, request.Wave, l, work)));
+        ledgers.AddRange(added);
+        timings.Lap("write_objects");
         var next = new StoreState
         {
             Version = head.Version + 1,
@@ -76,7 +98,8 @@ public sealed partial class DatasetStore
             Waves = [.. head.Waves, entry],
             Ledgers = ledgers,
             Models = state.Models,
-            Spines = StoreSpines(head, state, spec.Source(request.Source).Links.Select(l => l.Spine), work),
+            Spines = spines,
+            PreparedSpines = prepared,
         };
         FaultPoints.Reach("objects-written");
         ct.ThrowIfCancellationRequested();
@@ -85,7 +108,25 @@ public sealed partial class DatasetStore
                           $"{l.Spine} linked {l.Count(RecordAssignment.Linked):N0}, within wave {l.Count(RecordAssignment.LinkedWithinWave):N0}, minted {l.Count(RecordAssignment.Minted):N0}, unlinked {l.Count(RecordAssignment.Unlinked):N0}")));
         _catalog.Commit(StoreId, head.Version, next, "add-wave", summary, () => FaultPoints.Reach("committing"));
         System.IO.Directory.Delete(_layout.Staging, recursive: true);
-        return new AddWaveResult(true, next.Version, entry.RowsIn, entry.Records, entry.Quarantined, SummariesOf(next, request.Source, request.Wave), clock.Elapsed.TotalSeconds);
+        timings.Lap("commit");
+        return new AddWaveResult(true, next.Version, entry.RowsIn, entry.Records, entry.Quarantined, SummariesOf(next, request.Source, request.Wave), clock.Elapsed.TotalSeconds)
+        {
+            Work = outcome.Work,
+            Timings = timings.Steps,
+        };
+    }
+
+    /// <summary>Runs independent steps on the store's threads; a step's exception is rethrown as it is (the first, if several fail).</summary>
+    private void InParallel(CancellationToken ct, IReadOnlyList<Action> steps)
+    {
+        try
+        {
+            Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxDegreeOfParallelism), CancellationToken = ct }, [.. steps]);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
     }
 
     internal static IReadOnlyList<WaveLinkSummary> SummariesOf(StoreState state, string source, string wave) =>
@@ -102,14 +143,14 @@ public sealed partial class DatasetStore
             ledger.MeanLinkedProbability, ledger.SpineEntitiesBefore);
     }
 
-    private List<SpineEntry> StoreSpines(StoreState head, LinkingState state, IEnumerable<string> changed, string work)
+    /// <summary>The spines after linking: a new representative file for each spine whose representatives or ids changed.</summary>
+    private List<SpineEntry> StoreSpines(StoreState head, LinkingState state, string work)
     {
-        var touched = changed.ToHashSet(StringComparer.Ordinal);
         var result = new List<SpineEntry>();
         foreach (var (name, table) in state.Spines.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             var old = head.Spines.FirstOrDefault(s => s.Spine == name);
-            if (old is not null && !touched.Contains(name))
+            if (old is not null && !table.Changed && old.NextId == state.Minters[name].Next)
             {
                 result.Add(old);
                 continue;
@@ -127,6 +168,31 @@ public sealed partial class DatasetStore
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The prepared spines after linking: each one linking changed is written as a new object; the others stay as they were
+    /// (a prepared spine left behind by another source's waves is caught up at its job's next run).
+    /// </summary>
+    private List<PreparedSpineEntry> StorePreparedSpines(IReadOnlyList<PreparedSpineEntry> stored, LinkingState state, string work)
+    {
+        var result = stored.Where(e => !state.PreparedSpines.ContainsKey((e.Source, e.Spine))).ToList();
+        foreach (var ((source, spine), prepared) in state.PreparedSpines.OrderBy(p => p.Key.Source, StringComparer.Ordinal).ThenBy(p => p.Key.Spine, StringComparer.Ordinal))
+        {
+            var old = stored.FirstOrDefault(e => e.Source == source && e.Spine == spine);
+            if (!prepared.Changed && old is not null && old.JobSha256 == prepared.JobSha256)
+            {
+                result.Add(old);
+                continue;
+            }
+
+            if (prepared.Count == 0) continue;
+            var path = Path.Combine(work, $"prepared-{source}-{spine}.arrow");
+            prepared.Write(path);
+            result.Add(new PreparedSpineEntry(source, spine, prepared.JobSha256, _objects.PutMove(path, ".arrow"), prepared.Count));
+        }
+
+        return [.. result.OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Spine, StringComparer.Ordinal)];
     }
 
     private string? QuarantineObject(WaveRecords records, string work)

@@ -2,6 +2,7 @@ using Adrn.Dataset.Linking;
 using Adrn.Dataset.Spec;
 using Adrn.Dataset.Tables;
 using Adrn.Linkage.Input;
+using Adrn.Linkage.Panel;
 
 namespace Adrn.Dataset;
 

@@ -31,7 +31,8 @@ public sealed partial class DatasetStore
         var state = new LinkingState(spec,
             spec.Spines.ToDictionary(s => s.Name, s => new SpineTable(s), StringComparer.Ordinal),
             spec.Spines.ToDictionary(s => s.Name, s => new EntityIdMinter("~" + s.IdPrefix, 1), StringComparer.Ordinal),
-            [.. head.Models]);
+            [.. head.Models],
+            RepresentativeValuesOf(head, spec));
         if (request.Retrain)
         {
             foreach (var source in spec.Sources)
@@ -106,6 +107,7 @@ public sealed partial class DatasetStore
             Ledgers = ledgers,
             Models = state.Models,
             Spines = spines,
+            PreparedSpines = StorePreparedSpines([], state, work),
         };
         FaultPoints.Reach("objects-written");
         var report = new ChangeReport(changes);

@@ -152,17 +152,24 @@ public sealed partial class DatasetStore : IDisposable
 
     internal LinkingState LinkingStateOf(StoreState state, DatasetSpec spec)
     {
+        var entries = spec.Spines.Select(spine => state.Spines.FirstOrDefault(s => s.Spine == spine.Name) ?? new SpineEntry(spine.Name, null, 0, 1)).ToList();
+        var tables = new SpineTable[entries.Count];
+        Parallel.For(0, tables.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxDegreeOfParallelism) },
+            i => tables[i] = SpineTable.Load(spec.Spines[i], entries[i].SpineObject is null ? null : _objects.PathOf(entries[i].SpineObject!)));
         var spines = new Dictionary<string, SpineTable>(StringComparer.Ordinal);
         var minters = new Dictionary<string, EntityIdMinter>(StringComparer.Ordinal);
-        foreach (var spine in spec.Spines)
+        for (var i = 0; i < tables.Length; i++)
         {
-            var entry = state.Spines.FirstOrDefault(s => s.Spine == spine.Name) ?? new SpineEntry(spine.Name, null, 0, 1);
-            spines[spine.Name] = SpineTable.Load(spine, entry.SpineObject is null ? null : _objects.PathOf(entry.SpineObject));
-            minters[spine.Name] = new EntityIdMinter(spine.IdPrefix, entry.NextId);
+            spines[spec.Spines[i].Name] = tables[i];
+            minters[spec.Spines[i].Name] = new EntityIdMinter(spec.Spines[i].IdPrefix, entries[i].NextId);
         }
 
-        return new LinkingState(spec, spines, minters, [.. state.Models]);
+        return new LinkingState(spec, spines, minters, [.. state.Models], RepresentativeValuesOf(state, spec), state.PreparedSpines);
     }
+
+    /// <summary>The raw values of representatives, read from the input objects of a version's waves.</summary>
+    internal RepresentativeValues RepresentativeValuesOf(StoreState state, DatasetSpec spec) =>
+        new(spec, state.Waves.ToDictionary(w => (w.Source, w.Wave), w => _objects.PathOf(w.InputObject)));
 
     /// <summary>Deletes what an interrupted operation left (staging files, objects no version refers to). Holds the lock.</summary>
     private void CleanUp()

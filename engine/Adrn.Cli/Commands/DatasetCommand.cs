@@ -81,6 +81,9 @@ public static class DatasetCommand
                     $"  {l.Spine,-10} linked {l.Linked,9:N0}  within wave {l.LinkedWithinWave,7:N0}  minted {l.Minted,9:N0}  unlinked {l.Unlinked,8:N0}  link rate {l.LinkRate:P1}  mean p {(l.MeanProbability is { } m ? m.ToString("F4", CultureInfo.InvariantCulture) : "-")}"));
             }
 
+            if (result.Timings.Count > 1)
+                stdout.WriteLine("  seconds: " + string.Join(", ", result.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value:F2}"))));
+
             return ExitCodes.Ok;
         })));
         return command;

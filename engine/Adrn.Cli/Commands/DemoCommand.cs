@@ -33,6 +33,9 @@ public static class DemoCommand
         Seed = 42,
     };
 
+    /// <summary>The demo's linked panel definition (<c>examples/linked-panel.json</c>, embedded like its jobs).</summary>
+    private const string LinkedPanelFile = "linked-panel.json";
+
     /// <summary>Builds the <c>demo</c> command.</summary>
     public static Command Create()
     {
@@ -100,8 +103,9 @@ public static class DemoCommand
         var panel = LinkedPanelBuilder.Build(
             new LinkedPanelOptions
             {
-                EmployeesPath = Path.Combine(dataDir, "employees.arrow"),
-                EmployersPath = Path.Combine(dataDir, "employers.arrow"),
+                Definition = LinkedPanelDefinition.Parse(EmbeddedJob(LinkedPanelFile), LinkedPanelFile),
+                RecordsPath = Path.Combine(dataDir, "employees.arrow"),
+                LinkedPath = Path.Combine(dataDir, "employers.arrow"),
                 LinksPath = employeeLinks,
                 Key = key,
             },
@@ -172,7 +176,7 @@ public static class DemoCommand
     private static string EmbeddedJob(string name)
     {
         using var stream = typeof(DemoCommand).Assembly.GetManifestResourceStream("Adrn.Cli.Demo." + name)
-            ?? throw new InvalidOperationException($"the demo job {name} is not embedded in adrn; rebuild the CLI.");
+            ?? throw new InvalidOperationException($"the demo's {name} is not embedded in adrn; rebuild the CLI.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

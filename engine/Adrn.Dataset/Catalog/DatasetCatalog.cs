@@ -31,6 +31,8 @@ internal sealed class DatasetCatalog : IDisposable
             PRIMARY KEY (store_id, version, source, spine, kind, model_version));
         CREATE TABLE IF NOT EXISTS adrn_dataset_spine (store_id TEXT NOT NULL, version BIGINT NOT NULL, spine TEXT NOT NULL, spine_object TEXT,
             entities BIGINT NOT NULL, next_id BIGINT NOT NULL, PRIMARY KEY (store_id, version, spine));
+        CREATE TABLE IF NOT EXISTS adrn_dataset_prepared_spine (store_id TEXT NOT NULL, version BIGINT NOT NULL, source TEXT NOT NULL, spine TEXT NOT NULL,
+            job_sha256 TEXT NOT NULL, prepared_object TEXT NOT NULL, records BIGINT NOT NULL, PRIMARY KEY (store_id, version, source, spine));
         """;
 
     private readonly DbConnection _connection;
@@ -116,6 +118,8 @@ internal sealed class DatasetCatalog : IDisposable
                 r => new ModelEntry(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetString(4), r.GetString(5)), p),
             Spines = Query(null, "SELECT spine, spine_object, entities, next_id FROM adrn_dataset_spine WHERE store_id = @s AND version = @v ORDER BY spine",
                 r => new SpineEntry(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt64(2), r.GetInt64(3)), p),
+            PreparedSpines = Query(null, "SELECT source, spine, job_sha256, prepared_object, records FROM adrn_dataset_prepared_spine WHERE store_id = @s AND version = @v ORDER BY source, spine",
+                r => new PreparedSpineEntry(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4)), p),
         };
     }
 
@@ -135,6 +139,7 @@ internal sealed class DatasetCatalog : IDisposable
         set.UnionWith(Query(null, "SELECT ledger_object FROM adrn_dataset_ledger WHERE store_id = @s", r => r.GetString(0), p));
         set.UnionWith(Query(null, "SELECT model_object FROM adrn_dataset_model WHERE store_id = @s", r => r.GetString(0), p));
         set.UnionWith(Query(null, "SELECT spine_object FROM adrn_dataset_spine WHERE store_id = @s AND spine_object IS NOT NULL", r => r.GetString(0), p));
+        set.UnionWith(Query(null, "SELECT prepared_object FROM adrn_dataset_prepared_spine WHERE store_id = @s", r => r.GetString(0), p));
         return set;
     }
 
@@ -169,6 +174,12 @@ internal sealed class DatasetCatalog : IDisposable
         {
             Execute(tx, "INSERT INTO adrn_dataset_spine VALUES (@s, @v, @a, @b, @c, @d)",
                 ("s", storeId), ("v", v), ("a", s.Spine), ("b", s.SpineObject), ("c", s.Entities), ("d", s.NextId));
+        }
+
+        foreach (var s in state.PreparedSpines)
+        {
+            Execute(tx, "INSERT INTO adrn_dataset_prepared_spine VALUES (@s, @v, @a, @b, @c, @d, @e)",
+                ("s", storeId), ("v", v), ("a", s.Source), ("b", s.Spine), ("c", s.JobSha256), ("d", s.PreparedObject), ("e", s.Records));
         }
     }
 

@@ -18,6 +18,9 @@ internal sealed record StoreState
 
     public required IReadOnlyList<SpineEntry> Spines { get; init; }
 
+    /// <summary>Each link's prepared spine (the representatives standardised by its job), where one was kept.</summary>
+    public IReadOnlyList<PreparedSpineEntry> PreparedSpines { get; init; } = [];
+
     /// <summary>Every object this version refers to.</summary>
     public IEnumerable<string> Objects()
     {
@@ -32,6 +35,7 @@ internal sealed record StoreState
         foreach (var m in Models) yield return m.ModelObject;
         foreach (var s in Spines)
             if (s.SpineObject is { } o) yield return o;
+        foreach (var p in PreparedSpines) yield return p.PreparedObject;
     }
 
     /// <summary>The latest model of a link and kind, or null.</summary>

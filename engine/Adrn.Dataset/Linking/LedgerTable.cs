@@ -1,6 +1,7 @@
 using System.Globalization;
 using Adrn.Dataset.Spec;
 using Adrn.Dataset.Tables;
+using Adrn.Linkage.Panel;
 
 namespace Adrn.Dataset.Linking;
 

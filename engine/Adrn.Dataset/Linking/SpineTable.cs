@@ -1,17 +1,19 @@
 using System.Globalization;
 using Adrn.Dataset.Spec;
 using Adrn.Dataset.Tables;
+using Adrn.Linkage.Panel;
 
 namespace Adrn.Dataset.Linking;
 
 /// <summary>
 /// A spine's representatives: for every entity, the one record its next link is made against — the latest record of the
-/// highest-priority representative source (ties: the smaller record id). Written as the Arrow file a link job reads as its
-/// <c>spine</c> source: <c>record_key</c> (source|wave|record id), <c>entity_id</c>, provenance, then the spine's columns.
+/// highest-priority representative source (ties: the smaller record id). Written as an Arrow file of <c>record_key</c>
+/// (source|wave|record id), <c>entity_id</c>, <c>seq</c> (the wave's place in the order of waves) and <c>priority</c>
+/// (the source's place among the spine's representative sources). A representative's values are its record's, in its
+/// wave's file (<see cref="RepresentativeValues"/>); each link job keeps them standardised (<see cref="PreparedSpine"/>).
 /// </summary>
 internal sealed class SpineTable
 {
-    private static readonly string[] Provenance = ["record_key", "entity_id", "source", "wave", "seq", "record_id", "priority"];
     private readonly Dictionary<string, Representative> _byEntity = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _entityOfKey = new(StringComparer.Ordinal);
 
@@ -25,27 +27,24 @@ internal sealed class SpineTable
     /// <summary>Every entity id.</summary>
     public IEnumerable<string> Entities => _byEntity.Keys;
 
+    /// <summary>Every entity's representative record.</summary>
+    public IEnumerable<Representative> Representatives => _byEntity.Values;
+
+    /// <summary>Whether a record (by key) is the representative of an entity.</summary>
+    public bool IsRepresentative(string recordKey) => _entityOfKey.ContainsKey(recordKey);
+
     /// <summary>Reads a spine file written by <see cref="Write"/> (null path: an empty spine).</summary>
     public static SpineTable Load(SpineSpec spine, string? path)
     {
         var table = new SpineTable(spine);
         if (path is null) return table;
-        var raw = ArrowTableFile.Read(path, [.. Provenance, .. spine.Columns]);
-        var columns = spine.Columns.Select(raw.Column).ToArray();
+        var raw = ArrowTableFile.Read(path, ["record_key", "entity_id", "seq", "priority"]);
         var keys = raw.Column("record_key");
         var entities = raw.Column("entity_id");
-        var sources = raw.Column("source");
-        var waves = raw.Column("wave");
         var seqs = raw.Column("seq");
-        var ids = raw.Column("record_id");
         var priorities = raw.Column("priority");
         for (var i = 0; i < raw.RowCount; i++)
-        {
-            var values = new string?[columns.Length];
-            for (var c = 0; c < columns.Length; c++) values[c] = columns[c][i];
-            table.Put(new Representative(entities[i]!, keys[i]!, sources[i]!, waves[i]!, long.Parse(seqs[i]!, CultureInfo.InvariantCulture),
-                ids[i]!, int.Parse(priorities[i]!, CultureInfo.InvariantCulture), values));
-        }
+            table.Put(new Representative(entities[i]!, keys[i]!, long.Parse(seqs[i]!, CultureInfo.InvariantCulture), int.Parse(priorities[i]!, CultureInfo.InvariantCulture)));
 
         return table;
     }
@@ -55,12 +54,16 @@ internal sealed class SpineTable
     public string EntityOfKey(string recordKey) =>
         _entityOfKey.TryGetValue(recordKey, out var e) ? e : throw new KeyNotFoundException($"record key '{recordKey}' is not in spine '{Spine.Name}'");
 
+    /// <summary>Whether a representative changed since the spine was read (a new spine counts as unchanged until it gets one).</summary>
+    public bool Changed { get; private set; }
+
     /// <summary>Makes <paramref name="candidate"/> its entity's representative if it ranks before the current one.</summary>
     public void Offer(Representative candidate)
     {
         if (_byEntity.TryGetValue(candidate.EntityId, out var current) && Compare(current, candidate) <= 0) return;
         if (current is not null) _entityOfKey.Remove(current.RecordKey);
         Put(candidate);
+        Changed = true;
     }
 
     /// <summary>Renames every entity (relink: provisional ids to final ones).</summary>
@@ -72,30 +75,37 @@ internal sealed class SpineTable
     }
 
     /// <summary>
-    /// Writes the spine file, flushed to disk. Rows are in record-key order, so the file a link job reads does not depend
-    /// on the entity ids (a relink replays history with provisional ids and must link exactly as the first time).
+    /// Writes the spine file, flushed to disk. No link reads it as records (each job's <see cref="PreparedSpine"/> does,
+    /// in record-key order), so rows stay in the table's own order: deterministic for the same history.
     /// </summary>
     public void Write(string path)
     {
-        var provenance = Provenance.Select(n => new ColumnBuffer(n, VariableType.Text, nullable: false)).ToArray();
-        var columns = Spine.Columns.Select(n => new ColumnBuffer(n, VariableType.Text)).ToArray();
-        foreach (var r in _byEntity.Values.OrderBy(r => r.RecordKey, StringComparer.Ordinal))
+        var keys = new ColumnBuffer("record_key", VariableType.Text, nullable: false);
+        var entities = new ColumnBuffer("entity_id", VariableType.Text, nullable: false);
+        var seqs = new ColumnBuffer("seq", VariableType.Int32, nullable: false);
+        var priorities = new ColumnBuffer("priority", VariableType.Int32, nullable: false);
+        foreach (var r in _byEntity.Values)
         {
-            provenance[0].Add(r.RecordKey);
-            provenance[1].Add(r.EntityId);
-            provenance[2].Add(r.Source);
-            provenance[3].Add(r.Wave);
-            provenance[4].Add(r.Seq.ToString(CultureInfo.InvariantCulture));
-            provenance[5].Add(r.RecordId);
-            provenance[6].Add(r.Priority.ToString(CultureInfo.InvariantCulture));
-            for (var c = 0; c < columns.Length; c++) columns[c].Add(r.Values[c]);
+            keys.Add(r.RecordKey);
+            entities.Add(r.EntityId);
+            seqs.Add(checked((int)r.Seq));
+            priorities.Add(r.Priority);
         }
 
-        ArrowTableFile.Write(path, [.. provenance, .. columns]);
+        ArrowTableFile.Write(path, [keys, entities, seqs, priorities]);
     }
 
     /// <summary>The key of a record in spine files: <c>source|wave|record_id</c>.</summary>
     public static string RecordKey(string source, string wave, string recordId) => $"{source}|{wave}|{recordId}";
+
+    /// <summary>The source, wave and record id of a record key (source names and wave labels hold no <c>|</c>).</summary>
+    public static (string Source, string Wave, string RecordId) SplitKey(string recordKey)
+    {
+        var first = recordKey.IndexOf('|', StringComparison.Ordinal);
+        var second = first < 0 ? -1 : recordKey.IndexOf('|', first + 1);
+        if (second < 0) throw new InvalidDataException($"'{recordKey}' is not a spine record key (source|wave|record id).");
+        return (recordKey[..first], recordKey[(first + 1)..second], recordKey[(second + 1)..]);
+    }
 
     private void Put(Representative r)
     {
@@ -103,14 +113,22 @@ internal sealed class SpineTable
         _entityOfKey[r.RecordKey] = r.EntityId;
     }
 
-    // Smaller ranks first: higher priority (smaller index), then the later wave, then the smaller record id.
+    // Smaller ranks first: higher priority (smaller index), then the later wave, then the smaller record id. Records of the
+    // same priority and wave share their key's "source|wave|" prefix, so comparing keys compares their record ids.
     private static int Compare(Representative a, Representative b)
     {
         if (a.Priority != b.Priority) return a.Priority.CompareTo(b.Priority);
         if (a.Seq != b.Seq) return b.Seq.CompareTo(a.Seq);
-        return string.CompareOrdinal(a.RecordId, b.RecordId);
+        return string.CompareOrdinal(a.RecordKey, b.RecordKey);
     }
 
-    /// <summary>One entity's representative record.</summary>
-    internal sealed record Representative(string EntityId, string RecordKey, string Source, string Wave, long Seq, string RecordId, int Priority, string?[] Values);
+    /// <summary>One entity's representative record (source, wave and record id are the parts of its key).</summary>
+    internal sealed record Representative(string EntityId, string RecordKey, long Seq, int Priority)
+    {
+        public string Source => SplitKey(RecordKey).Source;
+
+        public string Wave => SplitKey(RecordKey).Wave;
+
+        public string RecordId => SplitKey(RecordKey).RecordId;
+    }
 }

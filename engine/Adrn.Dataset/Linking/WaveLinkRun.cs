@@ -5,12 +5,10 @@ namespace Adrn.Dataset.Linking;
 /// <param name="Clusters">Per wave record, its within-wave cluster (dedupe runs only).</param>
 /// <param name="ModelPath">The model the run used (written by the run; a new one when <paramref name="Trained"/>).</param>
 /// <param name="Trained">Whether the run trained its model (there was none stored, or a retrain was asked for).</param>
-/// <param name="QuarantinedRows">Data rows (1-based) of the wave file the pipeline set aside.</param>
-/// <param name="PipelineSeconds">Seconds in <c>LinkageJob.Run</c>.</param>
+/// <param name="Work">What the run worked on, and its seconds.</param>
 internal sealed record WaveLinkRun(
     IReadOnlyDictionary<string, LinkedPair> Links,
     IReadOnlyDictionary<string, string>? Clusters,
     string ModelPath,
     bool Trained,
-    IReadOnlySet<int> QuarantinedRows,
-    double PipelineSeconds);
+    WaveLinkWork Work);

@@ -1,7 +1,7 @@
 namespace Adrn.Dataset.Linking;
 
-/// <summary>A linked wave: its records and, per spine the source links to, the assignment of every record.</summary>
-internal sealed record WaveOutcome(WaveRecords Records, IReadOnlyList<SpineLedger> Ledgers);
+/// <summary>A linked wave: its records, per spine the source links to the assignment of every record, and what each linkage run worked on.</summary>
+internal sealed record WaveOutcome(WaveRecords Records, IReadOnlyList<SpineLedger> Ledgers, IReadOnlyList<WaveLinkWork> Work);
 
 /// <summary>The assignments of one wave for one spine, and the spine's size before the wave was linked.</summary>
 internal sealed record SpineLedger(string Spine, IReadOnlyList<RecordAssignment> Rows, long SpineEntitiesBefore)

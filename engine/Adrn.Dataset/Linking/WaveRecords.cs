@@ -11,14 +11,15 @@ namespace Adrn.Dataset.Linking;
 /// </summary>
 internal sealed class WaveRecords
 {
-    private readonly TextTable _table;
+    private readonly TextTable? _table;
     private readonly int[] _rows;
     private readonly Dictionary<string, int> _index;
 
-    private WaveRecords(string path, TextTable table, int[] rows, string[] ids, IReadOnlyList<QuarantineEntry> quarantine)
+    private WaveRecords(string path, TextTable? table, int rowsIn, int[] rows, string[] ids, IReadOnlyList<QuarantineEntry> quarantine)
     {
         Path = path;
         _table = table;
+        RowsIn = rowsIn;
         _rows = rows;
         Ids = ids;
         Quarantine = quarantine;
@@ -32,7 +33,7 @@ internal sealed class WaveRecords
     public IReadOnlyList<string> Ids { get; }
 
     /// <summary>Data rows read.</summary>
-    public int RowsIn => _table.RowCount;
+    public int RowsIn { get; }
 
     /// <summary>Rows set aside, in row order.</summary>
     public IReadOnlyList<QuarantineEntry> Quarantine { get; }
@@ -70,19 +71,33 @@ internal sealed class WaveRecords
             }
         }
 
-        return new WaveRecords(path, table, [.. rows], [.. ids], quarantine);
+        return new WaveRecords(path, table, table.RowCount, [.. rows], [.. ids], quarantine);
     }
+
+    /// <summary>
+    /// The records a link job's preparation of the wave found (a one-source preparation of the file): the same ids, in the
+    /// same order, and the same quarantine, by the same rule; without column values (<see cref="Value"/> is not available).
+    /// </summary>
+    public static WaveRecords FromPrepared(string path, PreparedLinkage prepared)
+    {
+        var records = prepared.Records;
+        var rows = new int[records.Count];
+        for (var i = 0; i < rows.Length; i++) rows[i] = records.Rows[i] - 1;
+        return new WaveRecords(path, null, prepared.Sources[0].RowsRead, rows, records.Ids, prepared.Quarantine);
+    }
+
+    private TextTable Table => _table ?? throw new InvalidOperationException($"{Path}: the records were taken from a linkage preparation and hold no column values.");
 
     /// <summary>The index of a record id, or -1.</summary>
     public int IndexOf(string id) => _index.TryGetValue(id, out var i) ? i : -1;
 
     /// <summary>The value of a column for record <paramref name="record"/> (null when empty).</summary>
-    public string? Value(int record, string column) => _table.Column(column)[_rows[record]];
+    public string? Value(int record, string column) => Table.Column(column)[_rows[record]];
 
     /// <summary>The values of a column for every record, in record order.</summary>
     public string?[] Values(string column)
     {
-        var all = _table.Column(column);
+        var all = Table.Column(column);
         var values = new string?[_rows.Length];
         for (var i = 0; i < _rows.Length; i++) values[i] = all[_rows[i]];
         return values;

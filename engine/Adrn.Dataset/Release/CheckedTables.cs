@@ -3,6 +3,7 @@ using Adrn.Dataset.Spec;
 using Adrn.Dataset.Tables;
 using Adrn.Linkage.Configuration;
 using Adrn.Stats.Disclosure;
+using Adrn.Linkage.Panel;
 
 namespace Adrn.Dataset.Release;
 

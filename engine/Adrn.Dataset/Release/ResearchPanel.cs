@@ -5,6 +5,7 @@ using Adrn.Dataset.Spec;
 using Adrn.Dataset.Store;
 using Adrn.Dataset.Tables;
 using Adrn.Linkage.Privacy;
+using Adrn.Linkage.Panel;
 
 namespace Adrn.Dataset.Release;
 
@@ -110,43 +111,19 @@ internal sealed class ResearchPanel
     /// <summary>The columns a variable reads from its source.</summary>
     public static IEnumerable<string> Needed(ReleaseVariableSpec v) => v.With is null ? [v.Column] : [v.Column, v.With];
 
-    /// <summary>Computes a variable from its source values (a missing or unusable input gives a missing value).</summary>
+    /// <summary>Computes a variable from its source values (<see cref="VariableDerivations"/>; a missing or unusable input gives a missing value).</summary>
     public static void Derive(ReleaseVariableSpec v, ColumnBuffer buffer, Func<string, string?> value)
     {
-        var ci = CultureInfo.InvariantCulture;
-        switch (v.Derive)
+        if (v.Derive == VariableDerivation.Copy)
         {
-            case VariableDerivation.Copy:
-                buffer.AddParsed(value(v.Column));
-                break;
-            case VariableDerivation.YearOf:
-                AddNumber(buffer, YearOf(value(v.Column)));
-                break;
-            case VariableDerivation.Age:
-                var year = int.TryParse(value(v.With!), System.Globalization.NumberStyles.Integer, ci, out var y) ? y : (int?)null;
-                AddNumber(buffer, year is { } at && YearOf(value(v.Column)) is { } born ? at - born : null);
-                break;
-            case VariableDerivation.Log:
-                AddNumber(buffer, Number(value(v.Column)) is { } x && x > 0 ? Math.Log(x) : null);
-                break;
-            case VariableDerivation.LogRatio:
-                AddNumber(buffer, Number(value(v.Column)) is { } n && n > 0 && Number(value(v.With!)) is { } d && d > 0 ? Math.Log(n / d) : null);
-                break;
+            buffer.AddParsed(value(v.Column));
+            return;
         }
+
+        var number = VariableDerivations.Number(v.Derive, value(v.Column), v.With is null ? null : value(v.With));
+        if (buffer.Type == VariableType.Int32) buffer.Add(number is { } x ? (int?)Math.Round(x) : null);
+        else buffer.Add(number);
     }
-
-    private static void AddNumber(ColumnBuffer buffer, double? value)
-    {
-        if (buffer.Type == VariableType.Int32) buffer.Add(value is { } x ? (int?)Math.Round(x) : null);
-        else buffer.Add(value);
-    }
-
-    private static double? Number(string? text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null;
-
-    private static int? YearOf(string? date) =>
-        DateOnly.TryParse(date, CultureInfo.InvariantCulture, out var d) ? d.Year
-        : date is { Length: >= 4 } && int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
 
     private static Dictionary<string, RecordAssignment> Ledger(StoreState state, ObjectStore objects, string source, string wave, string spine)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Adrn.Linkage.Configuration;
+using Adrn.Linkage.Panel;
 
 namespace Adrn.Dataset.Spec;
 
@@ -230,24 +231,12 @@ internal sealed partial class DatasetSpecParser(string baseDirectory)
         Known(e, at, "name", "label", "type", "unit", "source", "column", "derive", "with");
         var name = String(e, "name", at) ?? "";
         CheckName(name, $"{at}.name");
-        var type = String(e, "type", at, required: false) switch
-        {
-            null or "text" => VariableType.Text,
-            "int32" or "int" => VariableType.Int32,
-            "double" => VariableType.Double,
-            var other => Fail<VariableType>($"{at}.type: '{other}' is not one of text, int32, double"),
-        };
-        var derive = String(e, "derive", at, required: false) switch
-        {
-            null or "copy" => VariableDerivation.Copy,
-            "year_of" => VariableDerivation.YearOf,
-            "age" => VariableDerivation.Age,
-            "log" => VariableDerivation.Log,
-            "log_ratio" => VariableDerivation.LogRatio,
-            var other => Fail<VariableDerivation>($"{at}.derive: '{other}' is not one of copy, year_of, age, log, log_ratio"),
-        };
+        var typeName = String(e, "type", at, required: false);
+        var type = VariableDerivations.ParseType(typeName) ?? Fail<VariableType>($"{at}.type: '{typeName}' is not one of text, int32, double");
+        var deriveName = String(e, "derive", at, required: false);
+        var derive = VariableDerivations.ParseDerivation(deriveName) ?? Fail<VariableDerivation>($"{at}.derive: '{deriveName}' is not one of copy, year_of, age, log, log_ratio");
         var with = String(e, "with", at, required: false);
-        if (derive is VariableDerivation.Age or VariableDerivation.LogRatio && with is null)
+        if (VariableDerivations.NeedsSecondColumn(derive) && with is null)
             _problems.Add($"{at}.with: derivation {derive} needs the second column in \"with\"");
         if (derive is not (VariableDerivation.Copy) && type == VariableType.Text)
             _problems.Add($"{at}.type: a derived variable is a number (int32 or double)");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Adrn.Linkage.Configuration;
+using Adrn.Linkage.Panel;
 
 namespace Adrn.Dataset.Spec;
 

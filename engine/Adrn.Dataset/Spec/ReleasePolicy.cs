@@ -1,4 +1,3 @@
-using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Panel;
 
 namespace Adrn.Dataset.Spec;
@@ -20,34 +19,10 @@ internal static class ReleasePolicy
         {
             var source = spec.Sources.FirstOrDefault(s => s.Name == v.Source);
             if (source is null) continue;
-            var classes = new Dictionary<string, DataClassification>(StringComparer.Ordinal);
-            foreach (var column in ReleaseVariablesColumns(v))
-                if (source.ClassificationOf(column) is { } c) classes[column] = c;
-            var at = $"release.variables.{v.Name}: ";
-            switch (v.Derive)
-            {
-                case VariableDerivation.Copy:
-                case VariableDerivation.Log:
-                    problems.AddRange(ResearchOutputPolicy.Check(OutputName, source.Name, [v.Column], classes).Select(p => at + p));
-                    break;
-                case VariableDerivation.LogRatio:
-                    problems.AddRange(ResearchOutputPolicy.Check(OutputName, source.Name, [v.Column, v.With!], classes).Select(p => at + p));
-                    break;
-                case VariableDerivation.YearOf:
-                case VariableDerivation.Age:
-                    var dateClass = source.ClassificationOf(v.Column);
-                    if (dateClass is null)
-                        problems.Add($"{at}{source.Name} column '{v.Column}' is unclassified; classify it before {OutputName} may carry a year derived from it");
-                    else if (dateClass == DataClassification.DirectIdentifier)
-                        problems.Add($"{at}{source.Name} column '{v.Column}' is a direct_identifier: nothing derived from it may enter {OutputName}");
-                    if (v.Derive == VariableDerivation.Age)
-                        problems.AddRange(ResearchOutputPolicy.Check(OutputName, source.Name, [v.With!], classes).Select(p => at + p));
-                    break;
-            }
+            problems.AddRange(ResearchOutputPolicy.CheckVariable(OutputName, source.Name, v.Derive, v.Column, v.With, source.ClassificationOf)
+                .Select(p => $"release.variables.{v.Name}: {p}"));
         }
 
         return problems;
     }
-
-    private static IEnumerable<string> ReleaseVariablesColumns(ReleaseVariableSpec v) => v.With is null ? [v.Column] : [v.Column, v.With];
 }

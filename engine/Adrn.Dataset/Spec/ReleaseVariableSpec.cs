@@ -1,3 +1,5 @@
+using Adrn.Linkage.Panel;
+
 namespace Adrn.Dataset.Spec;
 
 /// <summary>One variable of a release: where it comes from, how it is derived, and how the codebook documents it.</summary>

@@ -1,3 +1,5 @@
+using Adrn.Linkage.Configuration;
+
 namespace Adrn.Dataset.Spec;
 
 /// <summary>
@@ -24,4 +26,22 @@ public sealed record SourceLinkSpec
     /// resolution), so that one person's two jobs in a payroll year join one entity. Needs <see cref="Mint"/>.
     /// </summary>
     public bool DedupeWithinWave { get; init; }
+
+    /// <summary>
+    /// The within-wave job of a link job (<see cref="DedupeWithinWave"/>): its <c>wave</c> side alone as a
+    /// <c>dedupe_only</c> job resolved into clusters, named after it with <c>-within-wave</c>.
+    /// </summary>
+    /// <param name="linkJob">The link job, loaded.</param>
+    /// <returns>The within-wave job.</returns>
+    public static LinkageJobConfig WithinWaveJob(LinkageJobConfig linkJob)
+    {
+        ArgumentNullException.ThrowIfNull(linkJob);
+        return linkJob with
+        {
+            Name = linkJob.Name + "-within-wave",
+            LinkType = LinkType.DedupeOnly,
+            Sources = [linkJob.Sources[0]],
+            Resolution = linkJob.Resolution with { Method = ResolutionMethod.Clusters },
+        };
+    }
 }

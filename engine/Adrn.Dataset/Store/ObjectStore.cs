@@ -10,24 +10,33 @@ namespace Adrn.Dataset.Store;
 /// </summary>
 internal sealed class ObjectStore(StoreLayout layout)
 {
-    /// <summary>Copies a file into the store; returns the object name (<c>sha256.ext</c>).</summary>
+    /// <summary>Copies a file into the store (hashing it on the way, so it is read once); returns the object name (<c>sha256.ext</c>).</summary>
     public string PutCopy(string file, string extension)
     {
         var staged = Path.Combine(StagingRoot(), Guid.NewGuid().ToString("N") + extension);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using (var input = File.OpenRead(file))
         using (var output = new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            input.CopyTo(output);
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                output.Write(buffer, 0, read);
+            }
+
             output.Flush(flushToDisk: true);
         }
 
-        return PutMove(staged, extension);
+        return Place(staged, Convert.ToHexStringLower(hash.GetHashAndReset()) + extension);
     }
 
     /// <summary>Moves a finished file (written by the caller, flushed) into the store; returns the object name.</summary>
-    public string PutMove(string file, string extension)
+    public string PutMove(string file, string extension) => Place(file, Sha256Of(file) + extension);
+
+    private string Place(string file, string name)
     {
-        var name = Sha256Of(file) + extension;
         var target = PathOf(name);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         if (File.Exists(target)) File.Delete(file);

@@ -5,6 +5,7 @@ using Adrn.Dataset.Spec;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Input;
 using Adrn.Linkage.Output;
+using Adrn.Linkage.Panel;
 
 namespace Adrn.Dataset.Tables;
 

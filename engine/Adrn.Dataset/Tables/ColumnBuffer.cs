@@ -1,4 +1,5 @@
 using Adrn.Dataset.Spec;
+using Adrn.Linkage.Panel;
 
 namespace Adrn.Dataset.Tables;
 

@@ -1,32 +1,17 @@
 namespace Adrn.Linkage.Configuration;
 
-/// <summary>Default disclosure classes of job columns and of well-known file columns (documented in <c>docs/privacy.md</c>).</summary>
+/// <summary>Default disclosure classes of job columns and of file columns whose names name an identifier (documented in <c>docs/privacy.md</c>).</summary>
 public static class ColumnClassifications
 {
-    // Column names of the synthetic payroll, register and cohort schemas (docs/synthetic-data.md) whose class is
-    // known without configuration; anything else must be classified before it can reach a research output.
-    private static readonly Dictionary<string, DataClassification> KnownFileColumns = new(StringComparer.OrdinalIgnoreCase)
+    // NOTE: no study's column names live here (they belong in its job files, dataset spec or panel definition); only the
+    // words that name a kind of identifier in any study. A column name is cut into words at '_', '-', ' ', '.' and case
+    // changes; the safer class wins when it holds words of both kinds.
+    private static readonly HashSet<string> DirectIdentifierWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["first_name"] = DataClassification.DirectIdentifier,
-        ["forename"] = DataClassification.DirectIdentifier,
-        ["surname"] = DataClassification.DirectIdentifier,
-        ["name"] = DataClassification.DirectIdentifier,
-        ["full_name"] = DataClassification.DirectIdentifier,
-        ["nino"] = DataClassification.DirectIdentifier,
-        ["paye_ref"] = DataClassification.DirectIdentifier,
-        ["employer_name"] = DataClassification.DirectIdentifier,
-        ["trading_name"] = DataClassification.DirectIdentifier,
-        ["address"] = DataClassification.DirectIdentifier,
-        ["record_id"] = DataClassification.DirectIdentifier,
-        ["person_id"] = DataClassification.DirectIdentifier,
-        ["employer_id"] = DataClassification.DirectIdentifier,
-        ["cohort_id"] = DataClassification.DirectIdentifier,
-        ["date_of_birth"] = DataClassification.QuasiIdentifier,
-        ["dob"] = DataClassification.QuasiIdentifier,
-        ["postcode"] = DataClassification.QuasiIdentifier,
-        ["home_postcode"] = DataClassification.QuasiIdentifier,
-        ["work_postcode"] = DataClassification.QuasiIdentifier,
+        "name", "forename", "forenames", "surname", "firstname", "lastname", "fullname", "nino", "address", "id", "ref", "reference", "email", "phone", "telephone",
     };
+
+    private static readonly HashSet<string> QuasiIdentifierWords = new(StringComparer.OrdinalIgnoreCase) { "postcode", "dob", "zip" };
 
     /// <summary>
     /// The default class of a job column of type <paramref name="type"/>: names and NINOs are direct identifiers,
@@ -44,8 +29,8 @@ public static class ColumnClassifications
 
     /// <summary>
     /// The default class of a job column: the class of its <paramref name="type"/> (<see cref="DefaultFor(ColumnType)"/>),
-    /// or that of its name when the name is a well-known identifier (<see cref="KnownFileColumn"/>) and that class is
-    /// more restrictive, so a text column named <c>paye_ref</c> is a direct identifier without configuration.
+    /// or the class its name implies (<see cref="KnownFileColumn"/>) when that is more restrictive, so a text column named
+    /// <c>paye_ref</c> is a direct identifier without configuration.
     /// </summary>
     /// <param name="name">The job column name.</param>
     /// <param name="type">The column type.</param>
@@ -58,13 +43,42 @@ public static class ColumnClassifications
         return KnownFileColumn(name) is { } byName && byName < byType ? byName : byType;
     }
 
-    /// <summary>The class of a well-known file column name (synthetic schemas), or null when the name is not known.</summary>
+    /// <summary>
+    /// The class a column's name implies whatever the study: a direct identifier when a word of it names one (<c>name</c>,
+    /// <c>surname</c>, <c>forename</c>, <c>nino</c>, <c>address</c>, <c>id</c>, <c>ref</c>, <c>reference</c>, <c>email</c>,
+    /// <c>phone</c>, …: <c>employer_name</c>, <c>paye_ref</c>, <c>record_id</c>), a quasi-identifier for a postcode or a date
+    /// of birth (<c>home_postcode</c>, <c>dob</c>, <c>date_of_birth</c>, <c>post_code</c>), else null (unclassified: the
+    /// column's class must come from configuration).
+    /// </summary>
     /// <param name="fileColumn">A column name of an input file.</param>
     /// <returns>The class, or null.</returns>
     public static DataClassification? KnownFileColumn(string fileColumn)
     {
         ArgumentNullException.ThrowIfNull(fileColumn);
-        return KnownFileColumns.TryGetValue(fileColumn, out var c) ? c : null;
+        var words = Words(fileColumn);
+        if (words.Any(DirectIdentifierWords.Contains)) return DataClassification.DirectIdentifier;
+        var quasi = words.Any(QuasiIdentifierWords.Contains)
+                    || (Has(words, "date") && Has(words, "birth"))
+                    || (Has(words, "post") && Has(words, "code"));
+        return quasi ? DataClassification.QuasiIdentifier : null;
+    }
+
+    private static bool Has(List<string> words, string word) => words.Contains(word, StringComparer.OrdinalIgnoreCase);
+
+    private static List<string> Words(string name)
+    {
+        var words = new List<string>();
+        var start = 0;
+        for (var i = 0; i <= name.Length; i++)
+        {
+            var boundary = i == name.Length || name[i] is '_' or '-' or ' ' or '.'
+                           || (i > start && char.IsUpper(name[i]) && char.IsLower(name[i - 1]));
+            if (!boundary) continue;
+            if (i > start) words.Add(name[start..i]);
+            start = i < name.Length && name[i] is '_' or '-' or ' ' or '.' ? i + 1 : i;
+        }
+
+        return words;
     }
 
     /// <summary>The snake_case name used in job files and reports (<c>direct_identifier</c>, ...).</summary>

@@ -31,13 +31,48 @@ public static class LinkageJob
         ArgumentNullException.ThrowIfNull(config);
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         options ??= new LinkageRunOptions();
+        CheckScorer(config, options);
+        var started = DateTime.UtcNow;
+        var plan = LinkagePipeline.Open(config, options.Partitions, progress, ct);
+        return Run(plan, outDir, options, started, progress, ct);
+    }
+
+    /// <summary>
+    /// Runs a job that is open already — its records prepared by the caller, for example joined from records kept
+    /// prepared between runs (<see cref="Preparation.PreparedComposition"/>) — and writes its outputs into
+    /// <paramref name="outDir"/>, exactly as <see cref="Run(LinkageJobConfig, string, LinkageRunOptions?, IProgress{LinkageProgress}?, CancellationToken)"/>
+    /// does after opening the job.
+    /// </summary>
+    /// <param name="plan">The plan of the job (<see cref="LinkagePlan.Create"/>).</param>
+    /// <param name="outDir">Output folder.</param>
+    /// <param name="options">Run options, or null for defaults (<see cref="LinkageRunOptions.Partitions"/> is the plan's).</param>
+    /// <param name="progress">Progress sink, or null.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>What was done and written.</returns>
+    /// <exception cref="ConfigValidationException">The job needs a learned scorer that was not given.</exception>
+    /// <exception cref="Output.OutputFolderException">The output folder holds another job's outputs or another job is writing into it.</exception>
+    public static LinkageRunResult RunPlan(LinkagePlan plan, string outDir, LinkageRunOptions? options = null,
+        IProgress<LinkageProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        options ??= new LinkageRunOptions();
+        CheckScorer(plan.Config, options);
+        return Run(plan, outDir, options, DateTime.UtcNow, progress, ct);
+    }
+
+    private static void CheckScorer(LinkageJobConfig config, LinkageRunOptions options)
+    {
         // Checked before any work: the learned scorer lives in Adrn.Learning, which this assembly cannot reach.
         if (config.Scorer == PairScorerKind.Learned && options.PairScorer is null)
             throw new ConfigValidationException("scorer: job '" + config.Name + "' uses the learned scorer; run it with Adrn.Learning's LearnedLinkageJob.Run (adrn link does) or set LinkageRunOptions.PairScorer");
-        var started = DateTime.UtcNow;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism), CancellationToken = ct };
+    }
 
-        var plan = LinkagePipeline.Open(config, options.Partitions, progress, ct);
+    private static LinkageRunResult Run(LinkagePlan plan, string outDir, LinkageRunOptions options, DateTime started,
+        IProgress<LinkageProgress>? progress, CancellationToken ct)
+    {
+        var config = plan.Config;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism), CancellationToken = ct };
         // A run in process owns its folder under the job's name: running the same job again replaces its outputs,
         // another job's outputs are refused unless ReplaceOutputs; the claim is held (locked) until the run ends. It is
         // taken once the job has opened, so a job that fails validation leaves no folder behind.

@@ -4,10 +4,11 @@ using Apache.Arrow;
 namespace Adrn.Linkage.Output;
 
 /// <summary>
-/// One sentence per column of the research outputs (<c>links</c>, <c>pairs</c>, <c>clusters</c>, <c>linked_panel</c>),
-/// written into the files themselves: as each field's <c>description</c> metadata in Arrow IPC, and as the file's
+/// One sentence per column of the linkage outputs (<c>links</c>, <c>pairs</c>, <c>clusters</c>), written into the files
+/// themselves: as each field's <c>description</c> metadata in Arrow IPC, and as the file's
 /// key–value metadata in Parquet (one key <c>description:&lt;column&gt;</c> per column), so a table opened in pyarrow,
-/// polars, R's arrow or DuckDB explains itself. The same text is in docs/outputs.md.
+/// polars, R's arrow or DuckDB explains itself. The same text is in docs/outputs.md. (A linked panel's columns are
+/// described by its definition, <see cref="Panel.LinkedPanelDefinition"/>, whose labels the builder writes the same way.)
 /// </summary>
 public static class ColumnDescriptions
 {
@@ -27,32 +28,6 @@ public static class ColumnDescriptions
         ["id"] = "Record id.",
         ["source"] = "Source name of the record.",
         ["cluster_id"] = "Id of the cluster (the component's record that sorts first by source and id); stable.",
-        // linked_panel
-        ["person_key"] = "Pseudonymous person key (keyed HMAC of the payroll person id; no direct identifier).",
-        ["employer_key"] = "Pseudonymous employer key of the linked employer (keyed HMAC); null when the row is not linked.",
-        ["year"] = "Payroll year.",
-        ["sex"] = "Sex as recorded on payroll (M / F).",
-        ["birth_year"] = "Year of birth (the date of birth is not released).",
-        ["age"] = "Age in the payroll year (year - birth_year).",
-        ["soc_major"] = "SOC 2020 major group of the job (1-9).",
-        ["qualification_level"] = "Highest qualification level (RQF, 0-8).",
-        ["hours"] = "Usual weekly paid hours.",
-        ["annual_pay"] = "Annual gross pay in pounds.",
-        ["log_pay"] = "Natural log of annual_pay; null when pay is not positive.",
-        ["sic_section"] = "SIC 2007 section of the linked employer.",
-        ["sic_division"] = "SIC 2007 division (2 digits) of the linked employer.",
-        ["itl1"] = "ITL1 region of the linked employer.",
-        ["employer_birth_year"] = "Year of birth (registration) of the linked employer.",
-        ["employment"] = "Employment of the linked employer in the register.",
-        ["turnover"] = "Turnover of the linked employer in pounds.",
-        ["gva"] = "Gross value added of the linked employer in pounds.",
-        ["log_gva_per_worker"] = "Natural log of gva / employment; null when gva is not positive.",
-        ["exporter"] = "1 when the linked employer exports, else 0.",
-        ["foreign_owned"] = "1 when the linked employer is foreign-owned, else 0.",
-        ["investment"] = "Investment of the linked employer in pounds.",
-        ["log_investment_per_worker"] = "Natural log of investment / employment; null when investment is 0.",
-        ["management_score"] = "Management practices score of the linked employer (0-1).",
-        ["link_probability"] = "Match probability of the payroll-to-employer link used for the row; null when not linked.",
     };
 
     /// <summary>The description of a column, or null for a column this catalogue does not know (a requested attribute).</summary>

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Adrn.Linkage.Input;
+using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Privacy;
 using Adrn.Tables;
 using Apache.Arrow;
@@ -8,70 +8,37 @@ using Apache.Arrow.Types;
 namespace Adrn.Linkage.Panel;
 
 /// <summary>
-/// Builds <c>linked_panel</c>: one row per payroll record (employee-year) with pseudonymous person and
-/// employer keys, the employee's attributes, the linked employer's attributes and the link probability.
-/// It carries no names, NINOs, dates of birth, postcodes, PAYE references or source ids: only keyed
-/// pseudonyms and attributes (see docs/outputs.md).
+/// Builds <c>linked_panel</c>: one row per record of one input (e.g. payroll person-job-years) with a pseudonymous key of
+/// the record and of the record it is linked to, the variables a <see cref="LinkedPanelDefinition"/> reads or derives from
+/// either, and the link probability. What the panel holds is configuration (<c>examples/linked-panel.json</c> for the
+/// synthetic study); every column it copies must be an attribute, and it carries no names, NINOs, dates of birth,
+/// postcodes or source ids: only keyed pseudonyms and attributes (see docs/outputs.md, docs/privacy.md).
 /// </summary>
 public static class LinkedPanelBuilder
 {
     private const int BatchRows = 1 << 16;
 
-    private static readonly string[] EmployeeColumns =
-        ["record_id", "person_id", "year", "sex", "date_of_birth", "soc_major", "qualification_level", "hours", "annual_pay"];
-
-    private static readonly string[] EmployerColumns =
-        ["employer_id", "sic_section", "sic_division", "itl1", "birth_year", "employment", "turnover", "gva", "exporter", "foreign_owned", "investment", "management_score"];
-
     /// <summary>The name of this research output in messages.</summary>
     public const string OutputName = "linked_panel";
 
-    /// <summary>The panel's standard columns, in order, with their Arrow types (requested attributes follow as text).</summary>
-    public static Schema Schema { get; } = Output.ColumnDescriptions.Describe(new Schema.Builder()
-        .Field(f => f.Name("person_key").DataType(StringType.Default).Nullable(false))
-        .Field(f => f.Name("employer_key").DataType(StringType.Default).Nullable(true))
-        .Field(f => f.Name("year").DataType(Int32Type.Default).Nullable(false))
-        .Field(f => f.Name("sex").DataType(StringType.Default).Nullable(true))
-        .Field(f => f.Name("birth_year").DataType(Int32Type.Default).Nullable(true))
-        .Field(f => f.Name("age").DataType(Int32Type.Default).Nullable(true))
-        .Field(f => f.Name("soc_major").DataType(Int32Type.Default).Nullable(true))
-        .Field(f => f.Name("qualification_level").DataType(Int32Type.Default).Nullable(true))
-        .Field(f => f.Name("hours").DataType(DoubleType.Default).Nullable(true))
-        .Field(f => f.Name("annual_pay").DataType(DoubleType.Default).Nullable(true))
-        .Field(f => f.Name("log_pay").DataType(DoubleType.Default).Nullable(true))
-        .Field(f => f.Name("sic_section").DataType(StringType.Default).Nullable(true))
-        .Field(f => f.Name("sic_division").DataType(StringType.Default).Nullable(true))
-        .Field(f => f.Name("itl1").DataType(StringType.Default).Nullable(true))
-        .Field(f => f.Name("employer_birth_year").DataType(Int32Type.Default).Nullable(true))
-        .Field(f => f.Name("employment").DataType(Int32Type.Default).Nullable(true))
-        .Field(f => f.Name("turnover").DataType(DoubleType.Default).Nullable(true))
-        .Field(f => f.Name("gva").DataType(DoubleType.Default).Nullable(true))
-        .Field(f => f.Name("log_gva_per_worker").DataType(DoubleType.Default).Nullable(true))
-        .Field(f => f.Name("exporter").DataType(Int32Type.Default).Nullable(true))
-        .Field(f => f.Name("foreign_owned").DataType(Int32Type.Default).Nullable(true))
-        .Field(f => f.Name("investment").DataType(DoubleType.Default).Nullable(true))
-        .Field(f => f.Name("log_investment_per_worker").DataType(DoubleType.Default).Nullable(true))
-        .Field(f => f.Name("management_score").DataType(DoubleType.Default).Nullable(true))
-        .Field(f => f.Name("link_probability").DataType(DoubleType.Default).Nullable(true))
-        .Build());
-
-    /// <summary>Joins payroll, links and register and writes the panel as an Arrow IPC file.</summary>
-    /// <param name="options">Inputs and pseudonymisation key.</param>
+    /// <summary>Joins records, links and linked records and writes the panel as an Arrow IPC file.</summary>
+    /// <param name="options">Inputs, definition and pseudonymisation key.</param>
     /// <param name="outputPath">The <c>.arrow</c> file to write (replaced atomically).</param>
     /// <returns>Row counts.</returns>
-    /// <exception cref="InvalidDataException">A required column is missing, or a link file has neither known layout.</exception>
-    /// <exception cref="DisclosureRiskException">A requested extra column is not an attribute (checked before any file is read).</exception>
+    /// <exception cref="InvalidDataException">A required column or value is missing, or a link file has neither known layout.</exception>
+    /// <exception cref="DisclosureRiskException">A column the panel would carry is not an attribute (checked before any file is read).</exception>
     public static LinkedPanelSummary Build(LinkedPanelOptions options, string outputPath)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
         var schema = CheckedSchema(options);
+        var definition = options.Definition;
 
-        var employees = ReadRequired(options.EmployeesPath, [.. EmployeeColumns.Union(options.EmployeeAttributes, StringComparer.Ordinal)]);
-        var employers = ReadRequired(options.EmployersPath, [.. EmployerColumns.Union(options.EmployerAttributes, StringComparer.Ordinal)]);
-        var employerRow = IndexById(employers.Column("employer_id"));
-        var recordRow = IndexById(employees.Column("record_id"));
-        var (linkedEmployer, linkProbability, unknown) = ReadLinks(options, recordRow, employerRow, employees.RowCount);
+        var records = ReadRequired(options.RecordsPath, Columns(definition, definition.Records, options.RecordAttributes));
+        var linked = ReadRequired(options.LinkedPath, Columns(definition, definition.Linked, options.LinkedAttributes));
+        var linkedRow = IndexById(linked.Column(definition.Linked.IdColumn));
+        var recordRow = IndexById(records.Column(definition.Records.IdColumn));
+        var (linkedOf, linkProbability, unknown) = ReadLinks(options, recordRow, linkedRow, records.RowCount);
 
         var dir = Path.GetDirectoryName(Path.GetFullPath(outputPath));
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
@@ -79,142 +46,162 @@ public static class LinkedPanelBuilder
         long linkedRows = 0;
         using (var writer = TableWriter.Create(tmp, TableFormat.Arrow, schema, new TableWriterOptions { Atomic = false }))
         {
-            var employerKeys = new string?[employers.RowCount];
-            for (var start = 0; start < employees.RowCount || start == 0; start += BatchRows)
+            var linkedKeys = new string?[linked.RowCount];
+            for (var start = 0; start < records.RowCount || start == 0; start += BatchRows)
             {
-                var n = Math.Min(BatchRows, employees.RowCount - start);
-                using var batch = BuildBatch(employees, employers, options, schema, linkedEmployer, linkProbability, employerKeys, start, n, ref linkedRows);
+                var n = Math.Min(BatchRows, records.RowCount - start);
+                using var batch = BuildBatch(records, linked, options, schema, linkedOf, linkProbability, linkedKeys, start, n, ref linkedRows);
                 writer.Write(batch);
-                if (employees.RowCount == 0) break;
+                if (records.RowCount == 0) break;
             }
 
             writer.Complete();
         }
 
         File.Move(tmp, outputPath, overwrite: true);
-        return new LinkedPanelSummary(Path.GetFullPath(outputPath), employees.RowCount, linkedRows, unknown);
+        return new LinkedPanelSummary(Path.GetFullPath(outputPath), records.RowCount, linkedRows, unknown);
     }
 
     /// <summary>
-    /// The panel's schema for these options, after refusing every requested column that is not an attribute or
-    /// whose output name would clash: all problems at once, before any file is touched.
+    /// The panel's schema for these options, after refusing every column it would carry that is not an attribute (or a
+    /// year or age coarsened from a quasi-identifier) and every output name that would clash: all problems at once, before
+    /// any file is touched. Columns carry their description (the definition's labels) as field metadata.
     /// </summary>
     /// <param name="options">The request.</param>
-    /// <returns>Standard columns followed by the requested attributes (text).</returns>
-    /// <exception cref="DisclosureRiskException">A requested column is a direct or quasi-identifier, or unclassified.</exception>
+    /// <returns>The keys, the definition's variables, the probability, then the requested attributes (text).</returns>
+    /// <exception cref="DisclosureRiskException">A column is a direct or quasi-identifier, or unclassified.</exception>
     /// <exception cref="ArgumentException">A requested column is repeated or clashes with a panel column.</exception>
     public static Schema CheckedSchema(LinkedPanelOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var definition = options.Definition;
         var problems = new List<string>();
-        problems.AddRange(ResearchOutputPolicy.Check(OutputName, "payroll", options.EmployeeAttributes, options.Classifications));
-        problems.AddRange(ResearchOutputPolicy.Check(OutputName, "register", options.EmployerAttributes, options.Classifications));
+        foreach (var v in definition.Variables)
+        {
+            var source = definition.SourceOf(v);
+            problems.AddRange(ResearchOutputPolicy.CheckVariable(OutputName, source.Name, v.Derive, v.Column, v.With, c => ClassOf(options, source, c)));
+        }
+
+        problems.AddRange(ResearchOutputPolicy.Check(OutputName, definition.Records.Name, options.RecordAttributes, Classes(options, definition.Records)));
+        problems.AddRange(ResearchOutputPolicy.Check(OutputName, definition.Linked.Name, options.LinkedAttributes, Classes(options, definition.Linked)));
         if (problems.Count > 0) throw new DisclosureRiskException(OutputName, problems);
 
         var builder = new Schema.Builder();
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var field in Schema.FieldsList)
-        {
-            builder.Field(field);
-            names.Add(field.Name);
-        }
-
-        foreach (var name in ExtraNames(options))
+        void Add(string name, IArrowType type, bool nullable, string label)
         {
             if (!names.Add(name))
                 throw new ArgumentException($"requested attribute '{name}' repeats or clashes with a {OutputName} column; the panel already has: {string.Join(", ", names)}", nameof(options));
-            builder.Field(f => f.Name(name).DataType(StringType.Default).Nullable(true));
+            builder.Field(new Field(name, type, nullable, label.Length == 0 ? null : new Dictionary<string, string> { [Adrn.Tables.TableSchema.DescriptionKey] = label }));
         }
 
+        Add(definition.Records.KeyName, StringType.Default, false, definition.Records.KeyLabel);
+        Add(definition.Linked.KeyName, StringType.Default, true, definition.Linked.KeyLabel);
+        foreach (var v in definition.Variables) Add(v.Name, ArrowType(v.Type), !v.Required, v.Label);
+        Add(definition.ProbabilityName, DoubleType.Default, true, definition.ProbabilityLabel);
+        foreach (var name in ExtraNames(options)) Add(name, StringType.Default, true, string.Empty);
         return builder.Build();
     }
 
-    private static IEnumerable<string> ExtraNames(LinkedPanelOptions options) =>
-        options.EmployeeAttributes.Concat(options.EmployerAttributes.Select(c => "employer_" + c));
+    private static IArrowType ArrowType(VariableType type) => type switch
+    {
+        VariableType.Int32 => Int32Type.Default,
+        VariableType.Double => DoubleType.Default,
+        _ => StringType.Default,
+    };
 
-    private static RecordBatch BuildBatch(TextTable e, TextTable r, LinkedPanelOptions options, Schema schema, int[] linkedEmployer, double[] probability,
-        string?[] employerKeys, int start, int n, ref long linkedRows)
+    /// <summary>The class of a column of an input: the caller's, else the definition's, else the one its name implies.</summary>
+    private static DataClassification? ClassOf(LinkedPanelOptions options, PanelSource source, string column) =>
+        options.Classifications.TryGetValue(column, out var c) ? c
+        : source.Classifications.TryGetValue(column, out var d) ? d
+        : ColumnClassifications.KnownFileColumn(column);
+
+    private static Dictionary<string, DataClassification> Classes(LinkedPanelOptions options, PanelSource source)
+    {
+        var classes = new Dictionary<string, DataClassification>(source.Classifications, StringComparer.Ordinal);
+        foreach (var (column, c) in options.Classifications) classes[column] = c;
+        return classes;
+    }
+
+    private static IEnumerable<string> ExtraNames(LinkedPanelOptions options) =>
+        options.RecordAttributes.Concat(options.LinkedAttributes.Select(c => options.Definition.Linked.KeyDomain + "_" + c));
+
+    /// <summary>The columns read from an input: its id and key columns, the columns its variables read, and the attributes asked for.</summary>
+    private static string[] Columns(LinkedPanelDefinition definition, PanelSource source, IEnumerable<string> attributes) =>
+    [
+        .. new[] { source.IdColumn, source.KeyColumn }
+            .Concat(definition.Variables.Where(v => definition.SourceOf(v) == source).SelectMany(v => v.With is null ? new[] { v.Column } : [v.Column, v.With]))
+            .Concat(attributes)
+            .Distinct(StringComparer.Ordinal),
+    ];
+
+    private static RecordBatch BuildBatch(TextTable records, TextTable linked, LinkedPanelOptions options, Schema schema, int[] linkedOf, double[] probability,
+        string?[] linkedKeys, int start, int n, ref long linkedRows)
     {
         var key = options.Key;
-        var extraEmployee = options.EmployeeAttributes.Select(e.Column).ToArray();
-        var extraEmployer = options.EmployerAttributes.Select(r.Column).ToArray();
-        var extraEmployeeB = extraEmployee.Select(_ => new StringArray.Builder()).ToArray();
-        var extraEmployerB = extraEmployer.Select(_ => new StringArray.Builder()).ToArray();
-        var personId = e.Column("person_id");
-        var year = e.Column("year");
-        var sex = e.Column("sex");
-        var dob = e.Column("date_of_birth");
-        var soc = e.Column("soc_major");
-        var qual = e.Column("qualification_level");
-        var hours = e.Column("hours");
-        var pay = e.Column("annual_pay");
-        var employerIds = r.Column("employer_id");
-
-        var personKeyB = new StringArray.Builder();
-        var employerKeyB = new StringArray.Builder();
-        var yearB = new Int32Array.Builder();
-        var sexB = new StringArray.Builder();
-        var birthYearB = new Int32Array.Builder();
-        var ageB = new Int32Array.Builder();
-        var socB = new Int32Array.Builder();
-        var qualB = new Int32Array.Builder();
-        var hoursB = new DoubleArray.Builder();
-        var payB = new DoubleArray.Builder();
-        var logPayB = new DoubleArray.Builder();
-        var employer = new EmployerColumnBuilders(r);
+        var definition = options.Definition;
+        var recordKeys = records.Column(definition.Records.KeyColumn);
+        var linkedKeyValues = linked.Column(definition.Linked.KeyColumn);
+        var variables = definition.Variables.Select(v =>
+        {
+            var table = definition.SourceOf(v) == definition.Records ? records : linked;
+            return (Variable: v, OfRecord: table == records, Values: table.Column(v.Column), With: v.With is null ? null : table.Column(v.With), Builder: new PanelColumnBuilder(v.Type));
+        }).ToArray();
+        var extraRecord = options.RecordAttributes.Select(records.Column).ToArray();
+        var extraLinked = options.LinkedAttributes.Select(linked.Column).ToArray();
+        var extraRecordB = extraRecord.Select(_ => new PanelColumnBuilder(VariableType.Text)).ToArray();
+        var extraLinkedB = extraLinked.Select(_ => new PanelColumnBuilder(VariableType.Text)).ToArray();
+        var recordKeyB = new StringArray.Builder();
+        var linkedKeyB = new StringArray.Builder();
         var probB = new DoubleArray.Builder();
 
         for (var i = start; i < start + n; i++)
         {
-            personKeyB.Append(key.Pseudonymise("person", personId[i] ?? throw Missing(e, "person_id", i)));
-            var y = ParseInt(year[i]) ?? throw Missing(e, "year", i);
-            yearB.Append(y);
-            AppendString(sexB, sex[i]);
-            int? birthYear = dob[i] is { Length: >= 4 } d && int.TryParse(d.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var by) ? by : null;
-            AppendInt(birthYearB, birthYear);
-            AppendInt(ageB, birthYear is { } b ? y - b : null);
-            AppendInt(socB, ParseInt(soc[i]));
-            AppendInt(qualB, ParseInt(qual[i]));
-            AppendDouble(hoursB, ParseDouble(hours[i]));
-            var p = ParseDouble(pay[i]);
-            AppendDouble(payB, p);
-            AppendDouble(logPayB, p > 0 ? Math.Log(p.Value) : null);
-            for (var c = 0; c < extraEmployee.Length; c++) AppendString(extraEmployeeB[c], extraEmployee[c][i]);
+            recordKeyB.Append(key.Pseudonymise(definition.Records.KeyDomain, recordKeys[i] ?? throw Missing(definition.Records, definition.Records.KeyColumn, i)));
+            var row = linkedOf[i];
+            foreach (var (v, ofRecord, values, with, builder) in variables)
+            {
+                var at = ofRecord ? i : row;
+                if (at < 0)
+                {
+                    builder.AppendNull();
+                    continue;
+                }
 
-            var row = linkedEmployer[i];
+                if (v.Required && values[at] is null) throw Missing(definition.SourceOf(v), v.Column, at);
+                if (v.Derive == VariableDerivation.Copy) builder.AppendText(values[at]);
+                else builder.AppendNumber(VariableDerivations.Number(v.Derive, values[at], with?[at]));
+            }
+
+            for (var c = 0; c < extraRecord.Length; c++) extraRecordB[c].AppendText(extraRecord[c][i]);
             if (row < 0)
             {
-                employerKeyB.AppendNull();
-                employer.AppendNull();
+                linkedKeyB.AppendNull();
                 probB.AppendNull();
-                foreach (var builder in extraEmployerB) builder.AppendNull();
+                foreach (var builder in extraLinkedB) builder.AppendNull();
                 continue;
             }
 
             linkedRows++;
-            employerKeys[row] ??= key.Pseudonymise("employer", employerIds[row]!);
-            employerKeyB.Append(employerKeys[row]);
-            employer.Append(row);
+            linkedKeys[row] ??= key.Pseudonymise(definition.Linked.KeyDomain, linkedKeyValues[row] ?? throw Missing(definition.Linked, definition.Linked.KeyColumn, row));
+            linkedKeyB.Append(linkedKeys[row]);
             probB.Append(probability[i]);
-            for (var c = 0; c < extraEmployer.Length; c++) AppendString(extraEmployerB[c], extraEmployer[c][row]);
+            for (var c = 0; c < extraLinked.Length; c++) extraLinkedB[c].AppendText(extraLinked[c][row]);
         }
 
-        var arrays = new List<IArrowArray>
-        {
-            personKeyB.Build(), employerKeyB.Build(), yearB.Build(), sexB.Build(), birthYearB.Build(), ageB.Build(),
-            socB.Build(), qualB.Build(), hoursB.Build(), payB.Build(), logPayB.Build(),
-        };
-        arrays.AddRange(employer.Build());
+        var arrays = new List<IArrowArray> { recordKeyB.Build(), linkedKeyB.Build() };
+        arrays.AddRange(variables.Select(v => v.Builder.Build()));
         arrays.Add(probB.Build());
-        foreach (var b in extraEmployeeB) arrays.Add(b.Build());
-        foreach (var b in extraEmployerB) arrays.Add(b.Build());
+        arrays.AddRange(extraRecordB.Select(b => b.Build()));
+        arrays.AddRange(extraLinkedB.Select(b => b.Build()));
         return new RecordBatch(schema, arrays, n);
     }
 
-    private static (int[] Employer, double[] Probability, long Unknown) ReadLinks(
-        LinkedPanelOptions options, Dictionary<string, int> recordRow, Dictionary<string, int> employerRow, int employeeRows)
+    private static (int[] Linked, double[] Probability, long Unknown) ReadLinks(
+        LinkedPanelOptions options, Dictionary<string, int> recordRow, Dictionary<string, int> linkedRow, int recordRows)
     {
         var path = options.LinksPath;
+        var (recordId, linkedId) = (options.Definition.Records.IdColumn, options.Definition.Linked.IdColumn);
         var names = ReadHeader(path);
         string left, right;
         string? prob = null;
@@ -224,14 +211,14 @@ public static class LinkedPanelBuilder
             if (names.Contains("resolved_probability")) prob = "resolved_probability";
             else if (names.Contains("match_probability")) prob = "match_probability";
         }
-        else if (names.Contains("record_id") && names.Contains("employer_id"))
+        else if (names.Contains(recordId) && names.Contains(linkedId))
         {
-            (left, right) = ("record_id", "employer_id");
+            (left, right) = (recordId, linkedId);
         }
         else
         {
             throw new InvalidDataException(
-                $"{path}: a links file needs columns id_l,id_r[,match_probability] (an adrn link output) or record_id,employer_id (a truth file); found {string.Join(",", names)}.");
+                $"{path}: a links file needs columns id_l,id_r[,match_probability] (an adrn link output) or {recordId},{linkedId} (a truth file); found {string.Join(",", names)}.");
         }
 
         var columns = prob is null ? new[] { left, right } : new[] { left, right, prob };
@@ -240,9 +227,9 @@ public static class LinkedPanelBuilder
         var rgt = links.Column(right);
         var p = prob is null ? null : links.Column(prob);
 
-        var employer = new int[employeeRows];
-        System.Array.Fill(employer, -1);
-        var probability = new double[employeeRows];
+        var linked = new int[recordRows];
+        System.Array.Fill(linked, -1);
+        var probability = new double[recordRows];
         long unknown = 0;
         for (var i = 0; i < links.RowCount; i++)
         {
@@ -254,28 +241,28 @@ public static class LinkedPanelBuilder
                 continue;
             }
 
-            // Links may name the payroll record on either side, depending on the job's source order.
-            int rec, emp;
-            if (recordRow.TryGetValue(a, out rec) && employerRow.TryGetValue(b, out emp)) { }
-            else if (recordRow.TryGetValue(b, out rec) && employerRow.TryGetValue(a, out emp)) { }
+            // Links may name the record on either side, depending on the job's source order.
+            int rec, other;
+            if (recordRow.TryGetValue(a, out rec) && linkedRow.TryGetValue(b, out other)) { }
+            else if (recordRow.TryGetValue(b, out rec) && linkedRow.TryGetValue(a, out other)) { }
             else
             {
                 unknown++;
                 continue;
             }
 
-            var pr = p is null ? 1.0 : ParseDouble(p[i]) ?? 0.0;
+            var pr = p is null ? 1.0 : VariableDerivations.ParseNumber(p[i]) ?? 0.0;
             if (pr < options.MinimumProbability) continue;
             // Many-to-one resolution gives one link per record; if a file has several, keep the most
-            // probable (ties: the first employer row, so the result does not depend on file order).
-            if (employer[rec] < 0 || pr > probability[rec] || (pr == probability[rec] && emp < employer[rec]))
+            // probable (ties: the first linked row, so the result does not depend on file order).
+            if (linked[rec] < 0 || pr > probability[rec] || (pr == probability[rec] && other < linked[rec]))
             {
-                employer[rec] = emp;
+                linked[rec] = other;
                 probability[rec] = pr;
             }
         }
 
-        return (employer, probability, unknown);
+        return (linked, probability, unknown);
     }
 
     private static IReadOnlyList<string> ReadHeader(string path) => SourceReader.ReadHeader(path, SourceReader.FormatOf(path));
@@ -301,30 +288,6 @@ public static class LinkedPanelBuilder
         return index;
     }
 
-    private static InvalidDataException Missing(TextTable table, string column, int row) =>
-        new($"row {row + 1}: column {column} is empty; the linked panel needs it on every payroll row.");
-
-    internal static int? ParseInt(string? s) =>
-        int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
-
-    internal static double? ParseDouble(string? s) =>
-        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
-
-    internal static void AppendString(StringArray.Builder b, string? s)
-    {
-        if (s is null) b.AppendNull();
-        else b.Append(s);
-    }
-
-    internal static void AppendInt(Int32Array.Builder b, int? v)
-    {
-        if (v is { } x) b.Append(x);
-        else b.AppendNull();
-    }
-
-    internal static void AppendDouble(DoubleArray.Builder b, double? v)
-    {
-        if (v is { } x && double.IsFinite(x)) b.Append(x);
-        else b.AppendNull();
-    }
+    private static InvalidDataException Missing(PanelSource source, string column, int row) =>
+        new($"{source.Name} row {row + 1}: column {column} is empty; the linked panel needs it on every row.");
 }

@@ -3,45 +3,48 @@ using Adrn.Linkage.Privacy;
 
 namespace Adrn.Linkage.Panel;
 
-/// <summary>Inputs of the linked employer–employee panel.</summary>
+/// <summary>Inputs of a linked panel (<see cref="LinkedPanelBuilder"/>).</summary>
 public sealed record LinkedPanelOptions
 {
-    /// <summary>Payroll records (CSV, Arrow IPC or Parquet) with the synthetic payroll schema (docs/synthetic-data.md).</summary>
-    public required string EmployeesPath { get; init; }
+    /// <summary>What the panel holds: its inputs' id and key columns and its variables (e.g. <c>examples/linked-panel.json</c>).</summary>
+    public required LinkedPanelDefinition Definition { get; init; }
 
-    /// <summary>Business register (CSV, Arrow IPC or Parquet) with the synthetic register schema.</summary>
-    public required string EmployersPath { get; init; }
+    /// <summary>The records that make the rows (CSV, Arrow IPC or Parquet), with the columns the definition reads from <see cref="LinkedPanelDefinition.Records"/>.</summary>
+    public required string RecordsPath { get; init; }
+
+    /// <summary>The records they are linked to (CSV, Arrow IPC or Parquet), with the columns the definition reads from <see cref="LinkedPanelDefinition.Linked"/>.</summary>
+    public required string LinkedPath { get; init; }
 
     /// <summary>
-    /// Resolved employee-to-employer links: a <c>links</c> output of <c>adrn link</c> (columns <c>id_l</c>,
-    /// <c>id_r</c>, <c>match_probability</c>), or a truth file with columns <c>record_id,employer_id</c>
-    /// (probability 1), for the panel on true links.
+    /// Resolved links: a <c>links</c> output of <c>adrn link</c> (columns <c>id_l</c>, <c>id_r</c>, <c>match_probability</c>;
+    /// either side may be the record), or a truth file whose columns are the two inputs' id columns (probability 1), for the
+    /// panel on true links.
     /// </summary>
     public required string LinksPath { get; init; }
 
-    /// <summary>Key of the pseudonymous <c>person_key</c> and <c>employer_key</c> columns.</summary>
+    /// <summary>Key of the pseudonymous key columns.</summary>
     public required PseudonymKey Key { get; init; }
 
-    /// <summary>Links below this probability are treated as no link (employer columns null). Default 0.</summary>
+    /// <summary>Links below this probability are treated as no link (linked columns null). Default 0.</summary>
     public double MinimumProbability { get; init; }
 
     /// <summary>
-    /// Further payroll columns to carry, as text, after the standard columns (same names). Each must be an
-    /// <see cref="DataClassification.Attribute"/> by <see cref="Classifications"/>; otherwise the build fails before
+    /// Further columns of the records to carry, as text, after the definition's columns (same names). Each must be an
+    /// <see cref="DataClassification.Attribute"/> (see <see cref="Classifications"/>); otherwise the build fails before
     /// any work (<see cref="DisclosureRiskException"/>).
     /// </summary>
-    public IReadOnlyList<string> EmployeeAttributes { get; init; } = [];
+    public IReadOnlyList<string> RecordAttributes { get; init; } = [];
 
     /// <summary>
-    /// Further register columns to carry, as text, written as <c>employer_</c> + name (null when unlinked). Each must
-    /// be an attribute by <see cref="Classifications"/>, as for <see cref="EmployeeAttributes"/>.
+    /// Further columns of the linked records to carry, as text, written as the linked key's domain + <c>_</c> + column
+    /// (e.g. <c>employer_legal_status</c>; null when unlinked). Each must be an attribute, as for <see cref="RecordAttributes"/>.
     /// </summary>
-    public IReadOnlyList<string> EmployerAttributes { get; init; } = [];
+    public IReadOnlyList<string> LinkedAttributes { get; init; } = [];
 
     /// <summary>
-    /// File column -> disclosure class of the payroll and register columns (for example from
-    /// <see cref="ResearchOutputPolicy.ClassificationsOf"/>). Columns absent here fall back to the classes of
-    /// well-known names (<see cref="ColumnClassifications.KnownFileColumn"/>); unknown columns are refused.
+    /// File column -> disclosure class given by the caller (for example from <see cref="ResearchOutputPolicy.ClassificationsOf"/>),
+    /// for both inputs. A column absent here takes the class the definition gives it, else the class its name implies
+    /// (<see cref="ColumnClassifications.KnownFileColumn"/>); an unclassified column is refused.
     /// </summary>
     public IReadOnlyDictionary<string, DataClassification> Classifications { get; init; } = new Dictionary<string, DataClassification>();
 }

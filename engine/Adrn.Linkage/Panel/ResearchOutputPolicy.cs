@@ -24,16 +24,58 @@ public static class ResearchOutputPolicy
         ArgumentNullException.ThrowIfNull(classifications);
         var problems = new List<string>();
         foreach (var column in columns)
+            AttributeOnly(output, file, column, classifications.TryGetValue(column, out var c) ? c : ColumnClassifications.KnownFileColumn(column), problems);
+        return problems;
+    }
+
+    /// <summary>
+    /// Refuses, before any work, a variable a research output would derive from columns it may not carry: a copied, logged
+    /// or divided column must be an attribute; a year or an age may be derived from a date that is a quasi-identifier (a
+    /// coarsening), never from a direct identifier, and an age's year column must be an attribute; an unclassified column
+    /// is refused.
+    /// </summary>
+    /// <param name="output">The output's name, used in the message.</param>
+    /// <param name="file">The input the columns come from, used in the message.</param>
+    /// <param name="derivation">How the variable is derived.</param>
+    /// <param name="column">The column it reads.</param>
+    /// <param name="with">The second column it reads, or null.</param>
+    /// <param name="classOf">The class of a column of the input, or null when unclassified.</param>
+    /// <returns>One problem per refused column (empty when the variable may be written).</returns>
+    public static IReadOnlyList<string> CheckVariable(string output, string file, VariableDerivation derivation, string column, string? with,
+        Func<string, DataClassification?> classOf)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(column);
+        ArgumentNullException.ThrowIfNull(classOf);
+        var problems = new List<string>();
+        switch (derivation)
         {
-            var found = classifications.TryGetValue(column, out var c) ? c : ColumnClassifications.KnownFileColumn(column);
-            if (found is null)
-                problems.Add($"{file} column '{column}' is unclassified; classify it (attribute, quasi_identifier or direct_identifier) before {output} may carry it");
-            else if (found != DataClassification.Attribute)
-                problems.Add($"{file} column '{column}' is a {found.Value.ToConfigName()} and cannot be written to {output}" +
-                             (found == DataClassification.QuasiIdentifier ? " (carry a coarsened attribute instead, e.g. a birth year or postcode area)" : string.Empty));
+            case VariableDerivation.YearOf:
+            case VariableDerivation.Age:
+                var dateClass = classOf(column);
+                if (dateClass is null)
+                    problems.Add($"{file} column '{column}' is unclassified; classify it before {output} may carry a year derived from it");
+                else if (dateClass == DataClassification.DirectIdentifier)
+                    problems.Add($"{file} column '{column}' is a direct_identifier: nothing derived from it may enter {output}");
+                if (derivation == VariableDerivation.Age && with is not null) AttributeOnly(output, file, with, classOf(with), problems);
+                break;
+            default:
+                AttributeOnly(output, file, column, classOf(column), problems);
+                if (derivation == VariableDerivation.LogRatio && with is not null) AttributeOnly(output, file, with, classOf(with), problems);
+                break;
         }
 
         return problems;
+    }
+
+    private static void AttributeOnly(string output, string file, string column, DataClassification? found, List<string> problems)
+    {
+        if (found is null)
+            problems.Add($"{file} column '{column}' is unclassified; classify it (attribute, quasi_identifier or direct_identifier) before {output} may carry it");
+        else if (found != DataClassification.Attribute)
+            problems.Add($"{file} column '{column}' is a {found.Value.ToConfigName()} and cannot be written to {output}" +
+                         (found == DataClassification.QuasiIdentifier ? " (carry a coarsened attribute instead, e.g. a birth year or postcode area)" : string.Empty));
     }
 
     /// <summary>

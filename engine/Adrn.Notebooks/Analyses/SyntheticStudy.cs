@@ -150,8 +150,9 @@ public sealed class SyntheticStudy
         var path = Path.Combine(OutputDirectory, "panels", name);
         var summary = LinkedPanelBuilder.Build(new LinkedPanelOptions
         {
-            EmployeesPath = EmployeesPath,
-            EmployersPath = EmployersPath,
+            Definition = LinkedPanelDefinition.Load(ExamplePath("linked-panel.json")),
+            RecordsPath = EmployeesPath,
+            LinkedPath = EmployersPath,
             LinksPath = linksPath,
             Key = Key,
             MinimumProbability = minimumProbability,
@@ -207,14 +208,20 @@ public sealed class SyntheticStudy
 
     private LinkageJobConfig LoadExample(string file)
     {
-        var path = Path.Combine(Path.GetDirectoryName(typeof(SyntheticStudy).Assembly.Location)!, "examples", file);
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"{path}: the example job is missing beside Adrn.Notebooks.dll; rebuild engine/Adrn.Notebooks.", path);
-        var config = LinkageJobConfig.Load(path, new Dictionary<string, string> { ["data"] = DataDirectory });
+        var config = LinkageJobConfig.Load(ExamplePath(file), new Dictionary<string, string> { ["data"] = DataDirectory });
         return config with
         {
             Outputs = config.Outputs with { Formats = [SourceFormat.Arrow], WritePairs = true },
             Name = config.Name + "-" + Settings.PopulationName.ToString(CultureInfo.InvariantCulture),
         };
+    }
+
+    /// <summary>An example file (a job, the linked panel definition) copied beside the assembly from the repository's examples/.</summary>
+    private static string ExamplePath(string file)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(typeof(SyntheticStudy).Assembly.Location)!, "examples", file);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"{path}: the example file is missing beside Adrn.Notebooks.dll; rebuild engine/Adrn.Notebooks.", path);
+        return path;
     }
 }

@@ -10,13 +10,17 @@ public sealed class ResearchOutputClassificationTests
 {
     private static readonly PseudonymKey Key = PseudonymKey.FromSecret("a test key of enough length");
 
-    private static LinkedPanelOptions Inputs(string dir) => new()
+    /// <summary>The synthetic study's panel definition (examples/linked-panel.json): payroll rows linked to register employers.</summary>
+    internal static LinkedPanelDefinition Definition { get; } = LinkedPanelDefinition.Load(SharedData.Example("linked-panel.json"));
+
+    internal static LinkedPanelOptions Inputs(string dir) => new()
     {
-        EmployeesPath = Write(dir, "employees.csv",
+        Definition = Definition,
+        RecordsPath = Write(dir, "employees.csv",
             "record_id,person_id,year,sex,date_of_birth,soc_major,qualification_level,hours,annual_pay,first_name,contract_type\n" +
             "r1,p1,2020,F,1980-02-03,2,4,37.5,31000,Ann,permanent\n" +
             "r2,p2,2020,M,1975-11-30,5,2,40,24000,Bob,temporary\n"),
-        EmployersPath = Write(dir, "employers.csv",
+        LinkedPath = Write(dir, "employers.csv",
             "employer_id,sic_section,sic_division,itl1,birth_year,employment,turnover,gva,exporter,foreign_owned,investment,management_score,registered_name,postcode,legal_status\n" +
             "e1,C,25,TLC,1990,120,5000000,2000000,1,0,100000,0.6,Acme Ltd,AB1 2CD,company\n"),
         LinksPath = Write(dir, "links.csv", "record_id,employer_id\nr1,e1\n"),
@@ -36,8 +40,8 @@ public sealed class ResearchOutputClassificationTests
         var dir = SharedData.TempDir();
         var options = Inputs(dir) with
         {
-            EmployeeAttributes = ["contract_type"],
-            EmployerAttributes = ["legal_status"],
+            RecordAttributes = ["contract_type"],
+            LinkedAttributes = ["legal_status"],
             Classifications = new Dictionary<string, DataClassification> { ["contract_type"] = DataClassification.Attribute, ["legal_status"] = DataClassification.Attribute },
         };
         var output = Path.Combine(dir, "linked_panel.arrow");
@@ -49,7 +53,7 @@ public sealed class ResearchOutputClassificationTests
         using var reader = new ArrowFileReader(stream);
         using var batch = reader.ReadNextRecordBatch();
         var names = batch.Schema.FieldsList.Select(f => f.Name).ToList();
-        Assert.Equal(LinkedPanelBuilder.Schema.FieldsList.Count + 2, names.Count);
+        Assert.Equal(LinkedPanelBuilder.CheckedSchema(Inputs(dir)).FieldsList.Count + 2, names.Count);
         var contract = (StringArray)batch.Column("contract_type");
         Assert.Equal("permanent", contract.GetString(0));
         Assert.Equal("temporary", contract.GetString(1));
@@ -69,12 +73,13 @@ public sealed class ResearchOutputClassificationTests
         // Inputs that do not exist: reaching them would throw FileNotFoundException, so the refusal comes first.
         var options = new LinkedPanelOptions
         {
-            EmployeesPath = Path.Combine(dir, "absent-employees.csv"),
-            EmployersPath = Path.Combine(dir, "absent-employers.csv"),
+            Definition = Definition,
+            RecordsPath = Path.Combine(dir, "absent-employees.csv"),
+            LinkedPath = Path.Combine(dir, "absent-employers.csv"),
             LinksPath = Path.Combine(dir, "absent-links.csv"),
             Key = Key,
-            EmployeeAttributes = ["first_name"],
-            EmployerAttributes = ["registered_name"],
+            RecordAttributes = ["first_name"],
+            LinkedAttributes = ["registered_name"],
         };
         var output = Path.Combine(dir, "linked_panel.arrow");
         var ex = Assert.Throws<DisclosureRiskException>(() => LinkedPanelBuilder.Build(options, output));
@@ -88,7 +93,7 @@ public sealed class ResearchOutputClassificationTests
     public void A_quasi_identifier_request_such_as_full_date_of_birth_or_postcode_fails_before_any_work()
     {
         var dir = SharedData.TempDir();
-        var options = Inputs(dir) with { EmployeeAttributes = ["date_of_birth"], EmployerAttributes = ["postcode"] };
+        var options = Inputs(dir) with { RecordAttributes = ["date_of_birth"], LinkedAttributes = ["postcode"] };
         var output = Path.Combine(dir, "linked_panel.arrow");
         var ex = Assert.Throws<DisclosureRiskException>(() => LinkedPanelBuilder.Build(options, output));
         Assert.Equal(2, ex.Problems.Count);
@@ -115,7 +120,7 @@ public sealed class ResearchOutputClassificationTests
         Assert.Equal(DataClassification.DirectIdentifier, map["surname_at_birth"]);
         Assert.Equal(DataClassification.DirectIdentifier, map["record_id"]);
 
-        var options = Inputs(dir) with { EmployeeAttributes = ["surname_at_birth", "contract_type", "shoe_size"], Classifications = map };
+        var options = Inputs(dir) with { RecordAttributes = ["surname_at_birth", "contract_type", "shoe_size"], Classifications = map };
         var ex = Assert.Throws<DisclosureRiskException>(() => LinkedPanelBuilder.Build(options, Path.Combine(dir, "panel.arrow")));
         Assert.Contains(ex.Problems, p => p.Contains("'surname_at_birth' is a direct_identifier", StringComparison.Ordinal));
         Assert.Contains(ex.Problems, p => p.Contains("'contract_type' is a quasi_identifier", StringComparison.Ordinal));

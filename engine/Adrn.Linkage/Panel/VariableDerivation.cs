@@ -1,6 +1,6 @@
-namespace Adrn.Dataset.Spec;
+namespace Adrn.Linkage.Panel;
 
-/// <summary>How a release variable is made from source columns.</summary>
+/// <summary>How a variable of a research output (a linked panel, a dataset release) is made from source columns.</summary>
 public enum VariableDerivation
 {
     /// <summary>The column's value (must be an attribute).</summary>

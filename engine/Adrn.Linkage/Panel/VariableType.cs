@@ -1,6 +1,6 @@
-namespace Adrn.Dataset.Spec;
+namespace Adrn.Linkage.Panel;
 
-/// <summary>The storage type of a release variable.</summary>
+/// <summary>The storage type of a variable of a research output (a linked panel, a dataset release).</summary>
 public enum VariableType
 {
     /// <summary>UTF-8 text.</summary>

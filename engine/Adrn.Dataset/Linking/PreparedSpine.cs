@@ -1,0 +1,136 @@
+using Adrn.Dataset.Spec;
+using Adrn.Dataset.Tables;
+using Adrn.Linkage.Panel;
+using Adrn.Linkage.Preparation;
+
+namespace Adrn.Dataset.Linking;
+
+/// <summary>
+/// A spine's representatives as one link job's spine side prepares them: per representative record (by record key), the
+/// standardised value of every job column. Kept in the store between waves (an Arrow table: <c>record_key</c>, then one
+/// text column per job column), so a link never reads or standardises earlier waves again: before a run it is brought to
+/// the spine's current representatives (<see cref="Synchronise"/>: only representatives it does not hold yet are
+/// standardised, usually none, because a wave's own records become representatives with the values the run standardised
+/// for them), then joined with the prepared wave (<see cref="ToStandardised"/>, <see cref="PreparedComposition.Combine"/>).
+/// </summary>
+internal sealed class PreparedSpine
+{
+    private const string KeyColumn = "record_key";
+    private readonly Dictionary<string, string?[]> _rows = new(StringComparer.Ordinal);
+    private string[]? _sortedKeys;
+
+    public PreparedSpine(string jobSha256, IReadOnlyList<string> columns)
+    {
+        JobSha256 = jobSha256;
+        Columns = columns;
+    }
+
+    /// <summary>SHA-256 of the job text the values were standardised by; another job's values are never used.</summary>
+    public string JobSha256 { get; }
+
+    /// <summary>Job column names, in job order.</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>Number of representative records held.</summary>
+    public int Count => _rows.Count;
+
+    /// <summary>Whether it changed since it was read (new ones count as changed).</summary>
+    public bool Changed { get; private set; } = true;
+
+    /// <summary>Reads a table written by <see cref="Write"/> for the same job.</summary>
+    public static PreparedSpine Read(string path, string jobSha256, IReadOnlyList<string> columns)
+    {
+        var spine = new PreparedSpine(jobSha256, columns);
+        var raw = ArrowTableFile.Read(path, [KeyColumn, .. columns]);
+        var keys = raw.Column(KeyColumn);
+        var values = columns.Select(raw.Column).ToArray();
+        for (var i = 0; i < raw.RowCount; i++)
+        {
+            var row = new string?[values.Length];
+            for (var c = 0; c < row.Length; c++) row[c] = values[c][i];
+            spine._rows[keys[i]!] = row;
+        }
+
+        spine.Changed = false;
+        return spine;
+    }
+
+    /// <summary>Writes the table, flushed to disk (rows in the table's own order, deterministic for the same history; runs sort them).</summary>
+    public void Write(string path)
+    {
+        var key = new ColumnBuffer(KeyColumn, VariableType.Text, nullable: false);
+        var columns = Columns.Select(c => new ColumnBuffer(c, VariableType.Text)).ToArray();
+        foreach (var (k, row) in _rows)
+        {
+            key.Add(k);
+            for (var c = 0; c < columns.Length; c++) columns[c].Add(row[c]);
+        }
+
+        ArrowTableFile.Write(path, [key, .. columns]);
+    }
+
+    /// <summary>
+    /// Brings the table to the spine's representatives: rows of records that represent no entity any more go; each
+    /// representative it lacks takes its values from <paramref name="known"/> (values standardised by this job's wave side
+    /// in the same run) or else from <paramref name="standardise"/> (the job's spine side, called once with all of them).
+    /// </summary>
+    /// <returns>How many representatives <paramref name="standardise"/> prepared.</returns>
+    public int Synchronise(SpineTable spine, Func<string, string?[]?>? known, Func<IReadOnlyList<SpineTable.Representative>, IReadOnlyList<string?[]>> standardise)
+    {
+        var stale = _rows.Keys.Where(k => !spine.IsRepresentative(k)).ToList();
+        foreach (var k in stale) _rows.Remove(k);
+        var missing = new List<SpineTable.Representative>();
+        var reused = 0;
+        foreach (var r in spine.Representatives)
+        {
+            if (_rows.ContainsKey(r.RecordKey)) continue;
+            if (known?.Invoke(r.RecordKey) is { } values)
+            {
+                _rows[r.RecordKey] = values;
+                reused++;
+            }
+            else
+            {
+                missing.Add(r);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var prepared = standardise(missing);
+            for (var i = 0; i < missing.Count; i++) _rows[missing[i].RecordKey] = prepared[i];
+        }
+
+        if (stale.Count > 0 || reused > 0 || missing.Count > 0)
+        {
+            Changed = true;
+            _sortedKeys = null;
+        }
+
+        return missing.Count;
+    }
+
+    /// <summary>The records as the job's spine source holds them, standardised (rows in record-key order, as a spine file has them).</summary>
+    public StandardisedRecords ToStandardised()
+    {
+        var keys = SortedKeys();
+        var columns = new IReadOnlyList<string?>[Columns.Count];
+        for (var c = 0; c < columns.Length; c++)
+        {
+            var values = new string?[keys.Length];
+            for (var i = 0; i < keys.Length; i++) values[i] = _rows[keys[i]][c];
+            columns[c] = values;
+        }
+
+        return new StandardisedRecords(keys, columns);
+    }
+
+    // Sorted once per change (a run may ask twice: the link, then the within-wave links of another job).
+    private string[] SortedKeys()
+    {
+        if (_sortedKeys is not null) return _sortedKeys;
+        var keys = _rows.Keys.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        return _sortedKeys = keys;
+    }
+}
