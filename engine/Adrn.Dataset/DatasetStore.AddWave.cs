@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Adrn.Dataset.Catalog;
 using Adrn.Dataset.Linking;
-using Adrn.Dataset.Spec;
 using Adrn.Dataset.Store;
 using Adrn.Dataset.Tables;
 using Adrn.Linkage.Panel;

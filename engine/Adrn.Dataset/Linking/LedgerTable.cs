@@ -1,5 +1,4 @@
 using System.Globalization;
-using Adrn.Dataset.Spec;
 using Adrn.Dataset.Tables;
 using Adrn.Linkage.Panel;
 

@@ -1,4 +1,3 @@
-using Adrn.Dataset.Spec;
 using Adrn.Dataset.Tables;
 using Adrn.Linkage.Panel;
 using Adrn.Linkage.Preparation;

@@ -1,7 +1,6 @@
 using Adrn.Tables;
 using Apache.Arrow;
 using Apache.Arrow.Types;
-using Adrn.Dataset.Spec;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Input;
 using Adrn.Linkage.Output;

@@ -1,4 +1,3 @@
-using Adrn.Dataset.Spec;
 using Adrn.Linkage.Panel;
 
 namespace Adrn.Dataset.Tables;
