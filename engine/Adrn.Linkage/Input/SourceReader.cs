@@ -20,20 +20,6 @@ public static class SourceReader
     }
 
     /// <summary>
-    /// Reads the named columns of a source file. CSV records that are malformed (unbalanced quote, wrong field count,
-    /// undecodable bytes) are set aside in <see cref="TextTable.Malformed"/> for the quarantine.
-    /// </summary>
-    /// <param name="source">The source.</param>
-    /// <param name="columns">File column names to read.</param>
-    /// <returns>The columns as text (empty = null, trimmed).</returns>
-    public static TextTable Read(SourceConfig source, IReadOnlyList<string> columns)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(columns);
-        return TableReader.ReadText(source.Path, source.Format.ToTableFormat(), columns, source.CsvOptions);
-    }
-
-    /// <summary>
     /// Opens a cursor over a source's records — each field as characters, no string per field — for callers that
     /// standardise or intern values as they read. CSV: the source's delimiter, encoding and trimming, malformed records
     /// collected in <see cref="ITableCursor.MalformedRecords"/> (turn them into quarantine entries with

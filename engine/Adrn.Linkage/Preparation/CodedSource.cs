@@ -54,8 +54,9 @@ internal sealed class CodedSource
     {
         var coded = columns.Where(c => c != source.IdColumn || codeIds).Distinct(StringComparer.Ordinal).ToArray();
         using var cursor = SourceReader.OpenCursor(source, [source.IdColumn, .. coded]);
-        var idField = FieldOf(cursor, source, source.IdColumn);
-        var fields = coded.Select(c => FieldOf(cursor, source, c)).ToArray();
+        var format = source.Format.ToTableFormat();
+        var idField = TableReader.ColumnIndex(cursor, source.IdColumn, format);
+        var fields = coded.Select(c => TableReader.ColumnIndex(cursor, c, format)).ToArray();
         var builders = coded.Select(_ => new ColumnCoder()).ToArray();
         var ids = new List<string?>();
         while (cursor.MoveNext())
@@ -69,18 +70,6 @@ internal sealed class CodedSource
         var map = new Dictionary<string, CodedColumn>(StringComparer.Ordinal);
         for (var c = 0; c < coded.Length; c++) map[coded[c]] = builders[c].Build();
         return new CodedSource(table, [.. ids], map);
-    }
-
-    private static int FieldOf(ITableCursor cursor, SourceConfig source, string column)
-    {
-        var index = cursor.IndexOf(column);
-        if (index < 0)
-        {
-            throw new TableFormatException(source.Path, (cursor as CsvCursor)?.HeaderLine, null, column,
-                $"column '{column}' is missing; the {(source.Format == SourceFormat.Csv ? "header" : "file")} has: {string.Join(", ", cursor.Header)}");
-        }
-
-        return index;
     }
 
     /// <summary>Codes one column's values as they are read.</summary>

@@ -69,13 +69,7 @@ public static class TableReader
         var lists = new List<string?>[columns.Count];
         for (var i = 0; i < columns.Count; i++)
         {
-            index[i] = cursor.IndexOf(columns[i]);
-            if (index[i] < 0)
-            {
-                throw new TableFormatException(path, (cursor as CsvCursor)?.HeaderLine, null, columns[i],
-                    $"column '{columns[i]}' is missing; the {(format == TableFormat.Csv ? "header" : "file")} has: {string.Join(", ", cursor.Header)}");
-            }
-
+            index[i] = ColumnIndex(cursor, columns[i], format);
             lists[i] = [];
         }
 
@@ -108,6 +102,26 @@ public static class TableReader
         }
 
         return new TextTable(path, columns, lists.Select(l => l.ToArray()).ToList(), rows, [.. cursor.MalformedRecords]);
+    }
+
+    /// <summary>The position of a column in a cursor's records; a missing column is refused naming file and column.</summary>
+    /// <param name="cursor">An open cursor.</param>
+    /// <param name="column">The column name.</param>
+    /// <param name="format">The file's format (for the message).</param>
+    /// <returns>0-based position.</returns>
+    /// <exception cref="TableFormatException">The column is missing (the message lists the columns there are).</exception>
+    public static int ColumnIndex(ITableCursor cursor, string column, TableFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        ArgumentNullException.ThrowIfNull(column);
+        var index = cursor.IndexOf(column);
+        if (index < 0)
+        {
+            throw new TableFormatException(cursor.File, (cursor as CsvCursor)?.HeaderLine, null, column,
+                $"column '{column}' is missing; the {(format == TableFormat.Csv ? "header" : "file")} has: {string.Join(", ", cursor.Header)}");
+        }
+
+        return index;
     }
 
     /// <summary>
