@@ -115,8 +115,35 @@ public sealed class LinkageJobWorkload : IJobWorkload
             job.ReplaceOutputs ? Adrn.Linkage.Output.OutputFolderMode.Replace : Adrn.Linkage.Output.OutputFolderMode.New);
         try
         {
-            var hash = HashInputs(job, config);
             var directory = PreparedDirectory(job);
+            if (PreparedJobFiles.HashOf(directory) is null)
+            {
+                // A new job (no prepared job to reuse): the inputs are hashed while they are prepared, not before.
+                var hashing = Task.Run(() => HashInputs(job, config));
+                LinkagePlan opened;
+                try
+                {
+                    opened = LinkagePipeline.Open(config, progress: progress);
+                }
+                catch
+                {
+                    // NOTE: awaited on failure too, so no read of the inputs outlives the call; the preparation's error
+                    // (naming file, row and column) is the one reported.
+                    try
+                    {
+                        hashing.Wait();
+                    }
+                    catch (AggregateException)
+                    {
+                    }
+
+                    throw;
+                }
+
+                return new LinkageJobWorkload(job, folder, opened, hashing.GetAwaiter().GetResult(), scorers, preparedFromFiles: false) { _progress = progress };
+            }
+
+            var hash = HashInputs(job, config);
             if (PreparedJobFiles.IsComplete(directory, hash))
             {
                 // A resumed job: the inputs are unchanged (same hash), so their prepared form is read instead of the inputs.

@@ -35,6 +35,12 @@ public static class LocalJobRunner
         }
 
         using var workloads = new WorkloadCache(factory);
+        if (request.Job is { } job)
+        {
+            // A new job's records are read and prepared while the actor system and its journal start.
+            workloads.OpenAhead(job);
+        }
+
         using var host = new HostBuilder()
             .ConfigureServices(services => services.AddAkka("adrn-local", builder => builder.WithAdrnLocalEngine(options, workloads)))
             .Build();

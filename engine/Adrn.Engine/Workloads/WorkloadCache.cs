@@ -65,15 +65,7 @@ public sealed class WorkloadCache : IDisposable
         // this node later (a singleton moving after a node loss) and must not find a workload without records.
         var key = forWorker ? job.JobId + WorkerSuffix : job.JobId;
         _lastUsed[key] = Interlocked.Increment(ref _clock);
-        var lazy = _open.GetOrAdd(key, _ => new Lazy<IJobWorkload>(
-            () =>
-            {
-                // NOTE: checked before the workload opens, so a refused job has read nothing but its job file and
-                // written nothing. A worker-side workload reads only the job file and the job's folder.
-                _dataRoots?.Check(job, forWorker ? null : _factory.InputsOf);
-                return forWorker ? _factory.OpenForWorker(job, CancellationToken.None) : _factory.Open(job, CancellationToken.None);
-            },
-            LazyThreadSafetyMode.ExecutionAndPublication));
+        var lazy = _open.GetOrAdd(key, _ => Opener(job, forWorker));
         EvictBeyondLimit(key);
         try
         {
@@ -84,6 +76,32 @@ public sealed class WorkloadCache : IDisposable
             _open.TryRemove(new KeyValuePair<string, Lazy<IJobWorkload>>(key, lazy));
             throw;
         }
+    }
+
+    private Lazy<IJobWorkload> Opener(JobDescriptor job, bool forWorker) => new(
+        () =>
+        {
+            // NOTE: checked before the workload opens, so a refused job has read nothing but its job file and
+            // written nothing. A worker-side workload reads only the job file and the job's folder.
+            _dataRoots?.Check(job, forWorker ? null : _factory.InputsOf);
+            return forWorker ? _factory.OpenForWorker(job, CancellationToken.None) : _factory.Open(job, CancellationToken.None);
+        },
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// Starts opening <paramref name="job"/>'s workload for its coordinator in the background, so that the coordinator's
+    /// <see cref="Get"/> finds it opened or opening: a local run prepares its records while the actor system and the
+    /// journal start. A failure is kept for that <see cref="Get"/>, which throws it (and forgets it) as if it had
+    /// opened the workload itself; nothing else sees it.
+    /// </summary>
+    /// <param name="job">A new job (a resumed one is opened by its coordinator after its journal is read).</param>
+    public void OpenAhead(JobDescriptor job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var lazy = _open.GetOrAdd(job.JobId, _ => Opener(job, forWorker: false));
+        _lastUsed[job.JobId] = Interlocked.Increment(ref _clock);
+        _ = Task.Run(() => _ = lazy.Value).ContinueWith(
+            t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     /// <summary>
