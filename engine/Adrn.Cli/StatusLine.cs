@@ -62,7 +62,7 @@ public sealed class StatusLine : IProgress<LinkageProgress>, IDisposable
             }
             else
             {
-                var seconds = _stage == value.Stage ? _clock.Elapsed.TotalSeconds : 0;
+                var seconds = value.Seconds ?? (_stage == value.Stage ? _clock.Elapsed.TotalSeconds : 0);
                 _stage = null;
                 var line = value.Detail is null
                     ? string.Create(CultureInfo.InvariantCulture, $"{name}: done in {seconds:F1} s")

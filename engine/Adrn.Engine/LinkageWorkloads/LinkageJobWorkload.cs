@@ -173,6 +173,7 @@ public sealed class LinkageJobWorkload : IJobWorkload
     /// </remarks>
     public Task ShipAsync(JobPhase phase, int partition, CancellationToken cancellationToken)
     {
+        if (phase == JobPhase.Counting) _plan.Training.StartPrior();
         _shippingAhead.GetOrAdd(phase, p => Task.Run(async () =>
         {
             var count = p == JobPhase.Counting ? CountingUnitCount : PartitionCount;
@@ -198,6 +199,8 @@ public sealed class LinkageJobWorkload : IJobWorkload
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(partition, CountingUnitCount);
         cancellationToken.ThrowIfCancellationRequested();
         Mark(ref _firstCount);
+        // u and lambda are estimated on this (the coordinator's) node while the units are counted; TrainModel waits for them.
+        _plan.Training.StartPrior();
         var counts = LinkagePipeline.CountUnit(_plan.Training.UnitPartition(partition), _plan.Comparers);
         PatternCountFile.Write(outputPath, counts);
         return new PartitionWork(counts.TotalPairs, counts.TotalPairs);

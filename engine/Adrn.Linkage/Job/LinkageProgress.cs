@@ -9,4 +9,10 @@ public sealed record LinkageProgress(string Stage, long Done, long Total, double
 {
     /// <summary>What the finished stage produced, in words with counts (for a status line), or null.</summary>
     public string? Detail { get; init; }
+
+    /// <summary>
+    /// Seconds the finished stage took, when the report may come later than the stage ended (training's u and lambda,
+    /// estimated while the EM rounds are counted, are reported when training finishes), or null.
+    /// </summary>
+    public double? Seconds { get; init; }
 }

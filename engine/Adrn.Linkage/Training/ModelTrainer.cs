@@ -37,11 +37,22 @@ public static class ModelTrainer
             throw new ArgumentException($"expected merged counts for {plan.Rounds.Count} EM rounds, got {mergedCountsPerRound.Count}", nameof(mergedCountsPerRound));
         if (mergedCountsPerRound.FirstOrDefault(c => c.ComparisonCount != plan.Comparisons.Count) is { } wrong)
             throw new ArgumentException($"counts over {wrong.ComparisonCount} comparisons do not fit a plan with {plan.Comparisons.Count}", nameof(mergedCountsPerRound));
-        var prior = EstimatePrior(plan, progress, ct);
-        return RunRounds(plan, mergedCountsPerRound, prior, ct);
+        // u and lambda need the records, not the counts: a driver may have started them while the units were counted
+        // (TrainingPlan.StartPrior). Their progress reports were kept and are given now, in the order they came.
+        var prior = plan.Prior(ct);
+        if (progress is not null)
+            foreach (var report in prior.Reports) progress.Report(report);
+        return RunRounds(plan, mergedCountsPerRound, (prior.U, prior.Lambda, [.. prior.Log]), ct);
     }
 
-    /// <summary>u (seeded random sampling, or hand-set) and lambda (deterministic rules, or hand-set), with their log entries.</summary>
+    /// <summary>u (seeded random sampling, or hand-set) and lambda (deterministic rules, or hand-set), with their log entries and progress reports.</summary>
+    internal static TrainingPrior EstimatePrior(TrainingPlan plan)
+    {
+        var reports = new List<LinkageProgress>();
+        var (u, lambda, log) = EstimatePrior(plan, new KeptProgress(reports), CancellationToken.None);
+        return new TrainingPrior(u, lambda, log, reports);
+    }
+
     private static (double[][] U, double Lambda, List<TrainingRoundLog> Log) EstimatePrior(TrainingPlan plan, IProgress<LinkageProgress>? progress, CancellationToken ct)
     {
         var prepared = plan.Prepared;
@@ -62,6 +73,7 @@ public static class ModelTrainer
             var est = UEstimator.EstimateUUsingRandomSampling(prepared, comparisons, training.UMaxPairs, training.Seed, ct);
             progress?.Report(new LinkageProgress("u_sampling", est.Pairs, est.Pairs, est.Pairs / Math.Max(sw.Elapsed.TotalSeconds, 1e-9))
             {
+                Seconds = sw.Elapsed.TotalSeconds,
                 Detail = string.Create(CultureInfo.InvariantCulture, $"u estimated from {est.Pairs:N0} random pairs"),
             });
             u = est.U;
@@ -103,6 +115,7 @@ public static class ModelTrainer
             });
             progress?.Report(new LinkageProgress("lambda", 1, 1, 0)
             {
+                Seconds = sw.Elapsed.TotalSeconds,
                 Detail = string.Create(CultureInfo.InvariantCulture, $"λ = {lambda:G4} from {matches:N0} pairs agreeing on the deterministic rules"),
             });
         }
@@ -244,5 +257,14 @@ public static class ModelTrainer
         for (var g = 0; g <= levels; g++) sum += u[g] = Math.Pow(0.1, g);
         for (var g = 0; g <= levels; g++) u[g] /= sum;
         return u;
+    }
+
+    /// <summary>Keeps progress reports in a list (synchronously, unlike <see cref="Progress{T}"/>), to be given later.</summary>
+    private sealed class KeptProgress(List<LinkageProgress> reports) : IProgress<LinkageProgress>
+    {
+        public void Report(LinkageProgress value)
+        {
+            lock (reports) reports.Add(value);
+        }
     }
 }

@@ -13,8 +13,11 @@ namespace Adrn.Linkage.Training;
 /// </summary>
 public sealed class TrainingPlan
 {
+    private readonly Lazy<Task<TrainingPrior>> _prior;
+
     private TrainingPlan(PreparedLinkage prepared, ComparisonSet comparisons, int partitions, IReadOnlyList<TrainingRound> rounds)
     {
+        _prior = new Lazy<Task<TrainingPrior>>(() => Task.Run(() => ModelTrainer.EstimatePrior(this)), LazyThreadSafetyMode.ExecutionAndPublication);
         Prepared = prepared;
         Comparisons = comparisons;
         Partitions = partitions;
@@ -28,7 +31,7 @@ public sealed class TrainingPlan
     /// <summary>The comparisons.</summary>
     public ComparisonSet Comparisons { get; }
 
-    /// <summary>Blocking partitions per EM round (and for lambda counting).</summary>
+    /// <summary>Blocking partitions per EM round, i.e. counting units per round (and partitions for lambda counting).</summary>
     public int Partitions { get; }
 
     /// <summary>The EM rounds that estimate at least one m, in config order.</summary>
@@ -37,16 +40,22 @@ public sealed class TrainingPlan
     /// <summary>Total counting units: the sum of the rounds' partitions (0 when every m is hand-set).</summary>
     public int CountingUnitCount { get; }
 
-    /// <summary>Plans the training of a job. Cheap: the rounds' blocking plans are built on first use.</summary>
+    /// <summary>
+    /// Plans the training of a job. Cheap: the rounds' blocking plans are built on first use. Each EM round is cut into
+    /// <see cref="CountingPartitions"/>(<paramref name="partitions"/>) counting units: an EM round's pairs are fewer than
+    /// the job's and counting them is cheap, so a unit per scoring partition would spend more on tasks (a journal event,
+    /// a result file, a slice for a remote worker each) than on counting.
+    /// </summary>
     /// <param name="prepared">Prepared records.</param>
     /// <param name="comparisons">Comparisons.</param>
-    /// <param name="partitions">Blocking partitions per EM round (at least 1).</param>
+    /// <param name="partitions">The job's blocking partitions (at least 1).</param>
     /// <returns>The plan.</returns>
     public static TrainingPlan Create(PreparedLinkage prepared, ComparisonSet comparisons, int partitions = 64)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(comparisons);
         ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
+        partitions = CountingPartitions(partitions);
         var cfg = comparisons.Configs;
         var k = cfg.Count;
         var rounds = new List<TrainingRound>();
@@ -67,6 +76,25 @@ public sealed class TrainingPlan
         }
 
         return new TrainingPlan(prepared, comparisons, partitions, rounds);
+    }
+
+    /// <summary>
+    /// Starts sampling u and estimating lambda in the background, if not started yet: they need the prepared records,
+    /// not the counts, so a driver starts them when counting starts and <see cref="ModelTrainer.Finish"/> waits for them
+    /// (starting them itself when no driver did). The estimate is seeded, so when it runs does not change it.
+    /// </summary>
+    public void StartPrior() => _ = _prior.Value;
+
+    /// <summary>The u and lambda estimate (<see cref="StartPrior"/>), waited for.</summary>
+    internal TrainingPrior Prior(CancellationToken ct) => _prior.Value.WaitAsync(ct).GetAwaiter().GetResult();
+
+    /// <summary>Counting units per EM round for a job of <paramref name="partitions"/> blocking partitions: a quarter as many, at least 1.</summary>
+    /// <param name="partitions">The job's blocking partitions (at least 1).</param>
+    /// <returns>The units per round.</returns>
+    public static int CountingPartitions(int partitions)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
+        return (partitions + 3) / 4;
     }
 
     /// <summary>The round a counting unit belongs to, and the unit's partition within the round.</summary>

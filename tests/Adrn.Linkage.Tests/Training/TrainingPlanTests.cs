@@ -18,13 +18,14 @@ public sealed class TrainingPlanTests
         var config = LinkageJobConfig.Load(SharedData.Example("febrl4.json"));
         var prepared = LinkagePreparation.Prepare(config);
         var comparisons = ComparisonSet.Create(prepared, config.Comparisons);
-        const int partitions = 6;
+        const int partitions = 10;
 
         var trained = LinkageJob.Train(LinkagePlan.Create(prepared, partitions));
 
         var plan = TrainingPlan.Create(prepared, comparisons, partitions);
         Assert.NotEmpty(plan.Rounds);
-        Assert.Equal(plan.Rounds.Count * partitions, plan.CountingUnitCount);
+        Assert.Equal(3, plan.Partitions); // a quarter of 10, rounded up: TrainingPlan.CountingPartitions
+        Assert.Equal(plan.Rounds.Count * plan.Partitions, plan.CountingUnitCount);
         var merged = plan.Rounds.Select(_ => new AgreementPatternCounts(comparisons.Count)).ToList();
         for (var unit = plan.CountingUnitCount - 1; unit >= 0; unit--)
         {
