@@ -49,14 +49,17 @@ public sealed class BlockingPlan
         var cross = keys.CrossSourceOnly;
         var leftCount = keys.LeftCount;
 
-        var builders = new PartitionBuilder[partitionCount];
-        for (var p = 0; p < partitionCount; p++) builders[p] = new PartitionBuilder(rules.Count);
         var alone = new long[rules.Count];
         var groupCounts = new long[rules.Count];
         var largest = new IReadOnlyList<BlockSize>[rules.Count];
 
-        for (var r = 0; r < rules.Count; r++)
+        // Rules are grouped in parallel, each into partition builders of its own; each partition then takes its groups
+        // rule by rule, in rule order, so a partition is the same whatever ran first.
+        var byRule = new PartitionBuilder[rules.Count][];
+        Parallel.For(0, rules.Count, r =>
         {
+            var builders = new PartitionBuilder[partitionCount];
+            for (var p = 0; p < partitionCount; p++) builders[p] = new PartitionBuilder(rules.Count);
             var top = new List<(long Pairs, int Record, long L, long R)>();
             if (keys.IsNeighbourhood[r])
                 AddNeighbourhoodGroups(keys, r, builders, alone, groupCounts, top);
@@ -64,10 +67,21 @@ public sealed class BlockingPlan
                 AddKeyGroups(keys, r, builders, alone, groupCounts, top);
             largest[r] = top.OrderByDescending(t => t.Pairs).ThenBy(t => t.Record)
                 .Select(t => new BlockSize(BlockingKeyBuilder.Describe(prepared, rules[r], t.Record), t.L, t.R, t.Pairs)).ToList();
-        }
+            byRule[r] = builders;
+        });
 
         var partitions = new BlockingPartition[partitionCount];
-        for (var p = 0; p < partitionCount; p++) partitions[p] = builders[p].Build(p, keys);
+        Parallel.For(0, partitionCount, p =>
+        {
+            var builder = new PartitionBuilder(rules.Count);
+            for (var r = 0; r < rules.Count; r++)
+            {
+                builder.Append(byRule[r][p]);
+                byRule[r][p] = null!;
+            }
+
+            partitions[p] = builder.Build(p, keys);
+        });
         return new BlockingPlan(keys, partitions, alone, groupCounts, largest);
     }
 
@@ -360,6 +374,16 @@ public sealed class BlockingPlan
             _groupsByRule[rule].Add((_members.Count, cross ? left : 0, key, rankStart, rankEnd, band));
             foreach (var m in members) _members.Add(m);
             _pairs += pairs;
+        }
+
+        /// <summary>Appends another builder's groups and members after this one's (rule by rule: call in rule order).</summary>
+        public void Append(PartitionBuilder other)
+        {
+            var offset = _members.Count;
+            for (var r = 0; r < _groupsByRule.Length; r++)
+                foreach (var g in other._groupsByRule[r]) _groupsByRule[r].Add(g with { Start = g.Start + offset });
+            _members.AddRange(other._members);
+            _pairs += other._pairs;
         }
 
         public BlockingPartition Build(int index, BlockingKeySet keys)

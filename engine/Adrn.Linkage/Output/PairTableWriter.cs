@@ -119,22 +119,27 @@ public sealed class PairTableWriter : IDisposable
         var n = _pending;
         var ids = _records.Ids;
         var names = _records.SourceNames;
-        var arrays = new List<IArrowArray>(9 + _k)
+        // The text columns (ids, sources, rule names) are most of the cost: the columns are built in parallel.
+        var builders = new List<Func<IArrowArray>>(9 + _k)
         {
-            ArrowColumns.Strings(n, i => ids[_left[i]]),
-            ArrowColumns.Strings(n, i => ids[_right[i]]),
-            ArrowColumns.Strings(n, i => names[_records.SourceOf(_left[i])]),
-            ArrowColumns.Strings(n, i => names[_records.SourceOf(_right[i])]),
-            ArrowColumns.Double(_weight.AsSpan(0, n)),
-            ArrowColumns.Double(_probability.AsSpan(0, n)),
+            () => ArrowColumns.Strings(n, i => ids[_left[i]]),
+            () => ArrowColumns.Strings(n, i => ids[_right[i]]),
+            () => ArrowColumns.Strings(n, i => names[_records.SourceOf(_left[i])]),
+            () => ArrowColumns.Strings(n, i => names[_records.SourceOf(_right[i])]),
+            () => ArrowColumns.Double(_weight.AsSpan(0, n)),
+            () => ArrowColumns.Double(_probability.AsSpan(0, n)),
         };
-        if (_resolved is not null) arrays.Add(ArrowColumns.Double(_resolved.AsSpan(0, n)));
-        arrays.AddRange(
-        [
-            ArrowColumns.Int8(_rule.AsSpan(0, n)),
-            ArrowColumns.Strings(n, i => _rule[i] >= 0 && _rule[i] < _ruleNames.Count ? _ruleNames[_rule[i]] : ""),
-        ]);
-        for (var c = 0; c < _k; c++) arrays.Add(ArrowColumns.Int8(_gammas[c].AsSpan(0, n)));
+        if (_resolved is not null) builders.Add(() => ArrowColumns.Double(_resolved.AsSpan(0, n)));
+        builders.Add(() => ArrowColumns.Int8(_rule.AsSpan(0, n)));
+        builders.Add(() => ArrowColumns.Strings(n, i => _rule[i] >= 0 && _rule[i] < _ruleNames.Count ? _ruleNames[_rule[i]] : ""));
+        for (var c = 0; c < _k; c++)
+        {
+            var gammas = _gammas[c];
+            builders.Add(() => ArrowColumns.Int8(gammas.AsSpan(0, n)));
+        }
+
+        var arrays = new IArrowArray[builders.Count];
+        Parallel.For(0, builders.Count, b => arrays[b] = builders[b]());
         using (var batch = new RecordBatch(_schema, arrays, n))
             _writer.Write(batch);
         _pending = 0;
