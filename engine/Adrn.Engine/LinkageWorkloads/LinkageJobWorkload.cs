@@ -169,18 +169,22 @@ public sealed class LinkageJobWorkload : IJobWorkload
     /// <remarks>
     /// Writes the task's partition slice (<see cref="PartitionSliceFile"/>) once the prepared value tables are written;
     /// the first call of a phase also starts writing the phase's other slices in the background, in partition order,
-    /// so that later tasks rarely wait.
+    /// so that later tasks rarely wait (after the counting units' slices, the scoring partitions' follow).
     /// </remarks>
     public Task ShipAsync(JobPhase phase, int partition, CancellationToken cancellationToken)
     {
         if (phase == JobPhase.Counting) _plan.Training.StartPrior();
-        _shippingAhead.GetOrAdd(phase, p => Task.Run(async () =>
-        {
-            var count = p == JobPhase.Counting ? CountingUnitCount : PartitionCount;
-            for (var i = 0; i < count; i++) await Ship(p, i).ConfigureAwait(false);
-        }, CancellationToken.None));
+        ShipAhead(phase);
         return Ship(phase, partition);
     }
+
+    private void ShipAhead(JobPhase phase) => _shippingAhead.GetOrAdd(phase, p => Task.Run(async () =>
+    {
+        var count = p == JobPhase.Counting ? CountingUnitCount : PartitionCount;
+        for (var i = 0; i < count; i++) await Ship(p, i).ConfigureAwait(false);
+        // Scoring slices do not depend on the model: they are written while the units are counted and the model trained.
+        if (p == JobPhase.Counting) ShipAhead(JobPhase.Scoring);
+    }, CancellationToken.None));
 
     private Task Ship(JobPhase phase, int partition) =>
         _shipped.GetOrAdd((phase, partition), key => new Lazy<Task>(() => _preparedWritten.ContinueWith(written =>
