@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build bench/Adrn.Bench -c Release -nologo -v q
+# The process runs time adrn as deployed: published with ReadyToRun (bench/publish-adrn.sh). ADRN=path/adrn.dll overrides.
+adrn="${ADRN:-$(bench/publish-adrn.sh)}"
 dotnet bench/Adrn.Bench/bin/Release/net10.0/Adrn.Bench.dll \
   --records "${RECORDS:-100000,1000000}" --employers "${EMPLOYERS:-10000,100000}" \
-  --threads "${THREADS:-1,2}" --out bench/results "$@"
+  --threads "${THREADS:-1,2}" --adrn "$adrn" --out bench/results "$@"

@@ -66,8 +66,8 @@ internal sealed class CodedSource
         var builders = coded.Select(_ => new ColumnCoder()).ToArray();
         var ids = new List<string?>();
 
-        // Coder threads: at most one per spare core, each owning every n-th coded column.
-        var coderCount = Math.Clamp(Environment.ProcessorCount - 1, 1, Math.Max(1, coded.Length));
+        // Coder threads: one per core (the parsing thread does less than a coder), each owning every n-th coded column.
+        var coderCount = Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, coded.Length));
         var queues = Enumerable.Range(0, coderCount).Select(_ => new BlockingCollection<RowBatch>(2)).ToArray();
         var free = new ConcurrentBag<RowBatch>();
         var coders = new Task[coderCount];
