@@ -38,10 +38,11 @@ internal sealed class LinkingState(DatasetSpec spec, Dictionary<string, SpineTab
     public ModelEntry? LatestModel(string source, string spine, string kind) =>
         Models.Where(m => m.Source == source && m.Spine == spine && m.Kind == kind).MaxBy(m => m.ModelVersion);
 
-    /// <summary>The prepared spine of a link stored in the version the state was read from, for this job (by its SHA-256), or null. Reads only: safe beside other work.</summary>
-    public PreparedSpine? ReadStoredPreparedSpine(string source, string spine, string jobSha256, IReadOnlyList<string> columns, ObjectStore objects)
+    /// <summary>The prepared spine of a link stored in a version (its <paramref name="storedPreparedSpines"/>), for this job (by its SHA-256), or null. Reads only: safe beside other work.</summary>
+    public static PreparedSpine? ReadStoredPreparedSpine(IReadOnlyList<PreparedSpineEntry> storedPreparedSpines, string source, string spine, string jobSha256,
+        IReadOnlyList<string> columns, ObjectStore objects)
     {
-        var stored = StoredPreparedSpines.FirstOrDefault(e => e.Source == source && e.Spine == spine && e.JobSha256 == jobSha256);
+        var stored = storedPreparedSpines.FirstOrDefault(e => e.Source == source && e.Spine == spine && e.JobSha256 == jobSha256);
         return stored is null ? null : PreparedSpine.Read(objects.PathOf(stored.PreparedObject), jobSha256, columns);
     }
 
@@ -49,11 +50,15 @@ internal sealed class LinkingState(DatasetSpec spec, Dictionary<string, SpineTab
     /// The prepared spine a link uses for its job: the one in use (an earlier wave of a relink made it), else the stored one
     /// read with <see cref="ReadStoredPreparedSpine"/>, else a new, empty one (another job's values are never used).
     /// </summary>
+    /// <remarks>Safe beside links of other spines (a wave's links of different spines run side by side).</remarks>
     public PreparedSpine PreparedSpineFor(string source, string spine, string jobSha256, IReadOnlyList<string> columns, PreparedSpine? stored)
     {
-        if (PreparedSpines.TryGetValue((source, spine), out var prepared) && prepared.JobSha256 == jobSha256) return prepared;
-        prepared = stored is not null && stored.JobSha256 == jobSha256 ? stored : new PreparedSpine(jobSha256, columns);
-        PreparedSpines[(source, spine)] = prepared;
-        return prepared;
+        lock (PreparedSpines)
+        {
+            if (PreparedSpines.TryGetValue((source, spine), out var prepared) && prepared.JobSha256 == jobSha256) return prepared;
+            prepared = stored is not null && stored.JobSha256 == jobSha256 ? stored : new PreparedSpine(jobSha256, columns);
+            PreparedSpines[(source, spine)] = prepared;
+            return prepared;
+        }
     }
 }

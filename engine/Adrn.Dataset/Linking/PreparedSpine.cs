@@ -113,12 +113,12 @@ internal sealed class PreparedSpine
     public StandardisedRecords ToStandardised()
     {
         var keys = SortedKeys();
-        var columns = new IReadOnlyList<string?>[Columns.Count];
-        for (var c = 0; c < columns.Length; c++)
+        var columns = new string?[Columns.Count][];
+        for (var c = 0; c < columns.Length; c++) columns[c] = new string?[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            var values = new string?[keys.Length];
-            for (var i = 0; i < keys.Length; i++) values[i] = _rows[keys[i]][c];
-            columns[c] = values;
+            var row = _rows[keys[i]];
+            for (var c = 0; c < columns.Length; c++) columns[c][i] = row[c];
         }
 
         return new StandardisedRecords(keys, columns);

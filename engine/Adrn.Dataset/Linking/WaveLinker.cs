@@ -184,30 +184,40 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
             MaxDegreeOfParallelism = maxDegreeOfParallelism,
             Formats = [SourceFormat.Arrow],
             MatchProbability = matchProbability,
+            // The store keeps a run's links, clusters and (when trained) model; its report pages would be discarded.
+            WriteReport = false,
         }, null, ct);
     }
 
     private static List<ScoredLink> ReadLinks(string path)
     {
-        // The links table as the pipeline wrote it (typed Arrow: ids and names as text, probabilities as doubles).
-        using var stream = File.OpenRead(path);
-        using var reader = new ArrowFileReader(stream);
+        // The links table as the pipeline wrote it (typed Arrow: ids and names as text, probabilities as doubles). Source
+        // and rule names repeat on every row: each distinct one is one string, looked up by its bytes.
         var list = new List<ScoredLink>();
-        while (reader.ReadNextRecordBatch() is { } batch)
+        var names = new List<(byte[] Bytes, string Name)>();
+        string? Name(StringArray column, int i)
         {
-            using (batch)
-            {
-                var l = (StringArray)batch.Column("id_l");
-                var r = (StringArray)batch.Column("id_r");
-                var sl = (StringArray)batch.Column("source_l");
-                var sr = (StringArray)batch.Column("source_r");
-                var p = (DoubleArray)batch.Column("match_probability");
-                var rule = (StringArray)batch.Column("match_rule");
-                for (var i = 0; i < batch.Length; i++)
-                    list.Add(new ScoredLink(l.GetString(i), sl.GetString(i), r.GetString(i), sr.GetString(i), p.GetValue(i)!.Value, rule.GetString(i) ?? "?"));
-            }
+            if (column.IsNull(i)) return null;
+            var bytes = column.GetBytes(i);
+            foreach (var (b, n) in names)
+                if (bytes.SequenceEqual(b)) return n;
+            var name = column.GetString(i);
+            names.Add((bytes.ToArray(), name));
+            return name;
         }
 
+        ArrowTableFile.ReadBatches(path, batch =>
+        {
+            var l = ArrowTableFile.Column<StringArray>(batch, "id_l", path);
+            var r = ArrowTableFile.Column<StringArray>(batch, "id_r", path);
+            var sl = ArrowTableFile.Column<StringArray>(batch, "source_l", path);
+            var sr = ArrowTableFile.Column<StringArray>(batch, "source_r", path);
+            var p = ArrowTableFile.Column<DoubleArray>(batch, "match_probability", path);
+            var rule = ArrowTableFile.Column<StringArray>(batch, "match_rule", path);
+            list.EnsureCapacity(list.Count + batch.Length);
+            for (var i = 0; i < batch.Length; i++)
+                list.Add(new ScoredLink(l.GetString(i), Name(sl, i)!, r.GetString(i), Name(sr, i)!, p.GetValue(i)!.Value, Name(rule, i) ?? "?"));
+        });
         return list;
     }
 

@@ -76,6 +76,27 @@ internal static class ArrowTableFile
         }
     }
 
+    /// <summary>
+    /// Reads an Arrow file batch by batch with its own types, for a table the store wrote itself and reads whole (a spine,
+    /// links): no value is turned into text and parsed back. Each batch is disposed after <paramref name="read"/>.
+    /// </summary>
+    public static void ReadBatches(string path, Action<RecordBatch> read)
+    {
+        using var stream = File.OpenRead(path);
+        using var reader = new Apache.Arrow.Ipc.ArrowFileReader(stream);
+        while (reader.ReadNextRecordBatch() is { } batch)
+        {
+            using (batch) read(batch);
+        }
+    }
+
+    /// <summary>The column of a batch, typed; a missing column or another type is refused naming the file.</summary>
+    public static T Column<T>(RecordBatch batch, string name, string path)
+        where T : class, IArrowArray =>
+        batch.Schema.GetFieldIndex(name) is var i and >= 0 && batch.Column(i) is T typed
+            ? typed
+            : throw new InvalidDataException($"{path}: column '{name}' is missing or not of type {typeof(T).Name}; the store is damaged.");
+
     /// <summary>Reads the named columns of an Arrow file as text (nulls as null).</summary>
     public static TextTable Read(string path, IReadOnlyList<string> columns) => SourceReader.Read(path, SourceFormat.Arrow, columns);
 
