@@ -143,39 +143,35 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
             return linker.PrepareSpineSide(prepared, table.Spine, representatives, state.RepresentativeValues.Of(table.Spine, representatives), dir);
         }
 
-        ModelEntry? Model(string kind) =>
-            added.Where(m => m.Model.Source == source.Name && m.Model.Spine == link.Spine && m.Model.Kind == kind).Select(m => m.Model).MaxBy(m => m.ModelVersion)
-            ?? (state.Retrain.Contains((source.Name, link.Spine, kind)) ? null : state.LatestModel(source.Name, link.Spine, kind));
+        // The models this wave trained come first (the link and its within-wave run may train theirs side by side).
+        ModelEntry? Model(string kind)
+        {
+            lock (added)
+            {
+                return added.Where(m => m.Model.Source == source.Name && m.Model.Spine == link.Spine && m.Model.Kind == kind).Select(m => m.Model).MaxBy(m => m.ModelVersion)
+                       ?? (state.Retrain.Contains((source.Name, link.Spine, kind)) ? null : state.LatestModel(source.Name, link.Spine, kind));
+            }
+        }
 
         ModelEntry AddModel(string kind, int order, string modelPath)
         {
-            var version = ((added.Where(m => m.Model.Source == source.Name && m.Model.Spine == link.Spine && m.Model.Kind == kind).Select(m => (int?)m.Model.ModelVersion).Max()
-                            ?? state.LatestModel(source.Name, link.Spine, kind)?.ModelVersion) ?? 0) + 1;
-            var entry = new ModelEntry(source.Name, link.Spine, kind, version, objects.PutCopy(modelPath, ".json"), wave.Wave);
-            added.Add((l, order, entry));
-            return entry;
+            var modelObject = objects.PutCopy(modelPath, ".json");
+            lock (added)
+            {
+                var version = ((added.Where(m => m.Model.Source == source.Name && m.Model.Spine == link.Spine && m.Model.Kind == kind).Select(m => (int?)m.Model.ModelVersion).Max()
+                                ?? state.LatestModel(source.Name, link.Spine, kind)?.ModelVersion) ?? 0) + 1;
+                var entry = new ModelEntry(source.Name, link.Spine, kind, version, modelObject, wave.Wave);
+                added.Add((l, order, entry));
+                return entry;
+            }
         }
 
-        WaveLinkRun? toSpine = null;
-        ModelEntry? linkModel = null;
-        if (table.Count > 0)
+        // The within-wave links need only the prepared wave: they run beside the link to the spine.
+        (WaveLinkRun? Run, ModelEntry? Model) LinkWithinWave()
         {
-            progress?.Report($"linking {wave.Source} {wave.Wave} to the {link.Spine} spine ({records.Ids.Count:N0} records x {table.Count:N0} entities)");
-            var standardised = spineSide.Synchronise(table, null, PrepareSpineSide);
-            linkModel = Model(LinkingState.LinkModel);
-            toSpine = linker.LinkToSpine(prepared, spineSide, linkModel is null ? null : objects.PathOf(linkModel.ModelObject), Path.Combine(dir, "link"), null, ct);
-            work.Add(toSpine.Work with { Spine = link.Spine, SpineRecordsStandardised = standardised });
-            progress?.Report(string.Create(CultureInfo.InvariantCulture,
-                $"  linked to the {link.Spine} spine in {toSpine.Work.Seconds:F1} s ({toSpine.Work.CandidatePairs:N0} candidate pairs; {toSpine.Work.SpineRecordsInBlocks:N0} of {toSpine.Work.SpineRecords:N0} representatives in the wave's blocks, {standardised:N0} standardised){(toSpine.Trained ? ", model trained" : string.Empty)}"));
-            if (toSpine.Trained) linkModel = AddModel(LinkingState.LinkModel, 0, toSpine.ModelPath);
-        }
-
-        WaveLinkRun? withinWave = null;
-        ModelEntry? dedupeModel = null;
-        if (link.DedupeWithinWave && records.Ids.Count > 1)
-        {
+            WaveLinkRun? withinWave = null;
+            var dedupeModel = Model(LinkingState.DedupeModel);
             progress?.Report($"linking {wave.Source} {wave.Wave} within the wave for the {link.Spine} spine");
-            dedupeModel = Model(LinkingState.DedupeModel);
             try
             {
                 withinWave = linker.DedupeWithinWave(prepared, dedupeModel is null ? null : objects.PathOf(dedupeModel.ModelObject), Path.Combine(dir, "within-wave"), null, ct);
@@ -190,13 +186,39 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
 
             if (withinWave is not null)
             {
-                work.Add(withinWave.Work with { Spine = link.Spine });
                 progress?.Report(string.Create(CultureInfo.InvariantCulture,
                     $"  linked within the wave in {withinWave.Work.Seconds:F1} s ({withinWave.Work.CandidatePairs:N0} candidate pairs){(withinWave.Trained ? ", model trained" : string.Empty)}"));
             }
 
             if (withinWave is { Trained: true }) dedupeModel = AddModel(LinkingState.DedupeModel, 1, withinWave.ModelPath);
+            return (withinWave, dedupeModel);
         }
+
+        var within = link.DedupeWithinWave && records.Ids.Count > 1 ? Task.Run(LinkWithinWave, ct) : null;
+        WaveLinkRun? toSpine = null;
+        ModelEntry? linkModel = null;
+        try
+        {
+            if (table.Count > 0)
+            {
+                progress?.Report($"linking {wave.Source} {wave.Wave} to the {link.Spine} spine ({records.Ids.Count:N0} records x {table.Count:N0} entities)");
+                var standardised = spineSide.Synchronise(table, null, PrepareSpineSide);
+                linkModel = Model(LinkingState.LinkModel);
+                toSpine = linker.LinkToSpine(prepared, spineSide, linkModel is null ? null : objects.PathOf(linkModel.ModelObject), Path.Combine(dir, "link"), null, ct);
+                work.Add(toSpine.Work with { Spine = link.Spine, SpineRecordsStandardised = standardised });
+                progress?.Report(string.Create(CultureInfo.InvariantCulture,
+                    $"  linked to the {link.Spine} spine in {toSpine.Work.Seconds:F1} s ({toSpine.Work.CandidatePairs:N0} candidate pairs; {toSpine.Work.SpineRecordsInBlocks:N0} of {toSpine.Work.SpineRecords:N0} representatives in the wave's blocks, {standardised:N0} standardised){(toSpine.Trained ? ", model trained" : string.Empty)}"));
+                if (toSpine.Trained) linkModel = AddModel(LinkingState.LinkModel, 0, toSpine.ModelPath);
+            }
+        }
+        finally
+        {
+            // Never leave the within-wave run behind (its error, if any, is the one thrown when the link succeeded).
+            if (within is not null) ((IAsyncResult)within).AsyncWaitHandle.WaitOne();
+        }
+
+        var (withinWave, dedupeModel) = within is null ? (null, null) : within.GetAwaiter().GetResult();
+        if (withinWave is not null) work.Add(withinWave.Work with { Spine = link.Spine });
 
         var rows = WaveResolver.Resolve(records.Ids, toSpine, table, linkModel?.Label, withinWave, dedupeModel?.Label, link.Mint, state.Minters[link.Spine]);
         var representative = spec.Spine(link.Spine).Representatives.ToList().FindIndex(r => r.Source == source.Name);

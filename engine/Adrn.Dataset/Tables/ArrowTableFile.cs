@@ -37,9 +37,11 @@ internal static class ArrowTableFile
             {
                 var n = Math.Min(BatchRows, rows - start);
                 var arrays = new List<IArrowArray>(columns.Count);
-                foreach (var c in columns) arrays.Add(Slice(c, start, n));
-                using var batch = new RecordBatch(schema, arrays, n);
-                writer.Write(batch);
+                var rented = new List<byte[]>();
+                foreach (var c in columns) arrays.Add(Slice(c, start, n, rented));
+                using (var batch = new RecordBatch(schema, arrays, n)) writer.Write(batch);
+                // The batch is in the file now: its buffers go back to the pool for the next batch or table.
+                foreach (var buffer in rented) System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
                 if (rows == 0) break;
             }
 
@@ -100,45 +102,106 @@ internal static class ArrowTableFile
     /// <summary>Reads the named columns of an Arrow file as text (nulls as null).</summary>
     public static TextTable Read(string path, IReadOnlyList<string> columns) => SourceReader.Read(path, SourceFormat.Arrow, columns);
 
-    private static IArrowArray Slice(ColumnBuffer c, int start, int n)
+    // NOTE: arrays are assembled from buffers sized once (offsets, UTF-8 bytes, validity bits) and rented from the shared
+    // pool until the batch is written, not appended value by value through the Arrow builders, whose native buffers grow,
+    // copy and zero-fill as they go: the store writes millions of cells per wave (ledgers, spine files, prepared spines).
+    // The arrays hold the same values, so the tables read back the same.
+    private static IArrowArray Slice(ColumnBuffer c, int start, int n, List<byte[]> rented)
     {
+        byte[] Rent(int bytes)
+        {
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(bytes, 1));
+            rented.Add(buffer);
+            return buffer;
+        }
+
+        ArrowBuffer Of(byte[] buffer, int bytes) => new(new ReadOnlyMemory<byte>(buffer, 0, bytes));
+
         switch (c.Type)
         {
             case VariableType.Int32:
             {
-                var b = new Int32Array.Builder().Reserve(n);
-                for (var i = start; i < start + n; i++)
+                var bytes = Rent(n * sizeof(int));
+                var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(bytes.AsSpan(0, n * sizeof(int)));
+                var validity = new Validity(n, Rent);
+                for (var i = 0; i < n; i++)
                 {
-                    if (c.Ints[i] is { } v) b.Append(v);
-                    else b.AppendNull();
+                    if (c.Ints[start + i] is { } v) values[i] = v;
+                    else
+                    {
+                        values[i] = 0;
+                        validity.SetNull(i);
+                    }
                 }
 
-                return b.Build();
+                return new Int32Array(Of(bytes, n * sizeof(int)), validity.Buffer, n, validity.NullCount, 0);
             }
 
             case VariableType.Double:
             {
-                var b = new DoubleArray.Builder().Reserve(n);
-                for (var i = start; i < start + n; i++)
+                var bytes = Rent(n * sizeof(double));
+                var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(bytes.AsSpan(0, n * sizeof(double)));
+                var validity = new Validity(n, Rent);
+                for (var i = 0; i < n; i++)
                 {
-                    if (c.Doubles[i] is { } v) b.Append(v);
-                    else b.AppendNull();
+                    if (c.Doubles[start + i] is { } v) values[i] = v;
+                    else
+                    {
+                        values[i] = 0;
+                        validity.SetNull(i);
+                    }
                 }
 
-                return b.Build();
+                return new DoubleArray(Of(bytes, n * sizeof(double)), validity.Buffer, n, validity.NullCount, 0);
             }
 
             default:
             {
-                var b = new StringArray.Builder();
-                for (var i = start; i < start + n; i++)
+                var text = c.Text;
+                var offsetBytes = Rent((n + 1) * sizeof(int));
+                var offsets = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(offsetBytes.AsSpan(0, (n + 1) * sizeof(int)));
+                var total = 0;
+                offsets[0] = 0;
+                for (var i = 0; i < n; i++)
                 {
-                    if (c.Text[i] is { } v) b.Append(v);
-                    else b.AppendNull();
+                    if (text[start + i] is { } v) total += System.Text.Encoding.UTF8.GetByteCount(v);
+                    offsets[i + 1] = total;
                 }
 
-                return b.Build();
+                var data = Rent(total);
+                var validity = new Validity(n, Rent);
+                for (var i = 0; i < n; i++)
+                {
+                    if (text[start + i] is { } v) System.Text.Encoding.UTF8.GetBytes(v, data.AsSpan(offsets[i]));
+                    else validity.SetNull(i);
+                }
+
+                return new StringArray(n, Of(offsetBytes, (n + 1) * sizeof(int)), Of(data, total), validity.Buffer, validity.NullCount, 0);
             }
+        }
+    }
+
+    /// <summary>A validity bitmap being filled (every value valid until set null); no buffer when nothing is null.</summary>
+    private sealed class Validity(int length, Func<int, byte[]> rent)
+    {
+        private byte[]? _bits;
+
+        public int NullCount { get; private set; }
+
+        public ArrowBuffer Buffer => _bits is null ? ArrowBuffer.Empty : new ArrowBuffer(new ReadOnlyMemory<byte>(_bits, 0, (length + 7) / 8));
+
+        public void SetNull(int index)
+        {
+            if (_bits is null)
+            {
+                var bytes = (length + 7) / 8;
+                _bits = rent(bytes);
+                _bits.AsSpan(0, bytes).Fill(0xFF);
+                if ((length & 7) != 0) _bits[bytes - 1] = (byte)((1 << (length & 7)) - 1);
+            }
+
+            _bits[index >> 3] &= (byte)~(1 << (index & 7));
+            NullCount++;
         }
     }
 }
