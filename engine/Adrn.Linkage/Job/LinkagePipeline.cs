@@ -399,6 +399,8 @@ public static class LinkagePipeline
             Model = model,
             Evaluation = report,
             RegisterPosterior = posteriorResult,
+            LinkedPairs = links,
+            ClusterIds = clusters,
         };
     }
 
