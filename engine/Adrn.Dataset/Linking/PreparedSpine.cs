@@ -100,15 +100,21 @@ internal sealed class PreparedSpine
     /// <summary>
     /// Brings the table to the spine's representatives: rows of records that represent no entity any more go; each
     /// representative it lacks takes its values from <paramref name="known"/> (values standardised by this job's wave side
-    /// in the same run) or else from <paramref name="standardise"/> (the job's spine side, called once with all of them).
+    /// in the same run, or alike by another link's job) or else from <paramref name="standardise"/> (the job's spine side,
+    /// called once with all of them).
     /// </summary>
+    /// <param name="spine">The spine.</param>
+    /// <param name="known">Values known for a record without standardising it, or null.</param>
+    /// <param name="standardise">The job's spine side.</param>
+    /// <param name="reused">How many representatives <paramref name="known"/> gave.</param>
     /// <returns>How many representatives <paramref name="standardise"/> prepared.</returns>
-    public int Synchronise(SpineTable spine, Func<string, string?[]?>? known, Func<IReadOnlyList<SpineTable.Representative>, IReadOnlyList<string?[]>> standardise)
+    public int Synchronise(SpineTable spine, Func<string, string?[]?>? known, Func<IReadOnlyList<SpineTable.Representative>, IReadOnlyList<string?[]>> standardise,
+        out int reused)
     {
         var stale = _rows.Keys.Where(k => !spine.IsRepresentative(k)).ToList();
         foreach (var k in stale) _rows.Remove(k);
         var missing = new List<SpineTable.Representative>();
-        var reused = 0;
+        reused = 0;
         foreach (var r in spine.Representatives)
         {
             if (_rows.ContainsKey(r.RecordKey)) continue;
@@ -137,6 +143,9 @@ internal sealed class PreparedSpine
 
         return missing.Count;
     }
+
+    /// <summary>The values held for a record (by key), in job column order, or null.</summary>
+    public string?[]? ValuesOf(string recordKey) => _rows.TryGetValue(recordKey, out var row) ? row : null;
 
     /// <summary>The records as the job's spine source holds them, standardised (rows in record-key order, as a spine file has them).</summary>
     public StandardisedRecords ToStandardised()

@@ -166,6 +166,10 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
             }
         }
 
+        // A representative this job lacks may have been standardised alike by another source's link job to the spine (the
+        // register's records for the payroll → employer job): its values are taken from that job's prepared spine.
+        var otherLinks = state.PreparedByOtherLinks(source.Name, link.Spine, prepared.Config, wave.Path, dir, objects);
+
         // The within-wave links need only the prepared wave: they run beside the link to the spine.
         (WaveLinkRun? Run, ModelEntry? Model) LinkWithinWave()
         {
@@ -202,12 +206,12 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
             if (table.Count > 0)
             {
                 progress?.Report($"linking {wave.Source} {wave.Wave} to the {link.Spine} spine ({records.Ids.Count:N0} records x {table.Count:N0} entities)");
-                var standardised = spineSide.Synchronise(table, null, PrepareSpineSide);
+                var standardised = spineSide.Synchronise(table, otherLinks, PrepareSpineSide, out var reused);
                 linkModel = Model(LinkingState.LinkModel);
                 toSpine = linker.LinkToSpine(prepared, spineSide, linkModel is null ? null : objects.PathOf(linkModel.ModelObject), Path.Combine(dir, "link"), null, ct);
-                work.Add(toSpine.Work with { Spine = link.Spine, SpineRecordsStandardised = standardised });
+                work.Add(toSpine.Work with { Spine = link.Spine, SpineRecordsStandardised = standardised, SpineRecordsReused = reused });
                 progress?.Report(string.Create(CultureInfo.InvariantCulture,
-                    $"  linked to the {link.Spine} spine in {toSpine.Work.Seconds:F1} s ({toSpine.Work.CandidatePairs:N0} candidate pairs; {toSpine.Work.SpineRecordsInBlocks:N0} of {toSpine.Work.SpineRecords:N0} representatives in the wave's blocks, {standardised:N0} standardised){(toSpine.Trained ? ", model trained" : string.Empty)}"));
+                    $"  linked to the {link.Spine} spine in {toSpine.Work.Seconds:F1} s ({toSpine.Work.CandidatePairs:N0} candidate pairs; {toSpine.Work.SpineRecordsInBlocks:N0} of {toSpine.Work.SpineRecords:N0} representatives in the wave's blocks, {standardised:N0} standardised{(reused > 0 ? string.Create(CultureInfo.InvariantCulture, $", {reused:N0} prepared by another link") : string.Empty)}){(toSpine.Trained ? ", model trained" : string.Empty)}"));
                 if (toSpine.Trained) linkModel = AddModel(LinkingState.LinkModel, 0, toSpine.ModelPath);
             }
         }
@@ -236,10 +240,10 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
             // The wave's records that became representatives take the values this job's wave side standardised for them,
             // when its spine side would read the same file columns the same way; the job's next run then prepares nothing.
             // (Every link job keeps the wave's records in the same order: the same rows are records, CheckQuarantine.)
-            Func<string, string?[]?>? known = ValuesCarryOver(prepared.Config, spec.Spine(link.Spine).Representatives[representative].Columns)
-                ? key => indexOfKey.TryGetValue(key, out var i) ? prepared.ValuesOf(i) : null
-                : null;
-            spineSide.Synchronise(table, known, PrepareSpineSide);
+            Func<string, string?[]?> known = ValuesCarryOver(prepared.Config, spec.Spine(link.Spine).Representatives[representative].Columns)
+                ? key => indexOfKey.TryGetValue(key, out var i) ? prepared.ValuesOf(i) : otherLinks(key)
+                : otherLinks;
+            spineSide.Synchronise(table, known, PrepareSpineSide, out _);
         }
 
         return new SpineLedger(link.Spine, rows, before);
