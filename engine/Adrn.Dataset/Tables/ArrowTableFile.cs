@@ -121,38 +121,14 @@ internal static class ArrowTableFile
         {
             case VariableType.Int32:
             {
-                var bytes = Rent(n * sizeof(int));
-                var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(bytes.AsSpan(0, n * sizeof(int)));
-                var validity = new Validity(n, Rent);
-                for (var i = 0; i < n; i++)
-                {
-                    if (c.Ints[start + i] is { } v) values[i] = v;
-                    else
-                    {
-                        values[i] = 0;
-                        validity.SetNull(i);
-                    }
-                }
-
-                return new Int32Array(Of(bytes, n * sizeof(int)), validity.Buffer, n, validity.NullCount, 0);
+                var (values, validity) = Fixed(c.Ints, start, n, Rent);
+                return new Int32Array(Of(values, n * sizeof(int)), validity.Buffer, n, validity.NullCount, 0);
             }
 
             case VariableType.Double:
             {
-                var bytes = Rent(n * sizeof(double));
-                var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(bytes.AsSpan(0, n * sizeof(double)));
-                var validity = new Validity(n, Rent);
-                for (var i = 0; i < n; i++)
-                {
-                    if (c.Doubles[start + i] is { } v) values[i] = v;
-                    else
-                    {
-                        values[i] = 0;
-                        validity.SetNull(i);
-                    }
-                }
-
-                return new DoubleArray(Of(bytes, n * sizeof(double)), validity.Buffer, n, validity.NullCount, 0);
+                var (values, validity) = Fixed(c.Doubles, start, n, Rent);
+                return new DoubleArray(Of(values, n * sizeof(double)), validity.Buffer, n, validity.NullCount, 0);
             }
 
             default:
@@ -179,6 +155,30 @@ internal static class ArrowTableFile
                 return new StringArray(n, Of(offsetBytes, (n + 1) * sizeof(int)), Of(data, total), validity.Buffer, validity.NullCount, 0);
             }
         }
+    }
+
+    /// <summary>The value buffer (a missing value as 0, as the Arrow builders leave it) and validity of a fixed-width column slice.</summary>
+    private static (byte[] Values, Validity Validity) Fixed<T>(List<T?> column, int start, int n, Func<int, byte[]> rent)
+        where T : unmanaged
+    {
+        var size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        var bytes = rent(n * size);
+        var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, T>(bytes.AsSpan(0, n * size));
+        var validity = new Validity(n, rent);
+        for (var i = 0; i < n; i++)
+        {
+            if (column[start + i] is { } v)
+            {
+                values[i] = v;
+            }
+            else
+            {
+                values[i] = default;
+                validity.SetNull(i);
+            }
+        }
+
+        return (bytes, validity);
     }
 
     /// <summary>A validity bitmap being filled (every value valid until set null); no buffer when nothing is null.</summary>
