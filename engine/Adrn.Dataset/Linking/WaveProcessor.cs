@@ -30,8 +30,8 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
         var source = spec.Source(wave.Source);
         // NOTE: every link job's side of the wave and every stored prepared spine is read at once, side by side (reading
         // and standardising are pure, and their serial parts overlap on the cores); the links then run (Process).
-        var preparations = source.Links.Select(link => Task.Run(() => linker.PrepareWave(link.JobJson, wave.Path, DirectoryOf(wave, link, workDirectory)), ct)).ToList();
-        var storedSpines = source.Links.Select(link => Task.Run(() =>
+        var preparations = source.Links.Select(link => OwnThread(() => linker.PrepareWave(link.JobJson, wave.Path, DirectoryOf(wave, link, workDirectory)), ct)).ToList();
+        var storedSpines = source.Links.Select(link => OwnThread(() =>
         {
             var (sha, columns) = WaveLinker.JobColumns(link.JobJson, wave.Path, DirectoryOf(wave, link, workDirectory));
             return LinkingState.ReadStoredPreparedSpine(storedPreparedSpines, wave.Source, link.Spine, sha, columns, objects);
@@ -87,7 +87,7 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
         }
         else
         {
-            var tasks = Enumerable.Range(1, spines.Count - 1).Select(s => Task.Run(() => LinkSpine(s), ct)).ToList();
+            var tasks = Enumerable.Range(1, spines.Count - 1).Select(s => OwnThread(() => LinkSpine(s), ct)).ToList();
             Exception? first = null;
             try
             {
@@ -198,7 +198,7 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
             return (withinWave, dedupeModel);
         }
 
-        var within = link.DedupeWithinWave && records.Ids.Count > 1 ? Task.Run(LinkWithinWave, ct) : null;
+        var within = link.DedupeWithinWave && records.Ids.Count > 1 ? OwnThread(LinkWithinWave, ct) : null;
         WaveLinkRun? toSpine = null;
         ModelEntry? linkModel = null;
         try
@@ -248,6 +248,15 @@ internal sealed class WaveProcessor(WaveLinker linker, ObjectStore objects)
 
         return new SpineLedger(link.Spine, rows, before);
     }
+
+    // NOTE: the wave's reads, the other spines' links and the within-wave run each get a thread of their own, not one of the
+    // thread pool's: they run for seconds and wait on one another, and the pool's threads are what the pipeline's parallel
+    // loops inside every one of them run on (on two cores the pool starts with two threads and adds more only slowly).
+    private static Task<T> OwnThread<T>(Func<T> work, CancellationToken ct) =>
+        Task.Factory.StartNew(work, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private static Task OwnThread(Action work, CancellationToken ct) =>
+        Task.Factory.StartNew(work, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private static string DirectoryOf(WaveInput wave, SourceLinkSpec link, string workDirectory) => Path.Combine(workDirectory, $"{wave.Source}-{wave.Wave}-{link.Spine}");
 
