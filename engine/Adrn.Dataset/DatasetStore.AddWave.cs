@@ -59,6 +59,10 @@ public sealed partial class DatasetStore
             throw new IOException($"'{request.InputPath}' changed while it was being added (sha256 {sha[..12]}… when checked, {inputObject[..12]}… when copied); add it again once it is complete.");
         var seq = head.Waves.Count == 0 ? 1 : head.Waves.Max(w => w.Seq) + 1;
         timings.Lap("store_input");
+        var wave = new WaveInput(request.Source, request.Wave, seq, _objects.PathOf(inputObject));
+        var processor = new WaveProcessor(new WaveLinker(MaxDegreeOfParallelism), _objects);
+        // The wave is read and standardised, and the stored prepared spines read, while the spine files are read.
+        var reads = processor.Start(spec, head.PreparedSpines, wave, work, ct);
         var state = LinkingStateOf(head, spec);
         timings.Lap("read_spines");
         if (request.Retrain)
@@ -70,23 +74,31 @@ public sealed partial class DatasetStore
             }
         }
 
-        var wave = new WaveInput(request.Source, request.Wave, seq, _objects.PathOf(inputObject));
-        var outcome = new WaveProcessor(new WaveLinker(MaxDegreeOfParallelism), _objects).Process(state, wave, work, progress, ct);
+        // NOTE: the new objects of a spine (the wave's ledgers for it, its spine file and the link's prepared spine) are final
+        // once the wave's links to that spine are done: they are written then, side by side, while other spines still link.
+        var ledgerObjects = new System.Collections.Concurrent.ConcurrentDictionary<SpineLedger, LedgerEntry>();
+        var spineObjects = new System.Collections.Concurrent.ConcurrentDictionary<string, SpineEntry>(StringComparer.Ordinal);
+        var preparedObjects = new System.Collections.Concurrent.ConcurrentDictionary<(string Source, string Spine), PreparedSpineEntry?>();
+        void WriteSpine(string spine, IReadOnlyList<SpineLedger> spineLedgers)
+        {
+            InParallel(ct,
+            [
+                .. spineLedgers.Select(l => (Action)(() => ledgerObjects[l] = StoreLedger(request.Source, request.Wave, l, work))),
+                () => spineObjects[spine] = StoreSpine(head, state, spine, work),
+                () => preparedObjects[(request.Source, spine)] = StorePreparedSpine(head.PreparedSpines, state, (request.Source, spine), work),
+            ]);
+        }
+
+        var outcome = processor.Process(state, reads, work, progress, ct, WriteSpine);
         timings.Lap("link");
         FaultPoints.Reach("linked");
 
         var entry = new WaveEntry(request.Source, request.Wave, seq, inputObject, sha, Path.GetFileName(request.InputPath), outcome.Records.RowsIn,
             outcome.Records.Ids.Count, outcome.Records.Quarantine.Count, QuarantineObject(outcome.Records, work));
-        // The new objects (ledgers, changed spines and prepared spines) are independent files: written side by side.
-        var added = new LedgerEntry[outcome.Ledgers.Count];
-        List<SpineEntry> spines = [];
-        List<PreparedSpineEntry> prepared = [];
-        InParallel(ct,
-        [
-            .. outcome.Ledgers.Select((l, i) => (Action)(() => added[i] = StoreLedger(request.Source, request.Wave, l, work))),
-            () => spines = StoreSpines(head, state, work),
-            () => prepared = StorePreparedSpines(head.PreparedSpines, state, work),
-        ]);
+        // Anything no link wrote (spines and prepared spines the wave's links left alone) is taken as it was, or written now.
+        var added = outcome.Ledgers.Select(l => ledgerObjects.TryGetValue(l, out var e) ? e : StoreLedger(request.Source, request.Wave, l, work)).ToList();
+        var spines = state.Spines.Keys.Order(StringComparer.Ordinal).Select(name => spineObjects.TryGetValue(name, out var e) ? e : StoreSpine(head, state, name, work)).ToList();
+        var prepared = StorePreparedSpines(head.PreparedSpines, state, work, preparedObjects);
         var ledgers = head.Ledgers.ToList();
         ledgers.AddRange(added);
         timings.Lap("write_objects");
@@ -142,56 +154,56 @@ public sealed partial class DatasetStore
             ledger.MeanLinkedProbability, ledger.SpineEntitiesBefore);
     }
 
-    /// <summary>The spines after linking: a new representative file for each spine whose representatives or ids changed.</summary>
-    private List<SpineEntry> StoreSpines(StoreState head, LinkingState state, string work)
+    /// <summary>A spine after linking: a new representative file when its representatives or ids changed, else the stored entry.</summary>
+    private SpineEntry StoreSpine(StoreState head, LinkingState state, string name, string work)
     {
-        var result = new List<SpineEntry>();
-        foreach (var (name, table) in state.Spines.OrderBy(s => s.Key, StringComparer.Ordinal))
+        var table = state.Spines[name];
+        var old = head.Spines.FirstOrDefault(s => s.Spine == name);
+        if (old is not null && !table.Changed && old.NextId == state.Minters[name].Next) return old;
+        string? obj = null;
+        if (table.Count > 0)
         {
-            var old = head.Spines.FirstOrDefault(s => s.Spine == name);
-            if (old is not null && !table.Changed && old.NextId == state.Minters[name].Next)
-            {
-                result.Add(old);
-                continue;
-            }
-
-            string? obj = null;
-            if (table.Count > 0)
-            {
-                var path = Path.Combine(work, $"spine-{name}.arrow");
-                table.Write(path);
-                obj = _objects.PutMove(path, ".arrow");
-            }
-
-            result.Add(new SpineEntry(name, obj, table.Count, state.Minters[name].Next));
+            var path = Path.Combine(work, $"spine-{name}.arrow");
+            table.Write(path);
+            obj = _objects.PutMove(path, ".arrow");
         }
 
-        return result;
+        return new SpineEntry(name, obj, table.Count, state.Minters[name].Next);
     }
 
     /// <summary>
-    /// The prepared spines after linking: each one linking changed is written as a new object; the others stay as they were
-    /// (a prepared spine left behind by another source's waves is caught up at its job's next run).
+    /// The prepared spines after linking: each one linking changed is written as a new object (or was, by
+    /// <paramref name="written"/>); the others stay as they were (a prepared spine left behind by another source's waves is
+    /// caught up at its job's next run).
     /// </summary>
-    private List<PreparedSpineEntry> StorePreparedSpines(IReadOnlyList<PreparedSpineEntry> stored, LinkingState state, string work)
+    private List<PreparedSpineEntry> StorePreparedSpines(IReadOnlyList<PreparedSpineEntry> stored, LinkingState state, string work,
+        IReadOnlyDictionary<(string Source, string Spine), PreparedSpineEntry?>? written = null)
     {
         var result = stored.Where(e => !state.PreparedSpines.ContainsKey((e.Source, e.Spine))).ToList();
-        foreach (var ((source, spine), prepared) in state.PreparedSpines.OrderBy(p => p.Key.Source, StringComparer.Ordinal).ThenBy(p => p.Key.Spine, StringComparer.Ordinal))
+        foreach (var key in state.PreparedSpines.Keys.OrderBy(k => k.Source, StringComparer.Ordinal).ThenBy(k => k.Spine, StringComparer.Ordinal))
         {
-            var old = stored.FirstOrDefault(e => e.Source == source && e.Spine == spine);
-            if (!prepared.Changed && old is not null && old.JobSha256 == prepared.JobSha256)
-            {
-                result.Add(old);
-                continue;
-            }
-
-            if (prepared.Count == 0) continue;
-            var path = Path.Combine(work, $"prepared-{source}-{spine}.arrow");
-            prepared.Write(path);
-            result.Add(new PreparedSpineEntry(source, spine, prepared.JobSha256, _objects.PutMove(path, ".arrow"), prepared.Count));
+            var entry = written is not null && written.TryGetValue(key, out var e) ? e : StorePreparedSpine(stored, state, key, work);
+            if (entry is not null) result.Add(entry);
         }
 
         return [.. result.OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Spine, StringComparer.Ordinal)];
+    }
+
+    /// <summary>One link's prepared spine after linking: the stored entry when unchanged, a new object when changed, null when empty.</summary>
+    private PreparedSpineEntry? StorePreparedSpine(IReadOnlyList<PreparedSpineEntry> stored, LinkingState state, (string Source, string Spine) key, string work)
+    {
+        PreparedSpine? prepared;
+        lock (state.PreparedSpines)
+        {
+            if (!state.PreparedSpines.TryGetValue(key, out prepared)) return stored.FirstOrDefault(e => e.Source == key.Source && e.Spine == key.Spine);
+        }
+
+        var old = stored.FirstOrDefault(e => e.Source == key.Source && e.Spine == key.Spine);
+        if (!prepared.Changed && old is not null && old.JobSha256 == prepared.JobSha256) return old;
+        if (prepared.Count == 0) return null;
+        var path = Path.Combine(work, $"prepared-{key.Source}-{key.Spine}.arrow");
+        prepared.Write(path);
+        return new PreparedSpineEntry(key.Source, key.Spine, prepared.JobSha256, _objects.PutMove(path, ".arrow"), prepared.Count);
     }
 
     private string? QuarantineObject(WaveRecords records, string work)

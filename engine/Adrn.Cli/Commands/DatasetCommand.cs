@@ -82,7 +82,12 @@ public static class DatasetCommand
             }
 
             if (result.Timings.Count > 1)
+            {
                 stdout.WriteLine("  seconds: " + string.Join(", ", result.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value:F2}"))));
+                // The same figures the add-wave benchmark's baseline prints, so the two can be compared.
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  garbage collector: {GC.GetTotalPauseDuration().TotalSeconds:F2} s paused, {GC.CollectionCount(2)} gen2 collections, {GC.GetTotalAllocatedBytes() / 1e9:F2} GB allocated"));
+            }
 
             return ExitCodes.Ok;
         })));

@@ -1,4 +1,5 @@
 using Adrn.Dataset.Tables;
+using Apache.Arrow;
 using Adrn.Linkage.Panel;
 using Adrn.Linkage.Preparation;
 
@@ -37,19 +38,47 @@ internal sealed class PreparedSpine
     public bool Changed { get; private set; } = true;
 
     /// <summary>Reads a table written by <see cref="Write"/> for the same job.</summary>
+    /// <remarks>
+    /// NOTE: read as the typed Arrow table it is, straight into rows (no text cursor, no intermediate columns); a column's
+    /// repeated values (names, postcodes, years) share one string, looked up by their characters.
+    /// </remarks>
     public static PreparedSpine Read(string path, string jobSha256, IReadOnlyList<string> columns)
     {
         var spine = new PreparedSpine(jobSha256, columns);
-        var raw = ArrowTableFile.Read(path, [KeyColumn, .. columns]);
-        var keys = raw.Column(KeyColumn);
-        var values = columns.Select(raw.Column).ToArray();
-        for (var i = 0; i < raw.RowCount; i++)
+        var pools = columns.Select(_ => new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
+        var lookups = pools.Select(p => p.GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
+        var chars = new char[256];
+        // As the store's text reader reads a value (SourceReader: trimmed, empty as missing), so the rows are the same.
+        string? Value(StringArray column, int row, int c)
         {
-            var row = new string?[values.Length];
-            for (var c = 0; c < row.Length; c++) row[c] = values[c][i];
-            spine._rows[keys[i]!] = row;
+            if (column.IsNull(row)) return null;
+            var bytes = column.GetBytes(row);
+            if (bytes.Length > chars.Length / 3)
+            {
+                var text = column.GetString(row).Trim();
+                return text.Length == 0 ? null : text;
+            }
+
+            var span = chars.AsSpan(0, System.Text.Encoding.UTF8.GetChars(bytes, chars)).Trim();
+            if (span.IsEmpty) return null;
+            if (lookups[c].TryGetValue(span, out var value)) return value;
+            value = span.ToString();
+            pools[c][value] = value;
+            return value;
         }
 
+        ArrowTableFile.ReadBatches(path, batch =>
+        {
+            var keys = ArrowTableFile.Column<StringArray>(batch, KeyColumn, path);
+            var values = columns.Select(c => ArrowTableFile.Column<StringArray>(batch, c, path)).ToArray();
+            spine._rows.EnsureCapacity(spine._rows.Count + batch.Length);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var row = new string?[values.Length];
+                for (var c = 0; c < row.Length; c++) row[c] = Value(values[c], i, c);
+                spine._rows[keys.GetString(i) ?? throw new InvalidDataException($"{path}: a row has no {KeyColumn}; the store is damaged.")] = row;
+            }
+        });
         spine.Changed = false;
         return spine;
     }
@@ -71,15 +100,21 @@ internal sealed class PreparedSpine
     /// <summary>
     /// Brings the table to the spine's representatives: rows of records that represent no entity any more go; each
     /// representative it lacks takes its values from <paramref name="known"/> (values standardised by this job's wave side
-    /// in the same run) or else from <paramref name="standardise"/> (the job's spine side, called once with all of them).
+    /// in the same run, or alike by another link's job) or else from <paramref name="standardise"/> (the job's spine side,
+    /// called once with all of them).
     /// </summary>
+    /// <param name="spine">The spine.</param>
+    /// <param name="known">Values known for a record without standardising it, or null.</param>
+    /// <param name="standardise">The job's spine side.</param>
+    /// <param name="reused">How many representatives <paramref name="known"/> gave.</param>
     /// <returns>How many representatives <paramref name="standardise"/> prepared.</returns>
-    public int Synchronise(SpineTable spine, Func<string, string?[]?>? known, Func<IReadOnlyList<SpineTable.Representative>, IReadOnlyList<string?[]>> standardise)
+    public int Synchronise(SpineTable spine, Func<string, string?[]?>? known, Func<IReadOnlyList<SpineTable.Representative>, IReadOnlyList<string?[]>> standardise,
+        out int reused)
     {
         var stale = _rows.Keys.Where(k => !spine.IsRepresentative(k)).ToList();
         foreach (var k in stale) _rows.Remove(k);
         var missing = new List<SpineTable.Representative>();
-        var reused = 0;
+        reused = 0;
         foreach (var r in spine.Representatives)
         {
             if (_rows.ContainsKey(r.RecordKey)) continue;
@@ -109,16 +144,19 @@ internal sealed class PreparedSpine
         return missing.Count;
     }
 
+    /// <summary>The values held for a record (by key), in job column order, or null.</summary>
+    public string?[]? ValuesOf(string recordKey) => _rows.TryGetValue(recordKey, out var row) ? row : null;
+
     /// <summary>The records as the job's spine source holds them, standardised (rows in record-key order, as a spine file has them).</summary>
     public StandardisedRecords ToStandardised()
     {
         var keys = SortedKeys();
-        var columns = new IReadOnlyList<string?>[Columns.Count];
-        for (var c = 0; c < columns.Length; c++)
+        var columns = new string?[Columns.Count][];
+        for (var c = 0; c < columns.Length; c++) columns[c] = new string?[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            var values = new string?[keys.Length];
-            for (var i = 0; i < keys.Length; i++) values[i] = _rows[keys[i]][c];
-            columns[c] = values;
+            var row = _rows[keys[i]];
+            for (var c = 0; c < columns.Length; c++) columns[c][i] = row[c];
         }
 
         return new StandardisedRecords(keys, columns);
@@ -129,7 +167,7 @@ internal sealed class PreparedSpine
     {
         if (_sortedKeys is not null) return _sortedKeys;
         var keys = _rows.Keys.ToArray();
-        Array.Sort(keys, StringComparer.Ordinal);
+        System.Array.Sort(keys, StringComparer.Ordinal);
         return _sortedKeys = keys;
     }
 }

@@ -14,7 +14,10 @@ internal sealed class RepresentativeValues(DatasetSpec spec, IReadOnlyDictionary
     private readonly Dictionary<(string Source, string Wave), WaveRecords> _read = [];
 
     /// <summary>Adds the file of the wave being linked.</summary>
-    public void Add(string source, string wave, string path) => _files[(source, wave)] = path;
+    public void Add(string source, string wave, string path)
+    {
+        lock (_read) _files[(source, wave)] = path;
+    }
 
     /// <summary>Per representative (in the order given), the raw value of every column of <paramref name="spine"/> (null where its source does not fill one).</summary>
     /// <exception cref="InvalidDataException">A representative's wave is not in the store, or its record is not in the wave.</exception>
@@ -42,10 +45,14 @@ internal sealed class RepresentativeValues(DatasetSpec spec, IReadOnlyDictionary
     public static IEnumerable<string> ColumnsOf(DatasetSpec spec, string source) =>
         spec.Spines.SelectMany(s => s.Representatives).Where(r => r.Source == source).SelectMany(r => r.Columns.Values).Distinct(StringComparer.Ordinal);
 
+    // Links of different spines may ask side by side: each file is read once, under the lock.
     private WaveRecords Records(string source, string wave)
     {
-        if (_read.TryGetValue((source, wave), out var records)) return records;
-        if (!_files.TryGetValue((source, wave), out var path)) throw new InvalidDataException($"{source} wave {wave} holds a representative but is not in the store; the store is damaged.");
-        return _read[(source, wave)] = WaveRecords.Read(path, spec.Source(source).IdColumn, ColumnsOf(spec, source));
+        lock (_read)
+        {
+            if (_read.TryGetValue((source, wave), out var records)) return records;
+            if (!_files.TryGetValue((source, wave), out var path)) throw new InvalidDataException($"{source} wave {wave} holds a representative but is not in the store; the store is damaged.");
+            return _read[(source, wave)] = WaveRecords.Read(path, spec.Source(source).IdColumn, ColumnsOf(spec, source));
+        }
     }
 }

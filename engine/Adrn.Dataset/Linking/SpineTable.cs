@@ -2,6 +2,7 @@ using System.Globalization;
 using Adrn.Dataset.Spec;
 using Adrn.Dataset.Tables;
 using Adrn.Linkage.Panel;
+using Apache.Arrow;
 
 namespace Adrn.Dataset.Linking;
 
@@ -38,14 +39,22 @@ internal sealed class SpineTable
     {
         var table = new SpineTable(spine);
         if (path is null) return table;
-        var raw = ArrowTableFile.Read(path, ["record_key", "entity_id", "seq", "priority"]);
-        var keys = raw.Column("record_key");
-        var entities = raw.Column("entity_id");
-        var seqs = raw.Column("seq");
-        var priorities = raw.Column("priority");
-        for (var i = 0; i < raw.RowCount; i++)
-            table.Put(new Representative(entities[i]!, keys[i]!, long.Parse(seqs[i]!, CultureInfo.InvariantCulture), int.Parse(priorities[i]!, CultureInfo.InvariantCulture)));
-
+        // The file is the store's own typed table (Write): read as it is, not as text.
+        ArrowTableFile.ReadBatches(path, batch =>
+        {
+            var keys = ArrowTableFile.Column<StringArray>(batch, "record_key", path);
+            var entities = ArrowTableFile.Column<StringArray>(batch, "entity_id", path);
+            var seqs = ArrowTableFile.Column<Int32Array>(batch, "seq", path);
+            var priorities = ArrowTableFile.Column<Int32Array>(batch, "priority", path);
+            table._byEntity.EnsureCapacity(table._byEntity.Count + batch.Length);
+            table._entityOfKey.EnsureCapacity(table._entityOfKey.Count + batch.Length);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var key = keys.GetString(i) ?? throw new InvalidDataException($"{path}: row {i + 1} has no record_key; the store is damaged.");
+                var entity = entities.GetString(i) ?? throw new InvalidDataException($"{path}: row {i + 1} has no entity_id; the store is damaged.");
+                table.Put(new Representative(entity, key, seqs.GetValue(i) ?? 0, priorities.GetValue(i) ?? 0));
+            }
+        });
         return table;
     }
 

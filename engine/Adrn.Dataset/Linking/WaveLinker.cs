@@ -59,7 +59,7 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
         var prepared = PreparedComposition.Combine(config, [wave.Prepared], spine.ToStandardised());
         var plan = LinkagePlan.Create(prepared, null, clock.Elapsed.TotalSeconds, ct);
         var result = Run(plan, workDirectory, modelPath, matchProbability, ct);
-        var links = ReadLinks(result.Files["links"][0]);
+        var links = LinksOf(plan, result);
         var byRecord = new Dictionary<string, LinkedPair>(StringComparer.Ordinal);
         foreach (var l in links)
         {
@@ -81,7 +81,7 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
         var config = SourceLinkSpec.WithinWaveJob(wave.Config);
         var plan = LinkagePlan.Create(PreparedComposition.Combine(config, [wave.Prepared]), null, clock.Elapsed.TotalSeconds, ct);
         var result = Run(plan, workDirectory, modelPath, matchProbability, ct);
-        var links = ReadLinks(result.Files["links"][0]);
+        var links = LinksOf(plan, result);
         var best = new Dictionary<string, LinkedPair>(StringComparer.Ordinal);
         foreach (var l in links)
         {
@@ -89,11 +89,11 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
             Keep(best, l.Right, new LinkedPair(l.Left, l.Probability, l.Rule));
         }
 
-        var clusters = SourceReader.Read(result.Files["clusters"][0], SourceFormat.Arrow, ["id", "cluster_id"]);
-        var clusterOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        var ids = clusters.Column("id");
-        var clusterIds = clusters.Column("cluster_id");
-        for (var i = 0; i < clusters.RowCount; i++) clusterOf[ids[i]!] = clusterIds[i]!;
+        // The clusters as the run wrote them (one per record), taken from the run rather than read back from the file.
+        var records = plan.Prepared.Records;
+        var clusterIds = result.ClusterIds ?? throw new InvalidOperationException($"the within-wave run of job '{config.Name}' gave no clusters.");
+        var clusterOf = new Dictionary<string, string>(records.Count, StringComparer.Ordinal);
+        for (var i = 0; i < records.Count; i++) clusterOf[records.Ids[i]] = clusterIds[i];
         return new WaveLinkRun(best, clusterOf, Path.Combine(workDirectory, "model.json"), modelPath is null,
             Work("within_wave", plan, 0, 0, clock.Elapsed.TotalSeconds));
     }
@@ -184,28 +184,26 @@ internal sealed class WaveLinker(int maxDegreeOfParallelism)
             MaxDegreeOfParallelism = maxDegreeOfParallelism,
             Formats = [SourceFormat.Arrow],
             MatchProbability = matchProbability,
+            // The store keeps a run's links, clusters and (when trained) model; its report pages would be discarded.
+            WriteReport = false,
         }, null, ct);
     }
 
-    private static List<ScoredLink> ReadLinks(string path)
+    /// <summary>
+    /// The run's links as it wrote them to <c>links</c> (ids, sources, <c>match_probability</c>, <c>match_rule</c>), taken from
+    /// the run rather than read back from the file: the ids are the prepared records' own strings.
+    /// </summary>
+    private static List<ScoredLink> LinksOf(LinkagePlan plan, LinkageRunResult result)
     {
-        // The links table as the pipeline wrote it (typed Arrow: ids and names as text, probabilities as doubles).
-        using var stream = File.OpenRead(path);
-        using var reader = new ArrowFileReader(stream);
-        var list = new List<ScoredLink>();
-        while (reader.ReadNextRecordBatch() is { } batch)
+        var links = result.LinkedPairs ?? throw new InvalidOperationException($"the run of job '{plan.Config.Name}' gave no links.");
+        var records = plan.Prepared.Records;
+        var rules = plan.Config.BlockingRules;
+        var list = new List<ScoredLink>(links.Count);
+        for (var i = 0; i < links.Count; i++)
         {
-            using (batch)
-            {
-                var l = (StringArray)batch.Column("id_l");
-                var r = (StringArray)batch.Column("id_r");
-                var sl = (StringArray)batch.Column("source_l");
-                var sr = (StringArray)batch.Column("source_r");
-                var p = (DoubleArray)batch.Column("match_probability");
-                var rule = (StringArray)batch.Column("match_rule");
-                for (var i = 0; i < batch.Length; i++)
-                    list.Add(new ScoredLink(l.GetString(i), sl.GetString(i), r.GetString(i), sr.GetString(i), p.GetValue(i)!.Value, rule.GetString(i) ?? "?"));
-            }
+            int left = links.Left[i], right = links.Right[i], rule = links.Rules[i];
+            list.Add(new ScoredLink(records.Ids[left], records.SourceNames[records.SourceOf(left)], records.Ids[right], records.SourceNames[records.SourceOf(right)],
+                links.Probability[i], rule >= 0 && rule < rules.Count ? rules[rule].Name : string.Empty));
         }
 
         return list;

@@ -14,4 +14,11 @@ namespace Adrn.Dataset;
 /// <param name="CandidatePairs">Candidate pairs compared and scored.</param>
 /// <param name="Seconds">Wall-clock seconds of the run (preparation of the spine side, pipeline, reading its links).</param>
 public sealed record WaveLinkWork(string Spine, string Kind, long WaveRecords, long SpineRecords, long SpineRecordsStandardised, long SpineRecordsInBlocks,
-    long CandidatePairs, double Seconds);
+    long CandidatePairs, double Seconds)
+{
+    /// <summary>
+    /// Representatives the job lacked that took the values another source's link job prepared for them, because its spine
+    /// side standardises every column of this job alike (e.g. the register's records for the payroll → employer job).
+    /// </summary>
+    public long SpineRecordsReused { get; init; }
+}

@@ -37,9 +37,11 @@ internal static class ArrowTableFile
             {
                 var n = Math.Min(BatchRows, rows - start);
                 var arrays = new List<IArrowArray>(columns.Count);
-                foreach (var c in columns) arrays.Add(Slice(c, start, n));
-                using var batch = new RecordBatch(schema, arrays, n);
-                writer.Write(batch);
+                var rented = new List<byte[]>();
+                foreach (var c in columns) arrays.Add(Slice(c, start, n, rented));
+                using (var batch = new RecordBatch(schema, arrays, n)) writer.Write(batch);
+                // The batch is in the file now: its buffers go back to the pool for the next batch or table.
+                foreach (var buffer in rented) System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
                 if (rows == 0) break;
             }
 
@@ -76,48 +78,130 @@ internal static class ArrowTableFile
         }
     }
 
+    /// <summary>
+    /// Reads an Arrow file batch by batch with its own types, for a table the store wrote itself and reads whole (a spine,
+    /// links): no value is turned into text and parsed back. Each batch is disposed after <paramref name="read"/>.
+    /// </summary>
+    public static void ReadBatches(string path, Action<RecordBatch> read)
+    {
+        using var stream = File.OpenRead(path);
+        using var reader = new Apache.Arrow.Ipc.ArrowFileReader(stream);
+        while (reader.ReadNextRecordBatch() is { } batch)
+        {
+            using (batch) read(batch);
+        }
+    }
+
+    /// <summary>The column of a batch, typed; a missing column or another type is refused naming the file.</summary>
+    public static T Column<T>(RecordBatch batch, string name, string path)
+        where T : class, IArrowArray =>
+        batch.Schema.GetFieldIndex(name) is var i and >= 0 && batch.Column(i) is T typed
+            ? typed
+            : throw new InvalidDataException($"{path}: column '{name}' is missing or not of type {typeof(T).Name}; the store is damaged.");
+
     /// <summary>Reads the named columns of an Arrow file as text (nulls as null).</summary>
     public static TextTable Read(string path, IReadOnlyList<string> columns) => SourceReader.Read(path, SourceFormat.Arrow, columns);
 
-    private static IArrowArray Slice(ColumnBuffer c, int start, int n)
+    // NOTE: arrays are assembled from buffers sized once (offsets, UTF-8 bytes, validity bits) and rented from the shared
+    // pool until the batch is written, not appended value by value through the Arrow builders, whose native buffers grow,
+    // copy and zero-fill as they go: the store writes millions of cells per wave (ledgers, spine files, prepared spines).
+    // The arrays hold the same values, so the tables read back the same.
+    private static IArrowArray Slice(ColumnBuffer c, int start, int n, List<byte[]> rented)
     {
+        byte[] Rent(int bytes)
+        {
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(bytes, 1));
+            rented.Add(buffer);
+            return buffer;
+        }
+
+        ArrowBuffer Of(byte[] buffer, int bytes) => new(new ReadOnlyMemory<byte>(buffer, 0, bytes));
+
         switch (c.Type)
         {
             case VariableType.Int32:
             {
-                var b = new Int32Array.Builder().Reserve(n);
-                for (var i = start; i < start + n; i++)
-                {
-                    if (c.Ints[i] is { } v) b.Append(v);
-                    else b.AppendNull();
-                }
-
-                return b.Build();
+                var (values, validity) = Fixed(c.Ints, start, n, Rent);
+                return new Int32Array(Of(values, n * sizeof(int)), validity.Buffer, n, validity.NullCount, 0);
             }
 
             case VariableType.Double:
             {
-                var b = new DoubleArray.Builder().Reserve(n);
-                for (var i = start; i < start + n; i++)
-                {
-                    if (c.Doubles[i] is { } v) b.Append(v);
-                    else b.AppendNull();
-                }
-
-                return b.Build();
+                var (values, validity) = Fixed(c.Doubles, start, n, Rent);
+                return new DoubleArray(Of(values, n * sizeof(double)), validity.Buffer, n, validity.NullCount, 0);
             }
 
             default:
             {
-                var b = new StringArray.Builder();
-                for (var i = start; i < start + n; i++)
+                var text = c.Text;
+                var offsetBytes = Rent((n + 1) * sizeof(int));
+                var offsets = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(offsetBytes.AsSpan(0, (n + 1) * sizeof(int)));
+                var total = 0;
+                offsets[0] = 0;
+                for (var i = 0; i < n; i++)
                 {
-                    if (c.Text[i] is { } v) b.Append(v);
-                    else b.AppendNull();
+                    if (text[start + i] is { } v) total += System.Text.Encoding.UTF8.GetByteCount(v);
+                    offsets[i + 1] = total;
                 }
 
-                return b.Build();
+                var data = Rent(total);
+                var validity = new Validity(n, Rent);
+                for (var i = 0; i < n; i++)
+                {
+                    if (text[start + i] is { } v) System.Text.Encoding.UTF8.GetBytes(v, data.AsSpan(offsets[i]));
+                    else validity.SetNull(i);
+                }
+
+                return new StringArray(n, Of(offsetBytes, (n + 1) * sizeof(int)), Of(data, total), validity.Buffer, validity.NullCount, 0);
             }
+        }
+    }
+
+    /// <summary>The value buffer (a missing value as 0, as the Arrow builders leave it) and validity of a fixed-width column slice.</summary>
+    private static (byte[] Values, Validity Validity) Fixed<T>(List<T?> column, int start, int n, Func<int, byte[]> rent)
+        where T : unmanaged
+    {
+        var size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        var bytes = rent(n * size);
+        var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, T>(bytes.AsSpan(0, n * size));
+        var validity = new Validity(n, rent);
+        for (var i = 0; i < n; i++)
+        {
+            if (column[start + i] is { } v)
+            {
+                values[i] = v;
+            }
+            else
+            {
+                values[i] = default;
+                validity.SetNull(i);
+            }
+        }
+
+        return (bytes, validity);
+    }
+
+    /// <summary>A validity bitmap being filled (every value valid until set null); no buffer when nothing is null.</summary>
+    private sealed class Validity(int length, Func<int, byte[]> rent)
+    {
+        private byte[]? _bits;
+
+        public int NullCount { get; private set; }
+
+        public ArrowBuffer Buffer => _bits is null ? ArrowBuffer.Empty : new ArrowBuffer(new ReadOnlyMemory<byte>(_bits, 0, (length + 7) / 8));
+
+        public void SetNull(int index)
+        {
+            if (_bits is null)
+            {
+                var bytes = (length + 7) / 8;
+                _bits = rent(bytes);
+                _bits.AsSpan(0, bytes).Fill(0xFF);
+                if ((length & 7) != 0) _bits[bytes - 1] = (byte)((1 << (length & 7)) - 1);
+            }
+
+            _bits[index >> 3] &= (byte)~(1 << (index & 7));
+            NullCount++;
         }
     }
 }

@@ -32,6 +32,9 @@ public sealed record LinkageFinishOptions
     /// <summary>Seconds of the stages before finishing (<c>prepare</c>, <c>blocking</c>, <c>training</c>, <c>scoring</c>).</summary>
     public IReadOnlyDictionary<string, double> Timings { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>Whether <c>report.json</c> and <c>report.html</c> are written (<see cref="LinkageRunOptions.WriteReport"/>).</summary>
+    public bool WriteReport { get; init; } = true;
+
     /// <summary>When the run started (UTC).</summary>
     public DateTime StartedUtc { get; init; } = DateTime.UtcNow;
 }

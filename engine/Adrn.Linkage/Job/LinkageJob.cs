@@ -108,6 +108,7 @@ public static class LinkageJob
             ScorerFiles = scorerFiles,
             Timings = timings,
             StartedUtc = started,
+            WriteReport = options.WriteReport,
         }, progress, ct);
     }
 

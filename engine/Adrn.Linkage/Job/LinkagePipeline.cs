@@ -360,16 +360,19 @@ public static class LinkagePipeline
             ProbabilityHistogram = histogram,
             RegisterPosterior = posteriorResult,
         };
-        var reportPath = Path.Combine(outDir, "report.json");
-        AtomicFile.Write(reportPath, temp => File.WriteAllText(temp, JsonSerializer.Serialize(runReport, ReportJson)));
-        files["report"] = [reportPath];
-        var htmlPath = Path.Combine(outDir, "report.html");
-        var scoring = ScoringModel.Create(model, plan.Comparisons, prepared);
-        var waterfalls = WaterfallBands.Select((band, i) => samples[i].Left < 0 ? null : new WaterfallSample(band.Label, scoring.Explain(samples[i].Left, samples[i].Right)))
-            .OfType<WaterfallSample>().ToList();
-        var html = LinkageReportPage.Render(runReport, waterfalls, SelfMatchWeights(scoring), plan.KeepProbability(threshold));
-        AtomicFile.Write(htmlPath, temp => File.WriteAllText(temp, html));
-        files["report_html"] = [htmlPath];
+        if (options.WriteReport)
+        {
+            var reportPath = Path.Combine(outDir, "report.json");
+            AtomicFile.Write(reportPath, temp => File.WriteAllText(temp, JsonSerializer.Serialize(runReport, ReportJson)));
+            files["report"] = [reportPath];
+            var htmlPath = Path.Combine(outDir, "report.html");
+            var scoring = ScoringModel.Create(model, plan.Comparisons, prepared);
+            var waterfalls = WaterfallBands.Select((band, i) => samples[i].Left < 0 ? null : new WaterfallSample(band.Label, scoring.Explain(samples[i].Left, samples[i].Right)))
+                .OfType<WaterfallSample>().ToList();
+            var html = LinkageReportPage.Render(runReport, waterfalls, SelfMatchWeights(scoring), plan.KeepProbability(threshold));
+            AtomicFile.Write(htmlPath, temp => File.WriteAllText(temp, html));
+            files["report_html"] = [htmlPath];
+        }
 
         // The scorer's own files were written by it beside the outputs already; the staged ones move into place now.
         var all = files.Values.SelectMany(f => f).ToList();
@@ -396,6 +399,8 @@ public static class LinkagePipeline
             Model = model,
             Evaluation = report,
             RegisterPosterior = posteriorResult,
+            LinkedPairs = links,
+            ClusterIds = clusters,
         };
     }
 

@@ -34,4 +34,10 @@ public sealed record LinkageRunOptions
     /// <c>LearnedLinkageJob</c>). A job whose <c>scorer</c> is <c>learned</c> refuses to run without one.
     /// </summary>
     public IPairScorer? PairScorer { get; init; }
+
+    /// <summary>
+    /// Whether <c>report.json</c> and <c>report.html</c> are written (default true). A driver that keeps only the links
+    /// and clusters of its runs and discards the folder (the dataset store) turns it off.
+    /// </summary>
+    public bool WriteReport { get; init; } = true;
 }

@@ -49,6 +49,15 @@ public sealed record LinkageRunResult
     /// <summary>Evaluation (against truth when given; model estimates otherwise).</summary>
     public required EvaluationReport Evaluation { get; init; }
 
+    /// <summary>
+    /// The links as written to <c>links</c>, in memory (record indices into the run's prepared records, probability and
+    /// blocking rule index), for a driver that uses them at once instead of reading the file back (the dataset store).
+    /// </summary>
+    public Scoring.ScoredPairBatch? LinkedPairs { get; init; }
+
+    /// <summary>Per record index, its cluster id as written to <c>clusters</c> (clusters resolution), else null.</summary>
+    public IReadOnlyList<string>? ClusterIds { get; init; }
+
     /// <summary>The register posterior's prior (given or estimated) when <c>resolution.register_posterior</c> is on, else null.</summary>
     public Resolution.RegisterPosteriorResult? RegisterPosterior { get; init; }
 }

@@ -61,6 +61,14 @@ public static class PreparedComposition
                     throw new ArgumentException($"standardised column '{names[c]}' has {last.Columns[c].Count} values for {last.Ids.Count} records", nameof(last));
         }
 
+        // One part alone is already the job's preparation when the job prepares its columns alike (the within-wave job of a
+        // link job reuses the link job's wave side): its values, counts and tables are exactly what joining would rebuild.
+        if (last is null && parts.Count == 1 && SameColumns(parts[0].Config, config) && parts[0].Sources.Count == 1)
+        {
+            var part = parts[0];
+            return new PreparedLinkage(config, part.Records, part.Sources, part.Quarantine, part.TruthClusters);
+        }
+
         var lastCount = last?.Ids.Count ?? 0;
         var total = parts.Sum(p => p.Records.Count) + lastCount;
         var sourceStart = new int[config.Sources.Count + 1];
@@ -110,6 +118,14 @@ public static class PreparedComposition
 
         var table = new RecordTable(ids, sourceStart, config.Sources.Select(s => s.Name).ToList(), columns, rows);
         return new PreparedLinkage(config, table, summaries, parts.SelectMany(p => p.Quarantine).ToList(), truth);
+    }
+
+    private static bool SameColumns(LinkageJobConfig a, LinkageJobConfig b)
+    {
+        if (a.Columns.Count != b.Columns.Count) return false;
+        for (var c = 0; c < a.Columns.Count; c++)
+            if (!Equals(a.Columns[c], b.Columns[c])) return false;
+        return true;
     }
 
     private static ColumnData CombineColumn(ColumnConfig config, IReadOnlyList<PreparedLinkage> parts, IReadOnlyList<string?>? last, int column, int total, int[] sourceStart, out long lastNonNull)
