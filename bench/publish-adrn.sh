@@ -3,8 +3,8 @@
 # runtime, into bench/adrn-publish/ (or $1). The plain `dotnet build` output runs the same code but JIT-compiles it
 # at start (docs/benchmarks.md says how much that costs). Prints the path of adrn.dll.
 set -euo pipefail
+out="$(realpath -m "${1:-$(dirname "$0")/adrn-publish}")"
 cd "$(dirname "$0")/.."
-out="${1:-bench/adrn-publish}"
 rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)"
 dotnet publish engine/Adrn.Cli -c Release -r "${rid:-linux-x64}" --self-contained false -p:PublishReadyToRun=true \
   -o "$out" -nologo -v q >&2
