@@ -82,7 +82,8 @@ public static class BenchHarness
         var outDir = Path.Combine(options.WorkDirectory, string.Create(CultureInfo.InvariantCulture, $"out-{employees}-{employers}"));
         PeakMemory.Reset();
         log($"engine end to end, {maxThreads} threads");
-        var run = LinkageJob.Run(config, outDir, new LinkageRunOptions { MaxDegreeOfParallelism = maxThreads });
+        // The work folder is kept between runs (the generated data is reused): the previous run's outputs are replaced.
+        var run = LinkageJob.Run(config, outDir, new LinkageRunOptions { MaxDegreeOfParallelism = maxThreads, ReplaceOutputs = true });
         var enginePeak = PeakMemory.PeakMiB();
         var modelPath = run.Files["model"][0];
         log($"engine: {run.PairsCompared} candidate pairs, total {run.Timings["total"]} s, peak {enginePeak:F0} MiB");

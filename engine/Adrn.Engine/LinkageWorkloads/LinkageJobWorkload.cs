@@ -119,28 +119,8 @@ public sealed class LinkageJobWorkload : IJobWorkload
             if (PreparedJobFiles.HashOf(directory) is null)
             {
                 // A new job (no prepared job to reuse): the inputs are hashed while they are prepared, not before.
-                var hashing = Task.Run(() => HashInputs(job, config));
-                LinkagePlan opened;
-                try
-                {
-                    opened = LinkagePipeline.Open(config, progress: progress);
-                }
-                catch
-                {
-                    // NOTE: awaited on failure too, so no read of the inputs outlives the call; the preparation's error
-                    // (naming file, row and column) is the one reported.
-                    try
-                    {
-                        hashing.Wait();
-                    }
-                    catch (AggregateException)
-                    {
-                    }
-
-                    throw;
-                }
-
-                return new LinkageJobWorkload(job, folder, opened, hashing.GetAwaiter().GetResult(), scorers, preparedFromFiles: false) { _progress = progress };
+                var (opened, inputsHash) = Alongside.Run(() => LinkagePipeline.Open(config, progress: progress), () => HashInputs(job, config));
+                return new LinkageJobWorkload(job, folder, opened, inputsHash, scorers, preparedFromFiles: false) { _progress = progress };
             }
 
             var hash = HashInputs(job, config);

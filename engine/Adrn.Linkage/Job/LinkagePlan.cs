@@ -76,29 +76,13 @@ public sealed class LinkagePlan
         var p = partitions ?? config.Partitions;
         var clock = Stopwatch.StartNew();
         // The comparisons' value tables (tokens, postcode parts, term frequencies) are built while the records are blocked.
-        var building = Task.Run(() => ComparisonSet.Create(prepared, config.Comparisons), CancellationToken.None);
-        BlockingReport report;
-        BlockingPlan blocking;
-        try
-        {
-            blocking = BlockingPlan.Build(prepared, config.BlockingRules, p);
-            report = blocking.Report(config.MaxComparisons, prepared.TotalPossiblePairs, ct);
-        }
-        catch
-        {
-            // NOTE: awaited so no work on the records outlives the call; the blocking error is the one reported.
-            try
+        var ((blocking, report), comparisons) = Alongside.Run(
+            () =>
             {
-                building.Wait(CancellationToken.None);
-            }
-            catch (AggregateException)
-            {
-            }
-
-            throw;
-        }
-
-        var comparisons = building.GetAwaiter().GetResult();
+                var plan = BlockingPlan.Build(prepared, config.BlockingRules, p);
+                return (plan, plan.Report(config.MaxComparisons, prepared.TotalPossiblePairs, ct));
+            },
+            () => ComparisonSet.Create(prepared, config.Comparisons));
         if (report.CapExceeded is not null)
             throw new ComparisonCapExceededException(report.CapExceeded) { Report = report };
         var training = TrainingPlan.Create(prepared, comparisons, p);
