@@ -3,6 +3,7 @@ using System.Globalization;
 using Adrn.Dataset.Catalog;
 using Adrn.Dataset.Linking;
 using Adrn.Dataset.Store;
+using Adrn.Linkage.Job;
 using Adrn.Dataset.Tables;
 using Adrn.Linkage.Panel;
 
@@ -91,7 +92,7 @@ public sealed partial class DatasetStore
 
         var outcome = processor.Process(state, reads, work, progress, ct, WriteSpine);
         timings.Lap("link");
-        FaultPoints.Reach("linked");
+        FaultPoint.Reach("linked");
 
         var entry = new WaveEntry(request.Source, request.Wave, seq, inputObject, sha, Path.GetFileName(request.InputPath), outcome.Records.RowsIn,
             outcome.Records.Ids.Count, outcome.Records.Quarantine.Count, QuarantineObject(outcome.Records, work));
@@ -112,12 +113,12 @@ public sealed partial class DatasetStore
             Spines = spines,
             PreparedSpines = prepared,
         };
-        FaultPoints.Reach("objects-written");
+        FaultPoint.Reach("objects-written");
         ct.ThrowIfCancellationRequested();
         var summary = string.Create(CultureInfo.InvariantCulture, $"{request.Source} wave {request.Wave}: {entry.Records:N0} records, ") +
                       string.Join("; ", outcome.Ledgers.Select(l => string.Create(CultureInfo.InvariantCulture,
                           $"{l.Spine} linked {l.Count(RecordAssignment.Linked):N0}, within wave {l.Count(RecordAssignment.LinkedWithinWave):N0}, minted {l.Count(RecordAssignment.Minted):N0}, unlinked {l.Count(RecordAssignment.Unlinked):N0}")));
-        _catalog.Commit(StoreId, head.Version, next, "add-wave", summary, () => FaultPoints.Reach("committing"));
+        _catalog.Commit(StoreId, head.Version, next, "add-wave", summary, () => FaultPoint.Reach("committing"));
         System.IO.Directory.Delete(_layout.Staging, recursive: true);
         timings.Lap("commit");
         return new AddWaveResult(true, next.Version, entry.RowsIn, entry.Records, entry.Quarantined, SummariesOf(next, request.Source, request.Wave), clock.Elapsed.TotalSeconds)

@@ -5,6 +5,7 @@ using Adrn.Dataset.Linking;
 using Adrn.Dataset.Relinking;
 using Adrn.Dataset.Spec;
 using Adrn.Dataset.Store;
+using Adrn.Linkage.Job;
 
 namespace Adrn.Dataset;
 
@@ -58,7 +59,7 @@ public sealed partial class DatasetStore
             }
         }
 
-        FaultPoints.Reach("linked");
+        FaultPoint.Reach("linked");
         var changes = new List<SpineChanges>();
         var finalIds = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         var spines = new List<SpineEntry>();
@@ -109,12 +110,12 @@ public sealed partial class DatasetStore
             Spines = spines,
             PreparedSpines = StorePreparedSpines([], state, work),
         };
-        FaultPoints.Reach("objects-written");
+        FaultPoint.Reach("objects-written");
         var report = new ChangeReport(changes);
         var summary = string.Join("; ", changes.Select(c => string.Create(CultureInfo.InvariantCulture,
             $"{c.Spine}: {c.EntitiesBefore:N0} -> {c.EntitiesAfter:N0} entities, {c.RecordsMoved:N0} records moved, {c.Splits:N0} splits, {c.Merges:N0} merges")));
         if (request.JobPath is not null) summary = $"new job for {request.Source}->{request.Spine}; " + summary;
-        _catalog.Commit(StoreId, head.Version, next, "relink", summary, () => FaultPoints.Reach("committing"));
+        _catalog.Commit(StoreId, head.Version, next, "relink", summary, () => FaultPoint.Reach("committing"));
         System.IO.Directory.Delete(_layout.Staging, recursive: true);
         return new RelinkResult(next.Version, report, clock.Elapsed.TotalSeconds);
     }

@@ -4,7 +4,7 @@ namespace Adrn.Dataset.Tests;
 
 /// <summary>
 /// <c>adrn dataset add-wave</c> as a real child process killed with SIGKILL: at named points of the commit (the process
-/// waits there when <c>ADRN_DATASET_PAUSE_AT</c> names the point) and at arbitrary moments. Afterwards the store must be at
+/// waits there when <c>ADRN_PAUSE_AT</c> names the point) and at arbitrary moments. Afterwards the store must be at
 /// the previous version with the previous entities, and the same command, run again, must complete with exactly the ids
 /// of an uninterrupted run.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class CrashTests : IClassFixture<CrashTests.Baseline>
     public void A_wave_killed_at_a_commit_point_leaves_the_previous_version_and_a_rerun_gives_the_same_ids(string point)
     {
         var copy = _store.Copy(_baseline.Before);
-        using (var child = AdrnProcess.Start(new Dictionary<string, string> { ["ADRN_DATASET_PAUSE_AT"] = point }, AddPayroll2020(copy)))
+        using (var child = AdrnProcess.Start(new Dictionary<string, string> { ["ADRN_PAUSE_AT"] = point }, AddPayroll2020(copy)))
         {
             Assert.True(child.WaitForLine("paused at " + point, TimeSpan.FromMinutes(3)), child.Output);
             child.Kill();

@@ -27,7 +27,7 @@ public sealed class PostgresCatalogTests(StoreFixture store)
         // Opening needs the connection: the store folder names PostgreSQL but holds no password.
         Assert.Throws<ArgumentException>(() => DatasetStore.Open(dir));
 
-        using (var child = AdrnProcess.Start(new Dictionary<string, string> { ["ADRN_DATASET_PAUSE_AT"] = "committing", [DatasetStore.CatalogConnectionVariable] = postgres.ConnectionString },
+        using (var child = AdrnProcess.Start(new Dictionary<string, string> { ["ADRN_PAUSE_AT"] = "committing", [DatasetStore.CatalogConnectionVariable] = postgres.ConnectionString },
                    "dataset", "add-wave", "--store", dir, "--source", "payroll", "--wave", "2020", "--input", waves.Payroll("2020")))
         {
             Assert.True(child.WaitForLine("paused at committing", TimeSpan.FromMinutes(3)), child.Output);

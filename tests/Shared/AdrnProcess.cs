@@ -89,6 +89,9 @@ public sealed class AdrnProcess : IDisposable
     /// <summary>Starts <c>adrn</c> without waiting for it, with extra environment variables (a fault test's pause points).</summary>
     public static AdrnProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args) => new("adrn", environment, args);
 
+    /// <summary>Starts <c>adrn</c> with extra environment variables; <paramref name="name"/> heads its <see cref="Output"/>.</summary>
+    public static AdrnProcess Start(string name, IReadOnlyDictionary<string, string> environment, params string[] args) => new(name, environment, args);
+
     /// <summary>A new, empty folder under the temporary folder.</summary>
     public static string NewWorkDirectory(string name)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Adrn.Engine.Jobs;
 using Adrn.Engine.Workloads;
+using Adrn.Linkage.Job;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
@@ -397,6 +398,11 @@ public sealed class JobCoordinator : ReceivePersistentActor
             Apply(e);
             _phasePairs += result.PairsCompared;
             PublishProgress();
+            if (FaultPoint.Armed)
+            {
+                FaultPoint.Reach(string.Create(CultureInfo.InvariantCulture, $"{(result.Phase == JobPhase.Counting ? "counted" : "scored")}:{done.Count}"));
+            }
+
             if (done.Count == Total(result.Phase))
             {
                 Advance();
