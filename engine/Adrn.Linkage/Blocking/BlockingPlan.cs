@@ -104,27 +104,13 @@ public sealed class BlockingPlan
         var cross = keys.CrossSourceOnly;
         var leftCount = keys.LeftCount;
         var partitionCount = builders.Length;
-        var n = 0;
-        for (var s = firstSlot; s < endSlot; s++)
-            foreach (var key in keys.Slots[s]) if (key != 0) n++;
-        var sortedKeys = new ulong[n];
-        var members = new int[n];
-        n = 0;
-        for (var s = firstSlot; s < endSlot; s++)
-        {
-            var k = keys.Slots[s];
-            for (var i = 0; i < k.Length; i++)
-            {
-                if (k[i] == 0) continue;
-                sortedKeys[n] = k[i];
-                members[n++] = i;
-            }
-        }
-
         // Sorting by key makes each key group contiguous; members are then sorted by record index within
         // the group so that left records come first (they have the smaller indices) and order is fixed.
         // (A record's keys are distinct, so it is in a group at most once.)
-        Array.Sort(sortedKeys, members);
+        var slots = new ulong[endSlot - firstSlot][];
+        for (var s = firstSlot; s < endSlot; s++) slots[s - firstSlot] = keys.Slots[s];
+        var (sortedKeys, members) = KeySort.GatherSorted(slots);
+        var n = sortedKeys.Length;
         for (var start = 0; start < n;)
         {
             var end = start + 1;

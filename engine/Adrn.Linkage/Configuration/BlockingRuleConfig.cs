@@ -29,4 +29,13 @@ public sealed record BlockingRuleConfig
             return false;
         }
     }
+
+    /// <summary>Whether <paramref name="other"/> makes exactly the same candidate pairs (same kind, window and parts; names aside).</summary>
+    /// <param name="other">Another rule.</param>
+    /// <returns>True when the two rules are the same rule.</returns>
+    public bool SamePairsAs(BlockingRuleConfig other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Kind == other.Kind && Window == other.Window && Parts.SequenceEqual(other.Parts);
+    }
 }

@@ -85,7 +85,7 @@ public sealed class LinkagePlan
             () => ComparisonSet.Create(prepared, config.Comparisons));
         if (report.CapExceeded is not null)
             throw new ComparisonCapExceededException(report.CapExceeded) { Report = report };
-        var training = TrainingPlan.Create(prepared, comparisons, p);
+        var training = TrainingPlan.Create(prepared, comparisons, p, report);
         var timings = new Dictionary<string, double>
         {
             ["prepare"] = Math.Round(prepareSeconds, 3),

@@ -147,7 +147,7 @@ public sealed class ScoredPairBatch
         }
 
         if (sorted && !records.IsSlice) return this;
-        if (!sorted) Array.Sort(keys, order);
+        if (!sorted) Blocking.KeySort.Sort(keys, order);
         var result = new ScoredPairBatchBuilder(ComparisonCount, Count);
         foreach (var row in order) result.AddRow(this, row);
         var batch = result.Build();

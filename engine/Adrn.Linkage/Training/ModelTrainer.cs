@@ -101,8 +101,10 @@ public static class ModelTrainer
         {
             progress?.Report(new LinkageProgress("lambda", 0, 1, 0));
             var sw = Stopwatch.StartNew();
-            var lambdaPlan = BlockingPlan.Build(prepared, training.DeterministicRules, partitions);
-            long matches = lambdaPlan.CountComparisonsAdded(-1, ct).Sum();
+            // The pairs are already counted when the rules lead the job's blocking rules; an EM round of the same rule
+            // has the same plan (same rule, same partitions); otherwise the rules are blocked here.
+            var matches = plan.DeterministicRulePairs
+                ?? (plan.RoundPlanOf(training.DeterministicRules) ?? BlockingPlan.Build(prepared, training.DeterministicRules, partitions)).CountComparisonsAdded(-1, ct).Sum();
             if (matches == 0)
                 throw new InvalidOperationException("training.deterministic_rules produce no pairs, so lambda cannot be estimated; loosen the rules or set probability_two_random_records_match");
             lambda = Math.Clamp(matches / training.Recall / prepared.TotalPossiblePairs, 1e-12, 0.5);

