@@ -185,4 +185,68 @@ public sealed class BadInputTests
         Assert.Equal(0, prepared.Sources[0].RowsQuarantined);
         Assert.Equal("smith jones", prepared.Records.Column("surname").ValueOf(0)?.Replace('-', ' '));
     }
+
+    [Theory]
+    [InlineData("quarantine")]
+    [InlineData("keep_latest")]
+    public void Duplicate_and_missing_ids_of_a_large_source_are_found_as_a_row_by_row_dictionary_finds_them(string policy)
+    {
+        // 60,000 rows (enough for the bucketed sort), ids drawn from 40,000 so most repeat, 1 % missing, years at random.
+        // Reference: the row-by-row pass with a dictionary of ids that preparation used before (written out here).
+        var t = new TestJob();
+        var rng = new Random(policy.Length);
+        var rows = new List<(string? Id, int Year)>();
+        var csv = new System.Text.StringBuilder("id,surname,dob,year\n");
+        for (var row = 0; row < 60_000; row++)
+        {
+            var id = rng.Next(100) == 0 ? null : "P" + rng.Next(40_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var year = 2015 + rng.Next(10);
+            rows.Add((id, year));
+            csv.Append(id).Append(",smith,1980-01-02,").Append(year).Append('\n');
+        }
+
+        t.File("l.csv", csv.ToString());
+        t.File("r.csv", "id,surname,dob\n9,smith,1980-01-02\n");
+        var json = Job("l.csv", "r.csv").Replace("\"id_column\": \"id\", \"date_formats\"",
+            $"\"id_column\": \"id\", \"duplicate_ids\": \"{policy}\", \"order_by\": \"year\", \"date_formats\"", StringComparison.Ordinal);
+        var prepared = LinkagePreparation.Prepare(LinkageJobConfig.Parse(json, t.Directory));
+
+        var expectedQuarantine = new List<(int Row, string Value, string Reason)>();
+        var kept = new Dictionary<string, int>(StringComparer.Ordinal);
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var superseded = 0;
+        for (var row = 0; row < rows.Count; row++)
+        {
+            var (id, year) = rows[row];
+            if (id is null)
+            {
+                expectedQuarantine.Add((row + 1, "", "missing id"));
+                continue;
+            }
+
+            if (!first.TryGetValue(id, out var firstRow))
+            {
+                first[id] = row;
+                kept[id] = row;
+                continue;
+            }
+
+            if (policy == "quarantine")
+            {
+                expectedQuarantine.Add((row + 1, id, $"duplicate id (first seen in row {firstRow + 1})"));
+                continue;
+            }
+
+            superseded++;
+            if (year >= rows[kept[id]].Year) kept[id] = row;
+        }
+
+        var keptRows = kept.Values.Order().Select(r => r + 1).ToArray();
+        Assert.Equal(keptRows, prepared.Records.Rows.Take(prepared.Records.SourceStart[1]));
+        Assert.Equal(keptRows.Select(r => rows[r - 1].Id), prepared.Records.Ids.Take(prepared.Records.SourceStart[1]));
+        Assert.Equal(expectedQuarantine, prepared.Quarantine.Select(e => (e.Row, e.Value, e.Reason)));
+        Assert.Equal(superseded, prepared.Sources[0].RowsSuperseded);
+        Assert.Equal(expectedQuarantine.Count, prepared.Sources[0].RowsQuarantined);
+        Assert.True(policy == "quarantine" ? expectedQuarantine.Count > 15_000 : superseded > 15_000); // many duplicates indeed
+    }
 }
