@@ -273,7 +273,10 @@ public sealed class JobRegistry : ReceivePersistentActor
             _running.Remove(jobId);
             if (_coordinators.Remove(jobId, out var coordinator))
             {
-                Context.Stop(coordinator);
+                // NOTE: a PoisonPill, not Context.Stop: a subscription this registry forwarded a moment ago may still be
+                // in the coordinator's mailbox, and a stop would overtake it (the subscriber would never hear of the
+                // failure); the pill is handled after it.
+                coordinator.Tell(PoisonPill.Instance);
             }
 
             if (failure is not null)

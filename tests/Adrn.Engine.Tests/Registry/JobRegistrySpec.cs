@@ -157,6 +157,26 @@ public sealed class JobRegistrySpec : Akka.TestKit.Xunit2.TestKit, IDisposable
         Assert.Equal("broken", task.Job.JobId);
     }
 
+    [Fact]
+    public void Registry_must_tell_every_subscriber_of_a_job_that_fails_while_opening_why_whatever_arrives_first()
+    {
+        // A job that cannot be opened fails within moments of being accepted, so the client's subscription and the
+        // coordinator's failure race to the registry. Whichever wins, the subscriber must hear why (it once waited for
+        // ever when the registry stopped the coordinator with the forwarded subscription still in its mailbox).
+        var registry = Sys.ActorOf(JobRegistryProtocol.Props(_workloads, new JobRegistrySettings()));
+        var client = CreateTestProbe();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var job = Job("broken-" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            File.WriteAllText(job.ConfigPath, "{ not json");
+            client.Send(registry, new SubmitJob(job));
+            client.ExpectMsg<JobAccepted>();
+            client.Send(registry, new SubscribeToJob(job.JobId));
+            var failed = client.FishForMessage<JobFailed>(m => m.JobId == job.JobId, TimeSpan.FromSeconds(5), $"attempt {attempt}");
+            Assert.Equal(Jobs.JobFailureKind.NotStarted, failed.Kind);
+        }
+    }
+
     private sealed class KnownJobsComparer : IEqualityComparer<KnownJobs>
     {
         public static KnownJobsComparer Instance { get; } = new();
