@@ -217,7 +217,8 @@ public static class LinkagePreparation
             {
                 var row = rows[i];
                 var id = idValues[row]!;
-                var at = ids.FindIndex(x => string.Equals(x.Id, id, StringComparison.Ordinal));
+                var at = ids.Count - 1;
+                while (at >= 0 && !string.Equals(ids[at].Id, id, StringComparison.Ordinal)) at--;
                 if (at < 0)
                 {
                     ids.Add((id, row, row));

