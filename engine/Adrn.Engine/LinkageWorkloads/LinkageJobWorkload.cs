@@ -149,11 +149,11 @@ public sealed class LinkageJobWorkload : IJobWorkload
     /// <remarks>
     /// Writes the task's partition slice (<see cref="PartitionSliceFile"/>) once the prepared value tables are written;
     /// the first call of a phase also starts writing the phase's other slices in the background, in partition order,
-    /// so that later tasks rarely wait (after the counting units' slices, the scoring partitions' follow).
+    /// so that later tasks rarely wait (after the counting units' slices, the scoring partitions' follow). u and lambda
+    /// are estimated on this node once the counting units' slices are written, not before: the workers wait for those.
     /// </remarks>
     public Task ShipAsync(JobPhase phase, int partition, CancellationToken cancellationToken)
     {
-        if (phase == JobPhase.Counting) _plan.Training.StartPrior();
         ShipAhead(phase);
         return Ship(phase, partition);
     }
@@ -162,8 +162,11 @@ public sealed class LinkageJobWorkload : IJobWorkload
     {
         var count = p == JobPhase.Counting ? CountingUnitCount : PartitionCount;
         for (var i = 0; i < count; i++) await Ship(p, i).ConfigureAwait(false);
-        // Scoring slices do not depend on the model: they are written while the units are counted and the model trained.
-        if (p == JobPhase.Counting) ShipAhead(JobPhase.Scoring);
+        if (p != JobPhase.Counting) return;
+        // The workers count; this node samples u and estimates lambda meanwhile (TrainModel waits for them), and writes
+        // the scoring slices, which do not depend on the model, while the units are counted and the model trained.
+        _plan.Training.StartPrior();
+        ShipAhead(JobPhase.Scoring);
     }, CancellationToken.None));
 
     private Task Ship(JobPhase phase, int partition) =>

@@ -1,31 +1,48 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Adrn.Linkage.Configuration;
-using Adrn.Linkage.Output;
 using Adrn.Linkage.Preparation;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
+using Array = System.Array;
 
 namespace Adrn.Linkage.Blocking;
 
 /// <summary>
 /// One blocking partition with exactly the records it needs, as an Arrow IPC file: a worker on another node scores
 /// (or counts) the partition from this file and the job's value tables alone, never reading the raw inputs or the
-/// job's other records. One row per group member, in group order: the group, the member's job index, its (source, id)
-/// rank, its data row, what its group needs to produce each pair once (the group's key for a multi-key rule, its anchor
-/// ranks for a sorted-neighbourhood rule, its band for a MinHash rule; repeated on every member), its value id per job
-/// column and its key in every key slot of every blocking rule (<see cref="BlockingKeySet.Slots"/>: to skip pairs an
-/// earlier rule, an earlier band or a smaller shared key produces). The group boundaries by rule, the slot boundaries by
-/// rule, the partition's index and pair bound and the job's source boundaries are in the schema's metadata. A worker
-/// therefore decides every blocking rule exactly as the node that planned the job: it reads the keys, it never derives them.
+/// job's other records. Every column is a list (one row per record batch, a long list split over several batches), so
+/// the file holds three tables of their own lengths:
+/// <list type="bullet">
+/// <item>the partition's distinct records in job order (<c>records</c>: job index; <c>rank</c>: (source, id) rank;
+/// <c>row</c>: data row; <c>v_*</c>: value id per job column), each once however many of its groups it is in;</item>
+/// <item>the group members (<c>members</c>: index into the records above) and the groups (<c>group_start</c>, and what a
+/// group needs to produce each pair once: <c>group_key</c> for a multi-key rule, <c>group_rank_start</c>/<c>_end</c>
+/// for a sorted-neighbourhood rule, <c>group_band</c> for a MinHash rule; empty where the partition has none);</item>
+/// <item>the blocking keys (<c>k_RULE_SLOT</c>, one list per key slot of <see cref="BlockingKeySet.Slots"/>), only for
+/// the records that can be asked for them: a pair produced under rule r checks the two records' keys of the rules
+/// before r (to skip pairs an earlier rule produces) and, for a multi-key, MinHash or sorted-neighbourhood rule, of r
+/// itself. A record whose highest rule here is h therefore carries the keys of rules 0 … h-1, and of h when h is not a
+/// one-key rule; the others' are read back as 0 and never looked at.</item>
+/// </list>
+/// The group boundaries by rule, the slot boundaries by rule, the list lengths, the partition's index and pair bound and
+/// the job's source boundaries are in the schema's metadata. A worker therefore decides every blocking rule exactly as
+/// the node that planned the job: it reads the keys, it never derives them.
 /// </summary>
 public static class PartitionSliceFile
 {
-    private const int BatchRows = 65_536;
-    private const int FixedColumns = 8;
+    private const string Format = "2";
+
+    // Values per list per record batch: one batch for any partition of a usual size, several for a huge one (an Arrow
+    // list's offsets are 32-bit).
+    private const int ChunkValues = 1 << 24;
+
+    // records, rank, row, then v_*; members, group_start, group_key, group_rank_start, group_rank_end, group_band; then k_*.
+    private const int FixedColumns = 9;
 
     /// <summary>Writes a partition of the job's records.</summary>
-    /// <param name="path">File to create (write it under a temporary name and rename it, see <see cref="AtomicFile"/>).</param>
+    /// <param name="path">File to create (write it under a temporary name and rename it, see <see cref="Output.AtomicFile"/>).</param>
     /// <param name="partition">A partition over the job's records (not a slice).</param>
     public static void Write(string path, BlockingPartition partition)
     {
@@ -34,82 +51,107 @@ public static class PartitionSliceFile
         var records = partition.Records;
         if (records.IsSlice) throw new ArgumentException("the partition must be over the job's records", nameof(partition));
         var keys = partition.Keys;
-        var builder = new Schema.Builder()
-            .Field(f => f.Name("group").DataType(Int32Type.Default).Nullable(false))
-            .Field(f => f.Name("record").DataType(Int32Type.Default).Nullable(false))
-            .Field(f => f.Name("rank").DataType(Int32Type.Default).Nullable(false))
-            .Field(f => f.Name("row").DataType(Int32Type.Default).Nullable(false))
-            .Field(f => f.Name("group_key").DataType(UInt64Type.Default).Nullable(false))
-            .Field(f => f.Name("group_rank_start").DataType(Int32Type.Default).Nullable(false))
-            .Field(f => f.Name("group_rank_end").DataType(Int32Type.Default).Nullable(false))
-            .Field(f => f.Name("group_band").DataType(Int32Type.Default).Nullable(false));
-        foreach (var jobColumn in records.Columns)
-            builder.Field(f => f.Name("v_" + jobColumn.Name).DataType(Int32Type.Default).Nullable(false));
+        var members = partition.Members;
+        var n = members.Length;
+
+        // The distinct records in job order, each member's index among them and each record's highest rule here.
+        var rule = MemberRules(partition);
+        var order = new int[n];
+        var sorted = members.AsSpan().ToArray();
+        for (var a = 0; a < n; a++) order[a] = a;
+        Array.Sort(sorted, order);
+        var m = 0;
+        for (var a = 0; a < n; a++)
+            if (a == 0 || sorted[a] != sorted[a - 1]) m++;
+        var global = new int[m];
+        var highest = new int[m];
+        var local = new byte[n * sizeof(int)];
+        var localOf = MemoryMarshal.Cast<byte, int>(local.AsSpan());
+        for (int a = 0, i = -1; a < n; a++)
+        {
+            if (a == 0 || sorted[a] != sorted[a - 1])
+            {
+                global[++i] = sorted[a];
+                highest[i] = -1;
+            }
+
+            localOf[order[a]] = i;
+            highest[i] = Math.Max(highest[i], rule[order[a]]);
+        }
+
+        var lists = new List<(string Name, IArrowType Type, byte[] Bytes, int Width)>
+        {
+            ("records", Int32Type.Default, IntBytes(global), sizeof(int)),
+            ("rank", Int32Type.Default, Gather(records.IdRank), sizeof(int)),
+            ("row", Int32Type.Default, Gather(records.Rows), sizeof(int)),
+        };
+        foreach (var c in records.Columns) lists.Add(("v_" + c.Name, Int32Type.Default, Gather(c.ValueIds), sizeof(int)));
+        lists.Add(("members", Int32Type.Default, local, sizeof(int)));
+        lists.Add(("group_start", Int32Type.Default, IntBytes(partition.GroupStart), sizeof(int)));
+        lists.Add(("group_key", UInt64Type.Default, MemoryMarshal.AsBytes(partition.GroupKey.AsSpan()).ToArray(), sizeof(ulong)));
+        lists.Add(("group_rank_start", Int32Type.Default, IntBytes(partition.GroupRankStart), sizeof(int)));
+        lists.Add(("group_rank_end", Int32Type.Default, IntBytes(partition.GroupRankEnd), sizeof(int)));
+        lists.Add(("group_band", Int32Type.Default, IntBytes(partition.GroupBand), sizeof(int)));
         for (var r = 0; r < keys.Rules.Count; r++)
         {
+            var simple = IsOneKeyRule(keys, r);
+            var carriers = 0;
+            for (var i = 0; i < m; i++)
+                if (Carries(highest[i], r, simple)) carriers++;
             for (var s = keys.SlotStart[r]; s < keys.SlotStart[r + 1]; s++)
             {
-                var name = string.Create(CultureInfo.InvariantCulture, $"k_{r}_{s - keys.SlotStart[r]}");
-                builder.Field(f => f.Name(name).DataType(UInt64Type.Default).Nullable(false));
+                var bytes = new byte[carriers * sizeof(ulong)];
+                var target = MemoryMarshal.Cast<byte, ulong>(bytes.AsSpan());
+                var slot = keys.Slots[s];
+                for (int i = 0, k = 0; i < m; i++)
+                    if (Carries(highest[i], r, simple)) target[k++] = slot[global[i]];
+                lists.Add((string.Create(CultureInfo.InvariantCulture, $"k_{r}_{s - keys.SlotStart[r]}"), UInt64Type.Default, bytes, sizeof(ulong)));
             }
         }
 
-        builder.Metadata("partition", partition.Index.ToString(CultureInfo.InvariantCulture))
+        var builder = new Schema.Builder();
+        foreach (var (name, type, _, _) in lists)
+            builder.Field(f => f.Name(name).DataType(new ListType(new Field("item", type, nullable: false))).Nullable(false));
+        builder.Metadata("format", Format)
+            .Metadata("partition", partition.Index.ToString(CultureInfo.InvariantCulture))
             .Metadata("pair_upper_bound", partition.PairUpperBound.ToString(CultureInfo.InvariantCulture))
             .Metadata("rule_group_start", string.Join(',', partition.RuleGroupStart))
             .Metadata("slot_start", string.Join(',', keys.SlotStart))
-            .Metadata("source_start", string.Join(',', records.SourceStart));
+            .Metadata("source_start", string.Join(',', records.SourceStart))
+            .Metadata("lengths", string.Join(',', lists.Select(l => l.Bytes.Length / l.Width)));
         var schema = builder.Build();
 
-        var members = partition.Members;
-        var n = members.Length;
-        var group = new int[n];
-        for (var g = 0; g < partition.GroupCount; g++)
-            for (var a = partition.GroupStart[g]; a < partition.GroupStart[g + 1]; a++) group[a] = g;
-        // Per-group arrays are empty for a partition without groups of that kind: 0 is what ForEachPair reads then.
-        int[] PerGroup(int[] byGroup) => byGroup.Length == 0 ? new int[partition.GroupCount] : byGroup;
-        var groupKey = partition.GroupKey.Length == 0 ? new ulong[partition.GroupCount] : partition.GroupKey;
-        var (rankStart, rankEnd, band) = (PerGroup(partition.GroupRankStart), PerGroup(partition.GroupRankEnd), PerGroup(partition.GroupBand));
-        var column = new int[Math.Min(BatchRows, Math.Max(n, 1))];
-        var key = new ulong[column.Length];
         using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         using var writer = new ArrowFileWriter(stream, schema);
-        for (var start = 0; start < n || start == 0; start += BatchRows)
+        var batches = Math.Max(1, lists.Max(l => (l.Bytes.Length / l.Width + ChunkValues - 1) / ChunkValues));
+        for (var b = 0; b < batches; b++)
         {
-            var length = Math.Min(BatchRows, n - start);
-            var arrays = new List<IArrowArray> { ArrowColumns.Int32(group.AsSpan(start, length)), ArrowColumns.Int32(members.AsSpan(start, length)) };
-            arrays.Add(Gather(records.IdRank));
-            arrays.Add(Gather(records.Rows));
-            for (var i = 0; i < length; i++) key[i] = groupKey[group[start + i]];
-            arrays.Add(ArrowColumns.UInt64(key.AsSpan(0, length)));
-            arrays.Add(ByGroup(rankStart));
-            arrays.Add(ByGroup(rankEnd));
-            arrays.Add(ByGroup(band));
-            foreach (var c in records.Columns) arrays.Add(Gather(c.ValueIds));
-            foreach (var k in keys.Slots)
+            var arrays = new List<IArrowArray>(lists.Count);
+            for (var c = 0; c < lists.Count; c++)
             {
-                for (var i = 0; i < length; i++) key[i] = k[members[start + i]];
-                arrays.Add(ArrowColumns.UInt64(key.AsSpan(0, length)));
+                var (_, type, bytes, width) = lists[c];
+                var length = bytes.Length / width;
+                var from = Math.Min(length, b * ChunkValues);
+                var count = Math.Min(length - from, ChunkValues);
+                var data = new ArrowBuffer(new ReadOnlyMemory<byte>(bytes, from * width, count * width));
+                var values = new ArrayData(type, count, 0, 0, [ArrowBuffer.Empty, data]);
+                var offsets = new ArrowBuffer(IntBytes([0, count]));
+                arrays.Add(new ListArray((ListType)schema.FieldsList[c].DataType, 1, offsets, ArrowArrayFactory.BuildArray(values), ArrowBuffer.Empty));
             }
 
-            using var batch = new RecordBatch(schema, arrays, length);
+            using var batch = new RecordBatch(schema, arrays, 1);
             writer.WriteRecordBatch(batch);
-            if (n == 0) break;
-
-            Int32Array Gather(int[] byRecord)
-            {
-                for (var i = 0; i < length; i++) column[i] = byRecord[members[start + i]];
-                return ArrowColumns.Int32(column.AsSpan(0, length));
-            }
-
-            Int32Array ByGroup(int[] values)
-            {
-                for (var i = 0; i < length; i++) column[i] = values[group[start + i]];
-                return ArrowColumns.Int32(column.AsSpan(0, length));
-            }
         }
 
         writer.WriteEnd();
+
+        byte[] Gather(int[] byRecord)
+        {
+            var bytes = new byte[m * sizeof(int)];
+            var target = MemoryMarshal.Cast<byte, int>(bytes.AsSpan());
+            for (var i = 0; i < m; i++) target[i] = byRecord[global[i]];
+            return bytes;
+        }
     }
 
     /// <summary>Reads a partition written by <see cref="Write"/> as a partition over a slice of the job's records.</summary>
@@ -128,96 +170,106 @@ public static class PartitionSliceFile
         var schema = reader.Schema;
         var columns = values.Records.Columns;
         var meta = schema.Metadata;
-        int[] Ints(string name) => !meta.TryGetValue(name, out var text) ? [-1] : text.Length == 0 ? [] : text.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        int[] Ints(string name) => meta is null || !meta.TryGetValue(name, out var text) ? [-1] : text.Length == 0 ? [] : text.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
         var slotStart = Ints("slot_start");
         var slots = slotStart.Length == rules.Count + 1 ? slotStart[^1] : -1;
-        if (slots < 0 || schema.FieldsList.Count != FixedColumns + columns.Count + slots)
-            throw new InvalidDataException($"{path} holds {schema.FieldsList.Count} columns and does not fit this job's {columns.Count} columns and {rules.Count} blocking rules: delete it and resume the job.");
+        var lengths = Ints("lengths");
+        var fields = FixedColumns + columns.Count + slots;
+        if (meta is null || !meta.TryGetValue("format", out var format) || format != Format || slots < 0 || schema.FieldsList.Count != fields || lengths.Length != fields)
+            throw new InvalidDataException($"{path} holds {schema.FieldsList.Count} columns and does not fit this job's {columns.Count} columns and {rules.Count} blocking rules (or was written by another version): delete it and resume the job.");
         var index = int.Parse(meta["partition"], CultureInfo.InvariantCulture);
         var pairBound = long.Parse(meta["pair_upper_bound"], CultureInfo.InvariantCulture);
         var ruleGroupStart = Ints("rule_group_start");
         var jobSourceStart = Ints("source_start");
 
-        var group = new List<int>();
-        var record = new List<int>();
-        var rank = new List<int>();
-        var row = new List<int>();
-        var memberGroupKey = new List<ulong>();
-        var memberRankStart = new List<int>();
-        var memberRankEnd = new List<int>();
-        var memberBand = new List<int>();
-        var ids = columns.Select(_ => new List<int>()).ToArray();
-        var keys = new List<ulong>[slots];
-        for (var s = 0; s < slots; s++) keys[s] = [];
+        var data = new Array[fields];
+        for (var c = 0; c < fields; c++)
+            data[c] = schema.FieldsList[c].DataType is ListType { ValueDataType: UInt64Type } ? new ulong[lengths[c]] : new int[lengths[c]];
+        var filled = new int[fields];
         while (reader.ReadNextRecordBatch() is { } batch)
         {
             using (batch)
             {
-                group.AddRange(((Int32Array)batch.Column(0)).Values.ToArray());
-                record.AddRange(((Int32Array)batch.Column(1)).Values.ToArray());
-                rank.AddRange(((Int32Array)batch.Column(2)).Values.ToArray());
-                row.AddRange(((Int32Array)batch.Column(3)).Values.ToArray());
-                memberGroupKey.AddRange(((UInt64Array)batch.Column(4)).Values.ToArray());
-                memberRankStart.AddRange(((Int32Array)batch.Column(5)).Values.ToArray());
-                memberRankEnd.AddRange(((Int32Array)batch.Column(6)).Values.ToArray());
-                memberBand.AddRange(((Int32Array)batch.Column(7)).Values.ToArray());
-                for (var c = 0; c < ids.Length; c++) ids[c].AddRange(((Int32Array)batch.Column(FixedColumns + c)).Values.ToArray());
-                for (var r = 0; r < keys.Length; r++) keys[r].AddRange(((UInt64Array)batch.Column(FixedColumns + ids.Length + r)).Values.ToArray());
+                for (var c = 0; c < fields; c++)
+                {
+                    var list = (ListArray)batch.Column(c);
+                    var (from, to) = (list.ValueOffsets[0], list.ValueOffsets[list.Length]);
+                    if (filled[c] + to - from > lengths[c]) throw new InvalidDataException($"{path}: column {schema.FieldsList[c].Name} holds more values than its length {lengths[c]}: the file is damaged; delete it and resume the job.");
+                    switch (data[c])
+                    {
+                        case int[] ints:
+                            ((Int32Array)list.Values).Values[from..to].CopyTo(ints.AsSpan(filled[c]));
+                            break;
+                        case ulong[] longs:
+                            ((UInt64Array)list.Values).Values[from..to].CopyTo(longs.AsSpan(filled[c]));
+                            break;
+                    }
+
+                    filled[c] += to - from;
+                }
             }
         }
 
-        // The slice's records are the distinct members in job order; members then point at them by local index.
-        var n = record.Count;
-        var global = record.Distinct().Order().ToArray();
-        var local = new Dictionary<int, int>(global.Length);
-        for (var i = 0; i < global.Length; i++) local[global[i]] = i;
-        var first = new int[global.Length];
-        for (var a = n - 1; a >= 0; a--) first[local[record[a]]] = a;
-        int[] PerRecord(List<int> byMember)
-        {
-            var result = new int[global.Length];
-            for (var i = 0; i < result.Length; i++) result[i] = byMember[first[i]];
-            return result;
-        }
+        for (var c = 0; c < fields; c++)
+            if (filled[c] != lengths[c]) throw new InvalidDataException($"{path}: column {schema.FieldsList[c].Name} holds {filled[c]} values, not {lengths[c]}: the file is damaged; delete it and resume the job.");
 
+        var global = (int[])data[0];
+        var m = global.Length;
         var sliceColumns = new ColumnData[columns.Count];
-        for (var c = 0; c < sliceColumns.Length; c++) sliceColumns[c] = columns[c].WithRecords(PerRecord(ids[c]));
-        var slice = RecordTable.FromSlice(global, PerRecord(rank), RecordTable.LocalSourceStart(global, jobSourceStart), values.Records.SourceNames, sliceColumns, PerRecord(row));
-        var sliceKeys = new ulong[slots][];
-        for (var s = 0; s < slots; s++)
+        for (var c = 0; c < sliceColumns.Length; c++) sliceColumns[c] = columns[c].WithRecords((int[])data[3 + c]);
+        var slice = RecordTable.FromSlice(global, (int[])data[1], RecordTable.LocalSourceStart(global, jobSourceStart), values.Records.SourceNames, sliceColumns, (int[])data[2]);
+
+        var at = 3 + columns.Count;
+        var members = (int[])data[at];
+        var groupStart = (int[])data[at + 1];
+        var groupKey = (ulong[])data[at + 2];
+        var (groupRankStart, groupRankEnd, groupBand) = ((int[])data[at + 3], (int[])data[at + 4], (int[])data[at + 5]);
+        var groups = ruleGroupStart.Length == 0 ? 0 : ruleGroupStart[^1];
+        if (groupStart.Length != groups + 1 || (groups > 0 && groupStart[^1] != members.Length))
+            throw new InvalidDataException($"{path}: {groupStart.Length - 1} groups where its rules give {groups}: the file is damaged; delete it and resume the job.");
+        foreach (var i in members)
+            if ((uint)i >= (uint)m) throw new InvalidDataException($"{path}: a member points at record {i} of {m}: the file is damaged; delete it and resume the job.");
+
+        // The keys of the records that carry them; the others' stay 0 (never read, see the type's remarks).
+        var highest = new int[m];
+        Array.Fill(highest, -1);
+        var rule = 0;
+        for (var g = 0; g < groups; g++)
         {
-            sliceKeys[s] = new ulong[global.Length];
-            for (var i = 0; i < global.Length; i++) sliceKeys[s][i] = keys[s][first[i]];
+            while (g >= ruleGroupStart[rule + 1]) rule++;
+            for (var a = groupStart[g]; a < groupStart[g + 1]; a++) highest[members[a]] = Math.Max(highest[members[a]], rule);
         }
 
+        var sliceKeys = new ulong[slots][];
         var cross = values.IsCrossSourceOnly;
         var leftCount = cross ? slice.SourceStart[1] : slice.Count;
-        var keySet = new BlockingKeySet(rules, sliceKeys, slotStart, cross, leftCount, slice);
-        var groups = ruleGroupStart.Length == 0 ? 0 : ruleGroupStart[^1];
-        var groupStart = new int[groups + 1];
-        var groupLeft = new int[groups];
-        var groupKey = new ulong[groups];
-        var groupRankStart = new int[groups];
-        var groupRankEnd = new int[groups];
-        var groupBand = new int[groups];
-        var members = new int[n];
-        for (var a = 0; a < n; a++)
+        for (var r = 0; r < rules.Count; r++)
         {
-            var g = group[a];
-            members[a] = local[record[a]];
-            if (a == 0 || group[a - 1] != g)
+            var simple = slotStart[r + 1] - slotStart[r] == 1 && rules[r].Kind != BlockingRuleKind.SortedNeighbourhood && !BlockingKeySet.IsBandedRule(rules[r]);
+            for (var s = slotStart[r]; s < slotStart[r + 1]; s++)
             {
-                groupStart[g] = a;
-                groupKey[g] = memberGroupKey[a];
-                groupRankStart[g] = memberRankStart[a];
-                groupRankEnd[g] = memberRankEnd[a];
-                groupBand[g] = memberBand[a];
-            }
+                var carried = (ulong[])data[at + 6 + s];
+                var keys = sliceKeys[s] = new ulong[m];
+                var k = 0;
+                for (var i = 0; i < m; i++)
+                {
+                    if (!Carries(highest[i], r, simple)) continue;
+                    if (k == carried.Length) throw new InvalidDataException($"{path}: key slot {s} holds {carried.Length} keys, fewer than its records need: the file is damaged; delete it and resume the job.");
+                    keys[i] = carried[k++];
+                }
 
-            if (cross && members[a] < leftCount) groupLeft[g]++;
+                if (k != carried.Length) throw new InvalidDataException($"{path}: key slot {s} holds {carried.Length} keys, more than its records need ({k}): the file is damaged; delete it and resume the job.");
+            }
         }
 
-        groupStart[groups] = n;
+        var keySet = new BlockingKeySet(rules, sliceKeys, slotStart, cross, leftCount, slice);
+        var groupLeft = new int[groups];
+        if (cross)
+        {
+            for (var g = 0; g < groups; g++)
+                for (var a = groupStart[g]; a < groupStart[g + 1] && members[a] < leftCount; a++) groupLeft[g]++;
+        }
+
         return new BlockingPartition(index, keySet, ruleGroupStart, groupStart, groupLeft, members, pairBound)
         {
             GroupKey = groupKey,
@@ -226,4 +278,22 @@ public static class PartitionSliceFile
             GroupBand = groupBand,
         };
     }
+
+    // Whether a record whose highest rule in the partition is `highest` needs its keys of rule `rule` (see the type's remarks).
+    private static bool Carries(int highest, int rule, bool oneKeyRule) => rule < highest || (rule == highest && !oneKeyRule);
+
+    private static bool IsOneKeyRule(BlockingKeySet keys, int rule) => keys.SlotCount(rule) == 1 && !keys.IsNeighbourhood[rule] && !keys.IsBanded[rule];
+
+    // The rule of each member's group.
+    private static int[] MemberRules(BlockingPartition partition)
+    {
+        var rule = new int[partition.Members.Length];
+        var starts = partition.RuleGroupStart;
+        for (var r = 0; r + 1 < starts.Length; r++)
+            for (var g = starts[r]; g < starts[r + 1]; g++)
+                rule.AsSpan(partition.GroupStart[g], partition.GroupStart[g + 1] - partition.GroupStart[g]).Fill(r);
+        return rule;
+    }
+
+    private static byte[] IntBytes(ReadOnlySpan<int> values) => MemoryMarshal.AsBytes(values).ToArray();
 }
