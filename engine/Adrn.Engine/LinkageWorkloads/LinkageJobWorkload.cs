@@ -169,15 +169,16 @@ public sealed class LinkageJobWorkload : IJobWorkload
         ShipAhead(JobPhase.Scoring);
     }, CancellationToken.None));
 
+    // A slice needs nothing but the plan: it is written while the prepared job is, and a worker reads it once it has
+    // read the value tables (LinkageSliceWorkload.Open waits for those).
     private Task Ship(JobPhase phase, int partition) =>
-        _shipped.GetOrAdd((phase, partition), key => new Lazy<Task>(() => _preparedWritten.ContinueWith(written =>
+        _shipped.GetOrAdd((phase, partition), key => new Lazy<Task>(() => Task.Run(() =>
         {
-            written.GetAwaiter().GetResult();
             var path = SlicePath(_job, key.Phase, key.Partition);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var blockingPartition = key.Phase == JobPhase.Counting ? _plan.Training.UnitPartition(key.Partition) : _plan.Blocking.Partitions[key.Partition];
             Adrn.Linkage.Output.AtomicFile.Write(path, temp => PartitionSliceFile.Write(temp, blockingPartition));
-        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        }, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <inheritdoc />
     public PartitionWork CountPatterns(int partition, string outputPath, CancellationToken cancellationToken)

@@ -63,11 +63,11 @@ public sealed class LinkageSliceWorkload : IJobWorkload
         ArgumentNullException.ThrowIfNull(job);
         var config = LinkageJobConfig.Load(job.ConfigPath, job.Variables, requireInputFiles: false);
         var directory = LinkageJobWorkload.PreparedDirectory(job);
-        // The coordinator's node writes the prepared job in the background once it has opened the job; a worker told
-        // to prepare early may get here first, so it waits a while for the manifest (written last) to appear.
+        // The coordinator's node writes the prepared job in the background once it has opened the job, value tables
+        // first; a worker may get here first, so it waits a while for the value tables' manifest to appear.
         var waited = System.Diagnostics.Stopwatch.StartNew();
         string? hash;
-        while ((hash = PreparedJobFiles.HashOf(directory)) is null && waited.Elapsed < PreparedJobWait) Thread.Sleep(50);
+        while ((hash = PreparedJobFiles.HashOfValues(directory)) is null && waited.Elapsed < PreparedJobWait) Thread.Sleep(20);
         if (hash is null)
             throw new InvalidDataException($"no prepared job in '{directory}' after {PreparedJobWait.TotalSeconds:F0} s: the coordinator's node writes it when it opens the job, and every node must see the job's output folder (shared storage).");
         return new LinkageSliceWorkload(job, config, PreparedJobFiles.ReadValues(directory, config, hash), hash, scorers);

@@ -12,18 +12,20 @@ namespace Adrn.Linkage.Preparation;
 /// the raw inputs: the records (ids, rows, value ids per column) for a coordinator that resumes, the distinct values
 /// with their counts per column (from which every node rebuilds identical value tables), the quarantine, and a
 /// manifest written last (a folder without it is incomplete and ignored). Partition slices
-/// (<see cref="Blocking.PartitionSliceFile"/>) go beside them, in <c>slices/</c>.
+/// (<see cref="Blocking.PartitionSliceFile"/>) go beside them, in <c>slices/</c>. The value tables are written first,
+/// with a manifest of their own: a worker needs nothing else, so it opens the job while the records are still written.
 /// </summary>
 /// <remarks>
-/// Layout of the folder: <c>manifest.json</c>, <c>records.arrow</c>, <c>values-&lt;column index&gt;.arrow</c>,
-/// <c>quarantine.csv</c>, <c>slices/</c>.
+/// Layout of the folder: <c>manifest.json</c>, <c>values.json</c>, <c>records.arrow</c>,
+/// <c>values-&lt;column index&gt;.arrow</c>, <c>quarantine.csv</c>, <c>slices/</c>.
 /// </remarks>
 public static class PreparedJobFiles
 {
     /// <summary>Version of the layout; a folder of another version is prepared again.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     private const string ManifestName = "manifest.json";
+    private const string ValuesManifestName = "values.json";
     private const string RecordsName = "records.arrow";
     private const string QuarantineName = "quarantine.csv";
     private const int BatchRows = 65_536;
@@ -40,16 +42,27 @@ public static class PreparedJobFiles
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentException.ThrowIfNullOrWhiteSpace(configHash);
         var manifestPath = Path.Combine(directory, ManifestName);
+        var valuesManifestPath = Path.Combine(directory, ValuesManifestName);
         if (File.Exists(manifestPath)) File.Delete(manifestPath);
+        if (File.Exists(valuesManifestPath)) File.Delete(valuesManifestPath);
         Directory.CreateDirectory(directory);
         var records = prepared.Records;
-        AtomicFile.Write(Path.Combine(directory, RecordsName), temp => WriteRecords(temp, prepared));
         for (var c = 0; c < records.Columns.Count; c++)
         {
             var column = records.Columns[c];
             AtomicFile.Write(Path.Combine(directory, ValuesName(c)), temp => WriteValues(temp, column));
         }
 
+        var valuesManifest = new Manifest
+        {
+            FormatVersion = FormatVersion,
+            ConfigHash = configHash,
+            SourceStart = new int[records.SourceStart.Length],
+            Columns = records.Columns.Select(c => c.Name).ToList(),
+            Sources = prepared.Sources,
+        };
+        AtomicFile.Write(valuesManifestPath, temp => File.WriteAllText(temp, JsonSerializer.Serialize(valuesManifest, Json)));
+        AtomicFile.Write(Path.Combine(directory, RecordsName), temp => WriteRecords(temp, prepared));
         AtomicFile.Write(Path.Combine(directory, QuarantineName), temp => QuarantineFile.Write(temp, prepared.Quarantine));
         var manifest = new Manifest
         {
@@ -84,6 +97,18 @@ public static class PreparedJobFiles
         return TryManifest(directory) is { FormatVersion: FormatVersion } manifest ? manifest.ConfigHash : null;
     }
 
+    /// <summary>
+    /// The hash of the inputs whose value tables the folder holds complete (<see cref="ReadValues"/> can read them),
+    /// or null: they are written before the records, so a worker can open the job while the records are written.
+    /// </summary>
+    /// <param name="directory">The folder.</param>
+    /// <returns>The hash, or null.</returns>
+    public static string? HashOfValues(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        return TryManifest(directory, ValuesManifestName) is { FormatVersion: FormatVersion } manifest ? manifest.ConfigHash : null;
+    }
+
     /// <summary>Reads a complete prepared job: every record (a coordinator resuming a job without reading its inputs again).</summary>
     /// <param name="directory">The folder.</param>
     /// <param name="config">The job (its columns must be those written).</param>
@@ -108,8 +133,9 @@ public static class PreparedJobFiles
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(config);
-        var manifest = TryManifest(directory)
-            ?? throw new InvalidDataException($"'{directory}' holds no complete prepared job (no {ManifestName}); the job is prepared again from its inputs.");
+        var manifestName = withRecords ? ManifestName : ValuesManifestName;
+        var manifest = TryManifest(directory, manifestName)
+            ?? throw new InvalidDataException($"'{directory}' holds no complete prepared job (no {manifestName}); the job is prepared again from its inputs.");
         if (manifest.FormatVersion != FormatVersion || !string.Equals(manifest.ConfigHash, configHash, StringComparison.Ordinal))
             throw new InvalidDataException($"the prepared job in '{directory}' was made from other inputs or by another version (hash {manifest.ConfigHash}, now {configHash}).");
         var names = config.Columns.Select(c => c.Name).ToList();
@@ -139,9 +165,9 @@ public static class PreparedJobFiles
 
     private static string ValuesName(int column) => FormattableString.Invariant($"values-{column:D3}.arrow");
 
-    private static Manifest? TryManifest(string directory)
+    private static Manifest? TryManifest(string directory, string name = ManifestName)
     {
-        var path = Path.Combine(directory, ManifestName);
+        var path = Path.Combine(directory, name);
         if (!File.Exists(path)) return null;
         try
         {
