@@ -34,6 +34,8 @@ public sealed class LinkageJobWorkload : IJobWorkload
     private readonly Task _preparedWritten;
     private readonly ConcurrentDictionary<(JobPhase Phase, int Partition), Lazy<Task>> _shipped = new();
     private readonly ConcurrentDictionary<JobPhase, Task> _shippingAhead = new();
+    private volatile bool _finishing;
+    private string? _trainedModel;
     private double _firstCount = double.NaN;
     private double _firstScore = double.NaN;
 
@@ -161,7 +163,9 @@ public sealed class LinkageJobWorkload : IJobWorkload
     private void ShipAhead(JobPhase phase) => _shippingAhead.GetOrAdd(phase, p => Task.Run(async () =>
     {
         var count = p == JobPhase.Counting ? CountingUnitCount : PartitionCount;
-        for (var i = 0; i < count; i++) await Ship(p, i).ConfigureAwait(false);
+        // Once the outputs are being written every partition is scored: the slices still unwritten are not needed.
+        for (var i = 0; i < count && !_finishing; i++) await Ship(p, i).ConfigureAwait(false);
+        if (_finishing) return;
         if (p != JobPhase.Counting) return;
         // The workers count; this node samples u and estimates lambda meanwhile (TrainModel waits for them), and writes
         // the scoring slices, which do not depend on the model, while the units are counted and the model trained.
@@ -206,6 +210,9 @@ public sealed class LinkageJobWorkload : IJobWorkload
             throw new ArgumentException($"expected {CountingUnitCount} count files, got {countFiles.Count}", nameof(countFiles));
         var start = _clock.Elapsed.TotalSeconds;
         if (!double.IsNaN(_firstCount)) _timings["counting"] = Math.Round(start - _firstCount, 3);
+        // Trained once: the counts of a job are the same files however often it is asked (a resumed coordinator on
+        // this node), and the training plan is let go once the model exists.
+        if (_trainedModel is { } trained) return trained;
         var counts = countFiles.Select(f => PatternCountFile.Read(f, _plan.Comparisons.Count)).ToList();
         var model = LinkagePipeline.Train(_plan, counts, _progress, cancellationToken);
         var json = model.ToJson();
@@ -217,6 +224,10 @@ public sealed class LinkageJobWorkload : IJobWorkload
         }
 
         _timings["training"] = Math.Round(_clock.Elapsed.TotalSeconds - start, 3);
+        // The counting units' slices are all written by now (every unit was counted); the scoring ones do not need it.
+        if (_shippingAhead.TryGetValue(JobPhase.Counting, out var shipping)) shipping.ContinueWith(_ => { }, TaskScheduler.Default).Wait(cancellationToken);
+        _plan.ReleaseTraining();
+        _trainedModel = json;
         return json;
     }
 
@@ -253,6 +264,12 @@ public sealed class LinkageJobWorkload : IJobWorkload
 
         // The prepared job must be on disk before the job counts as done (a later resume of a failed step reads it).
         _preparedWritten.GetAwaiter().GetResult();
+        // Every partition is scored: no slice is written any more, and the blocking and training plans go (the outputs
+        // need the records, not them), so the merge and the outputs reuse their memory.
+        _finishing = true;
+        foreach (var shipping in _shippingAhead.Values) shipping.ContinueWith(_ => { }, TaskScheduler.Default).Wait(cancellationToken);
+        foreach (var shipped in _shipped.Values.Where(s => s.IsValueCreated)) shipped.Value.ContinueWith(_ => { }, TaskScheduler.Default).Wait(cancellationToken);
+        _plan.ReleaseBlocking();
         var result = LinkagePipeline.Finish(_plan, MatchModel.FromJson(modelJson), runs, new LinkageFinishOptions
         {
             Folder = _folder,

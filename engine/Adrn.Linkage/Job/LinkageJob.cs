@@ -34,7 +34,7 @@ public static class LinkageJob
         CheckScorer(config, options);
         var started = DateTime.UtcNow;
         var plan = LinkagePipeline.Open(config, options.Partitions, progress, ct);
-        return Run(plan, outDir, options, started, progress, ct);
+        return Run(plan, outDir, options, started, progress, ct, ownsPlan: true);
     }
 
     /// <summary>
@@ -58,7 +58,7 @@ public static class LinkageJob
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         options ??= new LinkageRunOptions();
         CheckScorer(plan.Config, options);
-        return Run(plan, outDir, options, DateTime.UtcNow, progress, ct);
+        return Run(plan, outDir, options, DateTime.UtcNow, progress, ct, ownsPlan: false);
     }
 
     private static void CheckScorer(LinkageJobConfig config, LinkageRunOptions options)
@@ -68,8 +68,9 @@ public static class LinkageJob
             throw new ConfigValidationException("scorer: job '" + config.Name + "' uses the learned scorer; run it with Adrn.Learning's LearnedLinkageJob.Run (adrn link does) or set LinkageRunOptions.PairScorer");
     }
 
+    // ownsPlan: the plan was opened here, so nobody else holds it and its blocking is let go once every partition is scored.
     private static LinkageRunResult Run(LinkagePlan plan, string outDir, LinkageRunOptions options, DateTime started,
-        IProgress<LinkageProgress>? progress, CancellationToken ct)
+        IProgress<LinkageProgress>? progress, CancellationToken ct, bool ownsPlan)
     {
         var config = plan.Config;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism), CancellationToken = ct };
@@ -81,6 +82,7 @@ public static class LinkageJob
         var clock = Stopwatch.StartNew();
         var model = options.ModelPath is not null ? MatchModel.Load(options.ModelPath) : Train(plan, parallel.MaxDegreeOfParallelism, progress, ct);
         timings["training"] = Math.Round(clock.Elapsed.TotalSeconds, 3);
+        if (ownsPlan) plan.ReleaseTraining();
 
         clock.Restart();
         Directory.CreateDirectory(outDir);
@@ -97,6 +99,7 @@ public static class LinkageJob
         var keep = plan.KeepProbability(threshold);
         var runs = ScoreAll(plan, scorer, keep, parallel.MaxDegreeOfParallelism, progress, ct);
         timings["scoring"] = Math.Round(clock.Elapsed.TotalSeconds, 3);
+        if (ownsPlan) plan.ReleaseBlocking();
 
         return LinkagePipeline.Finish(plan, model, runs.Select(r => (IScoredPairRun)new ScoredPairBatchRun(r)).ToList(), new LinkageFinishOptions
         {

@@ -59,6 +59,7 @@ public static class LinkagePipeline
         var clock = Stopwatch.StartNew();
         progress?.Report(new LinkageProgress("prepare", 0, 1, 0));
         var prepared = LinkagePreparation.Prepare(config);
+        LinkagePlan.ReturnMemory(prepared, compacting: true);
         progress?.Report(new LinkageProgress("prepare", 1, 1, 0) { Detail = Describe(prepared) });
         var prepareSeconds = clock.Elapsed.TotalSeconds;
         progress?.Report(new LinkageProgress("blocking", 0, 1, 0));

@@ -14,13 +14,18 @@ namespace Adrn.Linkage;
 /// </summary>
 public sealed class LinkagePlan
 {
+    private BlockingPlan? _blocking;
+    private TrainingPlan? _training;
+
     private LinkagePlan(PreparedLinkage prepared, ComparisonSet comparisons, BlockingPlan blocking, TrainingPlan training,
         BlockingReport report, IReadOnlyDictionary<string, double> timings)
     {
         Prepared = prepared;
         Comparisons = comparisons;
-        Blocking = blocking;
-        Training = training;
+        _blocking = blocking;
+        _training = training;
+        PartitionCount = blocking.Partitions.Count;
+        CountingUnitCount = training.CountingUnitCount;
         BlockingReport = report;
         Timings = timings;
         Comparers = new PairComparerPool(comparisons, Math.Max(1, blocking.Partitions.Sum(p => p.PairUpperBound) / Math.Max(1, Environment.ProcessorCount)));
@@ -39,10 +44,15 @@ public sealed class LinkagePlan
     public PairComparerPool Comparers { get; }
 
     /// <summary>The blocking plan: the P partitions that are scored.</summary>
-    public BlockingPlan Blocking { get; }
+    /// <exception cref="InvalidOperationException">The plan was released (<see cref="ReleaseBlocking"/>).</exception>
+    public BlockingPlan Blocking => _blocking ?? throw Released();
 
     /// <summary>The training plan: the EM rounds' counting units.</summary>
-    public TrainingPlan Training { get; }
+    /// <exception cref="InvalidOperationException">The plan was released (<see cref="ReleaseBlocking"/>).</exception>
+    public TrainingPlan Training => _training ?? throw Released();
+
+    /// <summary>Whether <see cref="ReleaseBlocking"/> was called.</summary>
+    public bool IsBlockingReleased => _blocking is null;
 
     /// <summary>Counts per blocking rule (the cap was checked against it).</summary>
     public BlockingReport BlockingReport { get; }
@@ -51,10 +61,54 @@ public sealed class LinkagePlan
     public IReadOnlyDictionary<string, double> Timings { get; }
 
     /// <summary>Number of scoring partitions.</summary>
-    public int PartitionCount => Blocking.Partitions.Count;
+    public int PartitionCount { get; }
 
     /// <summary>Number of counting units (0 when every m is hand-set).</summary>
-    public int CountingUnitCount => Training.CountingUnitCount;
+    public int CountingUnitCount { get; }
+
+    /// <summary>
+    /// Lets go of the blocking plan (every record's keys under every rule, the partitions' members) and the training
+    /// plan (the EM rounds' own partitions), for a driver whose partitions are all scored: the last stage
+    /// (<see cref="LinkagePipeline.Finish"/>) needs the records, the comparisons and the blocking report, not these,
+    /// and at 10M records they hold about 1.2 GB that the merge and the outputs can use instead.
+    /// <see cref="Blocking"/> and <see cref="Training"/> throw afterwards.
+    /// </summary>
+    public void ReleaseBlocking()
+    {
+        _blocking = null;
+        _training = null;
+        ReturnMemory();
+    }
+
+    /// <summary>
+    /// Lets go of the training plan (the EM rounds' own partitions: at 10M records about 0.3 GB) once the model is
+    /// trained: scoring needs the blocking plan, not it. <see cref="Training"/> throws afterwards.
+    /// </summary>
+    public void ReleaseTraining()
+    {
+        _training = null;
+        ReturnMemory();
+    }
+
+    private void ReturnMemory() => ReturnMemory(Prepared, compacting: false);
+
+    /// <summary>
+    /// At a stage boundary of a large job (5M records or more), one full collection: what the stage left behind (the
+    /// readers' buffers and value dictionaries after preparation; the plans a driver let go) is garbage, and its space
+    /// is then reused by the next stage at once, where the next stage would otherwise grow the heap first. After
+    /// preparation the heap is also compacted (the records' many small objects were allocated among the readers'
+    /// garbage). At 10M records this keeps the peak under 4 GB for about half a second (docs/benchmarks.md); smaller
+    /// jobs skip it.
+    /// </summary>
+    /// <param name="prepared">The job's prepared records.</param>
+    /// <param name="compacting">Whether to compact the heap too.</param>
+    internal static void ReturnMemory(PreparedLinkage prepared, bool compacting)
+    {
+        if (prepared.Records.Count >= 5_000_000) GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting);
+    }
+
+    private static InvalidOperationException Released() =>
+        new("the job's blocking and training plans were released once its partitions were scored (LinkagePlan.ReleaseBlocking)");
 
     /// <summary>Names of the comparisons in gamma-vector order.</summary>
     public IReadOnlyList<string> ComparisonNames => Comparisons.Configs.Select(c => c.Name).ToList();
