@@ -125,6 +125,113 @@ public sealed class PreparedJobTests
     }
 
     [Fact]
+    public void A_worker_reads_the_value_tables_before_the_records_are_written()
+    {
+        // The value tables and their own manifest are written first: a folder holding only those (the records still
+        // being written) opens for a worker and not for a resuming coordinator.
+        _ = SharedData.DataRoot;
+        var config = LinkageJobConfig.Load(SharedData.Example("febrl4.json"));
+        var prepared = LinkagePreparation.Prepare(config);
+        var dir = SharedData.TempDir();
+        PreparedJobFiles.Write(dir, prepared, "hash-1");
+        File.Delete(Path.Combine(dir, "manifest.json"));
+        File.Delete(Path.Combine(dir, "records.arrow"));
+
+        Assert.Null(PreparedJobFiles.HashOf(dir));
+        Assert.Equal("hash-1", PreparedJobFiles.HashOfValues(dir));
+        Assert.Throws<InvalidDataException>(() => PreparedJobFiles.Read(dir, config, "hash-1"));
+        Assert.Throws<InvalidDataException>(() => PreparedJobFiles.ReadValues(dir, config, "hash-2"));
+        var values = PreparedJobFiles.ReadValues(dir, config, "hash-1");
+        Assert.Equal(0, values.Records.Count);
+        for (var c = 0; c < prepared.Records.Columns.Count; c++)
+            Assert.Equal(prepared.Records.Columns[c].Values, values.Records.Columns[c].Values);
+    }
+
+    [Theory]
+    [InlineData("febrl4.json")]
+    [InlineData("employee-employer-hand-keyed.json")]
+    public void A_slice_holds_each_record_once_and_only_the_keys_a_pair_check_can_read(string example)
+    {
+        // Expected lengths from the partition itself: its distinct members, and per key slot of rule r the records
+        // whose highest rule in the partition is above r (or is r, for a rule that is not one plain key).
+        var config = example.Contains("hand-keyed", StringComparison.Ordinal) ? HandKeyedConfig(example) : LinkageJobConfig.Load(SharedData.Example(example));
+        var plan = LinkagePipeline.Open(config, partitions: 5);
+        var dir = SharedData.TempDir();
+        var keys = plan.Blocking.Keys;
+        var slotsSeen = 0;
+        foreach (var partition in plan.Blocking.Partitions)
+        {
+            var highest = new Dictionary<int, int>();
+            for (var r = 0; r + 1 < partition.RuleGroupStart.Length; r++)
+                for (var g = partition.RuleGroupStart[r]; g < partition.RuleGroupStart[r + 1]; g++)
+                    for (var a = partition.GroupStart[g]; a < partition.GroupStart[g + 1]; a++)
+                        highest[partition.Members[a]] = Math.Max(highest.GetValueOrDefault(partition.Members[a], -1), r);
+
+            var path = Path.Combine(dir, $"p{partition.Index}.arrow");
+            PartitionSliceFile.Write(path, partition);
+            using var reader = new Apache.Arrow.Ipc.ArrowFileReader(File.OpenRead(path));
+            var lengths = reader.Schema.Metadata["lengths"].Split(',').Select(int.Parse).ToArray();
+            var names = reader.Schema.FieldsList.Select(f => f.Name).ToList();
+            Assert.Equal(highest.Count, lengths[names.IndexOf("records")]);
+            Assert.Equal(partition.Members.Length, lengths[names.IndexOf("members")]);
+            for (var r = 0; r < keys.Rules.Count; r++)
+            {
+                var plain = keys.SlotCount(r) == 1 && keys.Rules[r].Kind != BlockingRuleKind.SortedNeighbourhood && !BlockingKeySet.IsBandedRule(keys.Rules[r]);
+                var carriers = highest.Values.Count(h => r < h || (r == h && !plain));
+                for (var s = 0; s < keys.SlotCount(r); s++)
+                {
+                    Assert.Equal(carriers, lengths[names.IndexOf($"k_{r}_{s}")]);
+                    slotsSeen++;
+                }
+            }
+
+            // Read back against a job with other blocking rules, it is refused rather than misread.
+            var values = PreparedJobFiles.ReadValues(WriteValues(plan), config, "h");
+            var ex = Assert.Throws<InvalidDataException>(() => PartitionSliceFile.Read(path, values, config.BlockingRules.Take(config.BlockingRules.Count - 1).ToList()));
+            Assert.Contains("does not fit", ex.Message, StringComparison.Ordinal);
+        }
+
+        Assert.True(slotsSeen > 0);
+    }
+
+    [Fact]
+    public void A_plan_lets_go_of_its_training_and_blocking_plans_when_told_and_says_so_when_asked_for_them()
+    {
+        _ = SharedData.DataRoot;
+        var plan = LinkagePipeline.Open(LinkageJobConfig.Load(SharedData.Example("febrl4.json")), partitions: 4);
+        var units = plan.CountingUnitCount;
+        Assert.True(units > 0);
+        plan.ReleaseTraining();
+        var ex = Assert.Throws<InvalidOperationException>(() => plan.Training);
+        Assert.Contains("released", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(4, plan.Blocking.Partitions.Count);
+        Assert.False(plan.IsBlockingReleased);
+        plan.ReleaseBlocking();
+        Assert.True(plan.IsBlockingReleased);
+        Assert.Throws<InvalidOperationException>(() => plan.Blocking);
+        Assert.Equal(4, plan.PartitionCount);
+        Assert.Equal(units, plan.CountingUnitCount);
+        Assert.True(plan.BlockingReport.TotalComparisons > 0);
+    }
+
+    private static string WriteValues(LinkagePlan plan)
+    {
+        var dir = SharedData.TempDir();
+        PreparedJobFiles.Write(dir, plan.Prepared, "h");
+        return dir;
+    }
+
+    private static LinkageJobConfig HandKeyedConfig(string example)
+    {
+        var data = SharedData.TempDir();
+        Adrn.Synthetic.SyntheticPopulation.Generate(Adrn.Synthetic.NoiseProfiles.HandKeyed(new Adrn.Synthetic.SyntheticPopulationOptions
+        {
+            Employers = 300, Employees = 3_000, Cohort = 300, Years = 2, Seed = 5, Formats = Adrn.Synthetic.OutputFormats.Csv,
+        }), data);
+        return LinkageJobConfig.Load(SharedData.Example(example), new Dictionary<string, string> { ["data"] = data });
+    }
+
+    [Fact]
     public void A_comparer_refuses_records_whose_columns_do_not_share_its_value_tables()
     {
         _ = SharedData.DataRoot;
