@@ -7,6 +7,9 @@ namespace Adrn.Linkage.Preparation;
 /// <summary>Building a column's per-value tables (term frequencies and what each comparison needs per value).</summary>
 public sealed partial class ColumnData
 {
+    // Shared by a column and its copies over other records (WithRecords); null for a column of another type.
+    private Lazy<TokenTables>? _tokens;
+
     /// <summary>
     /// Builds a column from its distinct values and how many records hold each: term frequencies, and per value
     /// the parsed date, postcode parts, company-name tokens, Bloom filter or number. A function of
@@ -17,8 +20,11 @@ public sealed partial class ColumnData
     /// <param name="valueIds">Per record: index into <paramref name="values"/>, or -1.</param>
     /// <param name="values">Distinct standardised values.</param>
     /// <param name="sourceCounts">Per source, per value: number of the source's records holding it.</param>
+    /// <param name="deferTokens">Build a company-name column's token tables when first asked for, not now: a worker
+    /// node reading value tables needs them only when a comparison uses tokens (it reads blocking keys, it does not
+    /// derive them), and they are about half the cost of reading the tables.</param>
     /// <returns>The column.</returns>
-    internal static ColumnData Build(ColumnConfig config, int[] valueIds, string[] values, long[][] sourceCounts)
+    internal static ColumnData Build(ColumnConfig config, int[] valueIds, string[] values, long[][] sourceCounts, bool deferTokens = false)
     {
         var counts = new long[values.Length];
         foreach (var perSource in sourceCounts)
@@ -39,7 +45,8 @@ public sealed partial class ColumnData
                 BuildPostcodes(data, values);
                 break;
             case ColumnType.CompanyName:
-                BuildTokens(data, values, counts);
+                data._tokens = new Lazy<TokenTables>(() => BuildTokens(values, counts), LazyThreadSafetyMode.ExecutionAndPublication);
+                if (!deferTokens) _ = data._tokens.Value;
                 break;
             case ColumnType.BloomFilter:
                 data.BloomFilters = values.Select(Privacy.BloomFilterEncoder.FromBase64).ToArray();
@@ -79,7 +86,7 @@ public sealed partial class ColumnData
         }
     }
 
-    private static void BuildTokens(ColumnData data, string[] values, long[] counts)
+    private static TokenTables BuildTokens(string[] values, long[] counts)
     {
         var table = new TokenFrequencyTable();
         var tokens = new IReadOnlyList<string>[values.Length];
@@ -90,18 +97,20 @@ public sealed partial class ColumnData
             table.Add(tokens[i], counts[i]);
         }
 
-        data.TokenFrequencies = table;
-        data.Tokens = new int[values.Length][];
-        data.RarestTokens = new int[values.Length];
+        var tokenIds = new int[values.Length][];
+        var rarestTokens = new int[values.Length];
         for (var i = 0; i < values.Length; i++)
         {
             var ids = new int[tokens[i].Count];
             for (var t = 0; t < ids.Length; t++) ids[t] = table.TokenId(tokens[i][t]);
-            data.Tokens[i] = ids;
+            tokenIds[i] = ids;
             var rarest = table.RarestToken(tokens[i]);
-            data.RarestTokens[i] = rarest is null ? -1 : table.TokenId(rarest);
+            rarestTokens[i] = rarest is null ? -1 : table.TokenId(rarest);
         }
 
-        data.TokenWeights = table.InverseWeightsById();
+        return new TokenTables(table, tokenIds, rarestTokens, table.InverseWeightsById());
     }
+
+    /// <summary>A company-name column's token tables (<see cref="Tokens"/>, <see cref="RarestTokens"/>, <see cref="TokenWeights"/>, <see cref="TokenFrequencies"/>).</summary>
+    private sealed record TokenTables(TokenFrequencyTable Table, int[][] Ids, int[] Rarest, double[] Weights);
 }

@@ -31,10 +31,7 @@ public sealed partial class ColumnData
         PostcodeSectors = values.PostcodeSectors;
         PostcodeDistricts = values.PostcodeDistricts;
         PostcodeAreas = values.PostcodeAreas;
-        Tokens = values.Tokens;
-        TokenWeights = values.TokenWeights;
-        RarestTokens = values.RarestTokens;
-        TokenFrequencies = values.TokenFrequencies;
+        _tokens = values._tokens;
         BloomFilters = values.BloomFilters;
         Numbers = values.Numbers;
     }
@@ -77,16 +74,16 @@ public sealed partial class ColumnData
     public int[]? PostcodeAreas { get; internal set; }
 
     /// <summary>Per value (company-name columns): token ids.</summary>
-    public int[][]? Tokens { get; internal set; }
+    public int[][]? Tokens => _tokens?.Value.Ids;
 
     /// <summary>Per token id (company-name columns): rarity weight.</summary>
-    public double[]? TokenWeights { get; internal set; }
+    public double[]? TokenWeights => _tokens?.Value.Weights;
 
     /// <summary>Per value (company-name columns): id of its rarest token, -1 when it has none.</summary>
-    public int[]? RarestTokens { get; internal set; }
+    public int[]? RarestTokens => _tokens?.Value.Rarest;
 
     /// <summary>Token document frequencies (company-name columns).</summary>
-    public TokenFrequencyTable? TokenFrequencies { get; internal set; }
+    public TokenFrequencyTable? TokenFrequencies => _tokens?.Value.Table;
 
     /// <summary>Per value (Bloom-filter columns): the filter's 64-bit words.</summary>
     public ulong[][]? BloomFilters { get; internal set; }

@@ -154,7 +154,8 @@ public static class PreparedJobFiles
         for (var c = 0; c < columns.Length; c++)
         {
             var (values, counts) = ReadValueTable(Path.Combine(directory, ValuesName(c)), config.Sources.Count);
-            columns[c] = ColumnData.Build(config.Columns[c], valueIds[c], values, counts);
+            // A worker (no records) builds token tables only if a comparison asks for them.
+            columns[c] = ColumnData.Build(config.Columns[c], valueIds[c], values, counts, deferTokens: !withRecords);
         }
 
         var sourceStart = withRecords ? manifest.SourceStart : new int[manifest.SourceStart.Length];

@@ -159,6 +159,17 @@ public sealed class PreparedJobTests
         var dir = SharedData.TempDir();
         var keys = plan.Blocking.Keys;
         var slotsSeen = 0;
+        // A worker's value tables build company-name token tables only when asked: asked, they are the preparer's.
+        var values = PreparedJobFiles.ReadValues(WriteValues(plan), config, "h");
+        for (var c = 0; c < values.Records.Columns.Count; c++)
+        {
+            var (mine, theirs) = (plan.Prepared.Records.Columns[c], values.Records.Columns[c]);
+            Assert.Equal(mine.RarestTokens, theirs.RarestTokens);
+            Assert.Equal(mine.TokenWeights, theirs.TokenWeights);
+            Assert.Equal(mine.Tokens, theirs.Tokens);
+        }
+
+        Assert.Equal(example.Contains("hand-keyed", StringComparison.Ordinal), values.Records.Columns.Any(c => c.Tokens is not null));
         foreach (var partition in plan.Blocking.Partitions)
         {
             var highest = new Dictionary<int, int>();
@@ -186,7 +197,6 @@ public sealed class PreparedJobTests
             }
 
             // Read back against a job with other blocking rules, it is refused rather than misread.
-            var values = PreparedJobFiles.ReadValues(WriteValues(plan), config, "h");
             var ex = Assert.Throws<InvalidDataException>(() => PartitionSliceFile.Read(path, values, config.BlockingRules.Take(config.BlockingRules.Count - 1).ToList()));
             Assert.Contains("does not fit", ex.Message, StringComparison.Ordinal);
         }
