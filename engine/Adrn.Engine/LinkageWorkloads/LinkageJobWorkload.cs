@@ -149,8 +149,9 @@ public sealed class LinkageJobWorkload : IJobWorkload
 
     /// <inheritdoc />
     /// <remarks>
-    /// Writes the task's partition slice (<see cref="PartitionSliceFile"/>) once the prepared value tables are written;
-    /// the first call of a phase also starts writing the phase's other slices in the background, in partition order,
+    /// Writes the task's partition slice (<see cref="PartitionSliceFile"/>; the worker reads it once it has read the
+    /// prepared value tables, which are written meanwhile); the first call of a phase also starts writing the phase's
+    /// other slices in the background, in partition order,
     /// so that later tasks rarely wait (after the counting units' slices, the scoring partitions' follow). u and lambda
     /// are estimated on this node once the counting units' slices are written, not before: the workers wait for those.
     /// </remarks>

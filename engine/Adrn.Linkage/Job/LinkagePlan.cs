@@ -45,11 +45,11 @@ public sealed class LinkagePlan
 
     /// <summary>The blocking plan: the P partitions that are scored.</summary>
     /// <exception cref="InvalidOperationException">The plan was released (<see cref="ReleaseBlocking"/>).</exception>
-    public BlockingPlan Blocking => _blocking ?? throw Released();
+    public BlockingPlan Blocking => _blocking ?? throw Released("blocking plan", "every partition was scored (LinkagePlan.ReleaseBlocking)");
 
     /// <summary>The training plan: the EM rounds' counting units.</summary>
-    /// <exception cref="InvalidOperationException">The plan was released (<see cref="ReleaseBlocking"/>).</exception>
-    public TrainingPlan Training => _training ?? throw Released();
+    /// <exception cref="InvalidOperationException">The plan was released (<see cref="ReleaseTraining"/>, <see cref="ReleaseBlocking"/>).</exception>
+    public TrainingPlan Training => _training ?? throw Released("training plan", "the model was trained (LinkagePlan.ReleaseTraining)");
 
     /// <summary>Whether <see cref="ReleaseBlocking"/> was called.</summary>
     public bool IsBlockingReleased => _blocking is null;
@@ -107,8 +107,8 @@ public sealed class LinkagePlan
         if (prepared.Records.Count >= 5_000_000) GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting);
     }
 
-    private static InvalidOperationException Released() =>
-        new("the job's blocking and training plans were released once its partitions were scored (LinkagePlan.ReleaseBlocking)");
+    private static InvalidOperationException Released(string what, string when) =>
+        new($"the job's {what} was released once {when}; open the job again (or resume it) to count or score it again");
 
     /// <summary>Names of the comparisons in gamma-vector order.</summary>
     public IReadOnlyList<string> ComparisonNames => Comparisons.Configs.Select(c => c.Name).ToList();
