@@ -31,6 +31,7 @@ public sealed class LinkageJobWorkload : IJobWorkload
     private readonly Dictionary<string, double> _timings;
     private readonly DateTime _started = DateTime.UtcNow;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Task _valuesWritten;
     private readonly Task _preparedWritten;
     private readonly ConcurrentDictionary<(JobPhase Phase, int Partition), Lazy<Task>> _shipped = new();
     private readonly ConcurrentDictionary<JobPhase, Task> _shippingAhead = new();
@@ -55,9 +56,17 @@ public sealed class LinkageJobWorkload : IJobWorkload
         // The prepared job is written once, in the background while the first tasks run: a resumed coordinator then
         // reads it instead of the raw inputs, and workers on other nodes read its value tables.
         var directory = PreparedDirectory(job);
+        // Value tables first (what workers on other nodes read), then the records (what a resumed coordinator reads).
+        _valuesWritten = preparedFromFiles
+            ? Task.CompletedTask
+            : Task.Run(() => PreparedJobFiles.WriteValueTables(directory, plan.Prepared, configHash));
         _preparedWritten = preparedFromFiles
             ? Task.CompletedTask
-            : Task.Run(() => PreparedJobFiles.Write(directory, plan.Prepared, configHash));
+            : _valuesWritten.ContinueWith(values =>
+            {
+                values.GetAwaiter().GetResult();
+                PreparedJobFiles.WriteRecordsAndManifest(directory, plan.Prepared, configHash);
+            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
     /// <summary>Whether the job's records were read from its prepared files (a resumed job) rather than from its inputs.</summary>
@@ -158,7 +167,9 @@ public sealed class LinkageJobWorkload : IJobWorkload
     public Task ShipAsync(JobPhase phase, int partition, CancellationToken cancellationToken)
     {
         ShipAhead(phase);
-        return Ship(phase, partition);
+        // A worker elsewhere opens the job from the value tables: the task is not sent before they are written (a
+        // failure to write them fails the task's shipping at once, with its cause).
+        return Task.WhenAll(Ship(phase, partition), _valuesWritten);
     }
 
     private void ShipAhead(JobPhase phase) => _shippingAhead.GetOrAdd(phase, p => Task.Run(async () =>

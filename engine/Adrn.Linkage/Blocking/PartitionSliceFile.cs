@@ -19,7 +19,8 @@ namespace Adrn.Linkage.Blocking;
 /// <c>row</c>: data row; <c>v_*</c>: value id per job column), each once however many of its groups it is in;</item>
 /// <item>the group members (<c>members</c>: index into the records above) and the groups (<c>group_start</c>, and what a
 /// group needs to produce each pair once: <c>group_key</c> for a multi-key rule, <c>group_rank_start</c>/<c>_end</c>
-/// for a sorted-neighbourhood rule, <c>group_band</c> for a MinHash rule; empty where the partition has none);</item>
+/// for a sorted-neighbourhood rule, <c>group_band</c> for a MinHash rule; each one entry per group when one of the
+/// job's rules is of its kind, else empty);</item>
 /// <item>the blocking keys (<c>k_RULE_SLOT</c>, one list per key slot of <see cref="BlockingKeySet.Slots"/>), only for
 /// the records that can be asked for them: a pair produced under rule r checks the two records' keys of the rules
 /// before r (to skip pairs an earlier rule produces) and, for a multi-key, MinHash or sorted-neighbourhood rule, of r
@@ -88,10 +89,16 @@ public static class PartitionSliceFile
         foreach (var c in records.Columns) lists.Add(("v_" + c.Name, Int32Type.Default, Gather(c.ValueIds), sizeof(int)));
         lists.Add(("members", Int32Type.Default, local, sizeof(int)));
         lists.Add(("group_start", Int32Type.Default, IntBytes(partition.GroupStart), sizeof(int)));
-        lists.Add(("group_key", UInt64Type.Default, MemoryMarshal.AsBytes(partition.GroupKey.AsSpan()).ToArray(), sizeof(ulong)));
-        lists.Add(("group_rank_start", Int32Type.Default, IntBytes(partition.GroupRankStart), sizeof(int)));
-        lists.Add(("group_rank_end", Int32Type.Default, IntBytes(partition.GroupRankEnd), sizeof(int)));
-        lists.Add(("group_band", Int32Type.Default, IntBytes(partition.GroupBand), sizeof(int)));
+        // What a group needs to produce each pair once, only for the kinds of rule the job has (ForEachPair reads the
+        // group's key for a multi-key rule, its band for a MinHash rule, its anchors for a sorted-neighbourhood rule).
+        var rules = Enumerable.Range(0, keys.Rules.Count).ToList();
+        var multiKey = rules.Any(r => keys.SlotCount(r) > 1 && !keys.IsBanded[r] && !keys.IsNeighbourhood[r]);
+        var neighbourhood = rules.Any(r => keys.IsNeighbourhood[r]);
+        var banded = rules.Any(r => keys.IsBanded[r]);
+        lists.Add(("group_key", UInt64Type.Default, multiKey ? MemoryMarshal.AsBytes(partition.GroupKey.AsSpan()).ToArray() : [], sizeof(ulong)));
+        lists.Add(("group_rank_start", Int32Type.Default, neighbourhood ? IntBytes(partition.GroupRankStart) : [], sizeof(int)));
+        lists.Add(("group_rank_end", Int32Type.Default, neighbourhood ? IntBytes(partition.GroupRankEnd) : [], sizeof(int)));
+        lists.Add(("group_band", Int32Type.Default, banded ? IntBytes(partition.GroupBand) : [], sizeof(int)));
         for (var r = 0; r < keys.Rules.Count; r++)
         {
             var simple = IsOneKeyRule(keys, r);
@@ -225,8 +232,13 @@ public static class PartitionSliceFile
         var groupKey = (ulong[])data[at + 2];
         var (groupRankStart, groupRankEnd, groupBand) = ((int[])data[at + 3], (int[])data[at + 4], (int[])data[at + 5]);
         var groups = ruleGroupStart.Length == 0 ? 0 : ruleGroupStart[^1];
-        if (groupStart.Length != groups + 1 || (groups > 0 && groupStart[^1] != members.Length))
-            throw new InvalidDataException($"{path}: {groupStart.Length - 1} groups where its rules give {groups}: the file is damaged; delete it and resume the job.");
+        if (ruleGroupStart.Length != rules.Count + 1 || groupStart.Length != groups + 1 || (groups > 0 && groupStart[^1] != members.Length)
+            || groupKey.Length is not 0 && groupKey.Length != groups || groupRankStart.Length is not 0 && groupRankStart.Length != groups
+            || groupRankEnd.Length != groupRankStart.Length || groupBand.Length is not 0 && groupBand.Length != groups)
+            throw new InvalidDataException($"{path}: its group tables do not fit its {groups} groups and {rules.Count} rules: the file is damaged; delete it and resume the job.");
+        for (var g = 0; g < groups; g++)
+            if (groupStart[g] < 0 || groupStart[g] > groupStart[g + 1])
+                throw new InvalidDataException($"{path}: group {g} starts after the next: the file is damaged; delete it and resume the job.");
         foreach (var i in members)
             if ((uint)i >= (uint)m) throw new InvalidDataException($"{path}: a member points at record {i} of {m}: the file is damaged; delete it and resume the job.");
 

@@ -14,6 +14,7 @@ namespace Adrn.Linkage;
 /// </summary>
 public sealed class LinkagePlan
 {
+    private readonly object _rebuild = new();
     private BlockingPlan? _blocking;
     private TrainingPlan? _training;
 
@@ -43,16 +44,25 @@ public sealed class LinkagePlan
     /// <summary>Comparers of <see cref="Comparisons"/> for the threads of this process.</summary>
     public PairComparerPool Comparers { get; }
 
-    /// <summary>The blocking plan: the P partitions that are scored.</summary>
-    /// <exception cref="InvalidOperationException">The plan was released (<see cref="ReleaseBlocking"/>).</exception>
-    public BlockingPlan Blocking => _blocking ?? throw Released("blocking plan", "every partition was scored (LinkagePlan.ReleaseBlocking)");
+    /// <summary>The blocking plan: the P partitions that are scored (built again, identical, if it was released).</summary>
+    public BlockingPlan Blocking
+    {
+        get
+        {
+            if (_blocking is { } plan) return plan;
+            lock (_rebuild) return _blocking ??= BlockingPlan.Build(Prepared, Config.BlockingRules, PartitionCount);
+        }
+    }
 
-    /// <summary>The training plan: the EM rounds' counting units.</summary>
-    /// <exception cref="InvalidOperationException">The plan was released (<see cref="ReleaseTraining"/>, <see cref="ReleaseBlocking"/>).</exception>
-    public TrainingPlan Training => _training ?? throw Released("training plan", "the model was trained (LinkagePlan.ReleaseTraining)");
-
-    /// <summary>Whether <see cref="ReleaseBlocking"/> was called.</summary>
-    public bool IsBlockingReleased => _blocking is null;
+    /// <summary>The training plan: the EM rounds' counting units (built again, identical, if it was released).</summary>
+    public TrainingPlan Training
+    {
+        get
+        {
+            if (_training is { } plan) return plan;
+            lock (_rebuild) return _training ??= TrainingPlan.Create(Prepared, Comparisons, PartitionCount, BlockingReport);
+        }
+    }
 
     /// <summary>Counts per blocking rule (the cap was checked against it).</summary>
     public BlockingReport BlockingReport { get; }
@@ -70,8 +80,9 @@ public sealed class LinkagePlan
     /// Lets go of the blocking plan (every record's keys under every rule, the partitions' members) and the training
     /// plan (the EM rounds' own partitions), for a driver whose partitions are all scored: the last stage
     /// (<see cref="LinkagePipeline.Finish"/>) needs the records, the comparisons and the blocking report, not these,
-    /// and at 10M records they hold about 1.2 GB that the merge and the outputs can use instead.
-    /// <see cref="Blocking"/> and <see cref="Training"/> throw afterwards.
+    /// and at 10M records they hold about 1.2 GB that the merge and the outputs can use instead. Asked for again (a
+    /// partition scored again when a resumed job finds its result damaged), they are built again, identical: plans are
+    /// a function of the prepared records and the job.
     /// </summary>
     public void ReleaseBlocking()
     {
@@ -82,7 +93,7 @@ public sealed class LinkagePlan
 
     /// <summary>
     /// Lets go of the training plan (the EM rounds' own partitions: at 10M records about 0.3 GB) once the model is
-    /// trained: scoring needs the blocking plan, not it. <see cref="Training"/> throws afterwards.
+    /// trained: scoring needs the blocking plan, not it. Asked for again, it is built again, identical.
     /// </summary>
     public void ReleaseTraining()
     {
@@ -107,8 +118,6 @@ public sealed class LinkagePlan
         if (prepared.Records.Count >= 5_000_000) GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting);
     }
 
-    private static InvalidOperationException Released(string what, string when) =>
-        new($"the job's {what} was released once {when}; open the job again (or resume it) to count or score it again");
 
     /// <summary>Names of the comparisons in gamma-vector order.</summary>
     public IReadOnlyList<string> ComparisonNames => Comparisons.Configs.Select(c => c.Name).ToList();

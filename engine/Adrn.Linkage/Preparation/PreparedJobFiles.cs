@@ -38,6 +38,20 @@ public static class PreparedJobFiles
     /// <param name="configHash">Hash of the job file and inputs the records were prepared from.</param>
     public static void Write(string directory, PreparedLinkage prepared, string configHash)
     {
+        WriteValueTables(directory, prepared, configHash);
+        WriteRecordsAndManifest(directory, prepared, configHash);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Write"/>: clears any earlier prepared job from <paramref name="directory"/> and writes
+    /// the value tables with their own manifest, after which <see cref="HashOfValues"/> and <see cref="ReadValues"/> see
+    /// them (a worker needs nothing else).
+    /// </summary>
+    /// <param name="directory">The folder.</param>
+    /// <param name="prepared">The job's prepared records.</param>
+    /// <param name="configHash">Hash of the job file and inputs the records were prepared from.</param>
+    public static void WriteValueTables(string directory, PreparedLinkage prepared, string configHash)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentException.ThrowIfNullOrWhiteSpace(configHash);
@@ -62,6 +76,24 @@ public static class PreparedJobFiles
             Sources = prepared.Sources,
         };
         AtomicFile.Write(valuesManifestPath, temp => File.WriteAllText(temp, JsonSerializer.Serialize(valuesManifest, Json)));
+    }
+
+    /// <summary>
+    /// The second half of <see cref="Write"/>, after <see cref="WriteValueTables"/>: the records, the quarantine and the
+    /// manifest (last), after which the folder is a complete prepared job.
+    /// </summary>
+    /// <param name="directory">The folder.</param>
+    /// <param name="prepared">The job's prepared records.</param>
+    /// <param name="configHash">Hash of the job file and inputs the records were prepared from.</param>
+    public static void WriteRecordsAndManifest(string directory, PreparedLinkage prepared, string configHash)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentException.ThrowIfNullOrWhiteSpace(configHash);
+        if (HashOfValues(directory) != configHash)
+            throw new InvalidOperationException($"'{directory}' holds no value tables of this job: write them first (PreparedJobFiles.WriteValueTables)");
+        var manifestPath = Path.Combine(directory, ManifestName);
+        var records = prepared.Records;
         AtomicFile.Write(Path.Combine(directory, RecordsName), temp => WriteRecords(temp, prepared));
         AtomicFile.Write(Path.Combine(directory, QuarantineName), temp => QuarantineFile.Write(temp, prepared.Quarantine));
         var manifest = new Manifest

@@ -205,23 +205,38 @@ public sealed class PreparedJobTests
     }
 
     [Fact]
-    public void A_plan_lets_go_of_its_training_and_blocking_plans_when_told_and_says_so_when_asked_for_them()
+    public void A_plan_builds_its_training_and_blocking_plans_again_identical_after_letting_go_of_them()
     {
+        // A driver lets go of the plans once their stage is over; a partition counted or scored again later (a resumed
+        // job whose result file is damaged) gets them built again, and they must be the same plans.
         _ = SharedData.DataRoot;
         var plan = LinkagePipeline.Open(LinkageJobConfig.Load(SharedData.Example("febrl4.json")), partitions: 4);
-        var units = plan.CountingUnitCount;
-        Assert.True(units > 0);
+        var (training, blocking) = (plan.Training, plan.Blocking);
+        var counts = Enumerable.Range(0, plan.CountingUnitCount).Select(u => AgreementPatternCounter.Count(training.UnitPartition(u), plan.Comparisons)).ToList();
+        Assert.NotEmpty(counts);
+
         plan.ReleaseTraining();
-        var ex = Assert.Throws<InvalidOperationException>(() => plan.Training);
-        Assert.Contains("released", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(4, plan.Blocking.Partitions.Count);
-        Assert.False(plan.IsBlockingReleased);
+        Assert.Same(blocking, plan.Blocking);
+        var trainingAgain = plan.Training;
+        Assert.NotSame(training, trainingAgain);
+        for (var u = 0; u < counts.Count; u++)
+        {
+            var again = AgreementPatternCounter.Count(trainingAgain.UnitPartition(u), plan.Comparisons);
+            Assert.Equal(counts[u].TotalPairs, again.TotalPairs);
+            Assert.Equal(counts[u].Counts.OrderBy(x => x.Key), again.Counts.OrderBy(x => x.Key));
+        }
+
         plan.ReleaseBlocking();
-        Assert.True(plan.IsBlockingReleased);
-        Assert.Throws<InvalidOperationException>(() => plan.Blocking);
+        var blockingAgain = plan.Blocking;
+        Assert.NotSame(blocking, blockingAgain);
         Assert.Equal(4, plan.PartitionCount);
-        Assert.Equal(units, plan.CountingUnitCount);
-        Assert.True(plan.BlockingReport.TotalComparisons > 0);
+        Assert.Equal(blocking.Partitions.Count, blockingAgain.Partitions.Count);
+        for (var p = 0; p < blocking.Partitions.Count; p++)
+        {
+            Assert.Equal(blocking.Partitions[p].Members, blockingAgain.Partitions[p].Members);
+            Assert.Equal(blocking.Partitions[p].GroupStart, blockingAgain.Partitions[p].GroupStart);
+            Assert.Equal(blocking.Partitions[p].PairUpperBound, blockingAgain.Partitions[p].PairUpperBound);
+        }
     }
 
     private static string WriteValues(LinkagePlan plan)
