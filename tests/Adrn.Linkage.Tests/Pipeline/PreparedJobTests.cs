@@ -61,9 +61,11 @@ public sealed class PreparedJobTests
     }
 
     [Theory]
-    [InlineData("employee-employer-hand-keyed.json")]
-    [InlineData("cohort-employee-hand-keyed.json")]
-    public void Hand_keyed_partitions_scored_and_counted_from_slice_files_equal_those_over_the_job_records(string example)
+    [InlineData("employee-employer-hand-keyed.json", false)]
+    [InlineData("cohort-employee-hand-keyed.json", false)]
+    [InlineData("employee-employer-hand-keyed.json", true)]
+    [InlineData("cohort-employee-hand-keyed.json", true)]
+    public void Hand_keyed_partitions_scored_and_counted_from_slice_files_equal_those_over_the_job_records(string example, bool linkAndDedupe)
     {
         // MinHash bands, token phonetic codes, one-edit and PAYE-part keys (several keys per record), sorted
         // neighbourhood, soft TF-IDF levels and term frequencies of one source: a worker holding a slice and the value
@@ -73,7 +75,20 @@ public sealed class PreparedJobTests
         {
             Employers = 400, Employees = 4_000, Cohort = 400, Years = 2, Seed = 11, Formats = Adrn.Synthetic.OutputFormats.Csv,
         }), data);
-        AssertSlicesScoreAndCountAsTheJob(LinkageJobConfig.Load(SharedData.Example(example), new Dictionary<string, string> { ["data"] = data }));
+        var job = SharedData.Example(example);
+        if (linkAndDedupe)
+        {
+            // The same rules over pairs within a source too (every record against every other, not only across the
+            // sources): a slice's groups then pair records of one source, and the keys it carries must serve those.
+            var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(job))!.AsObject();
+            node["link_type"] = "link_and_dedupe";
+            node["resolution"] = System.Text.Json.Nodes.JsonNode.Parse("""{ "method": "clusters", "match_probability": 0.5, "keep_probability": 0.001 }""");
+            node.Remove("truth");
+            job = Path.Combine(SharedData.TempDir(), "link-and-dedupe-" + example);
+            File.WriteAllText(job, node.ToJsonString());
+        }
+
+        AssertSlicesScoreAndCountAsTheJob(LinkageJobConfig.Load(job, new Dictionary<string, string> { ["data"] = data }));
     }
 
     private static void AssertSlicesScoreAndCountAsTheJob(LinkageJobConfig config)
