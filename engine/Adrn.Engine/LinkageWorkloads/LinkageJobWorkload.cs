@@ -35,6 +35,7 @@ public sealed class LinkageJobWorkload : IJobWorkload
     private readonly Task _preparedWritten;
     private readonly ConcurrentDictionary<(JobPhase Phase, int Partition), Lazy<Task>> _shipped = new();
     private readonly ConcurrentDictionary<JobPhase, Task> _shippingAhead = new();
+    private volatile bool _counted;
     private volatile bool _finishing;
     private string? _trainedModel;
     private double _firstCount = double.NaN;
@@ -175,8 +176,9 @@ public sealed class LinkageJobWorkload : IJobWorkload
     private void ShipAhead(JobPhase phase) => _shippingAhead.GetOrAdd(phase, p => Task.Run(async () =>
     {
         var count = p == JobPhase.Counting ? CountingUnitCount : PartitionCount;
-        // Once the outputs are being written every partition is scored: the slices still unwritten are not needed.
-        for (var i = 0; i < count && !_finishing; i++) await Ship(p, i).ConfigureAwait(false);
+        // Once the model is being trained every unit is counted, and once the outputs are being written every partition
+        // is scored: the phase's slices still unwritten are not needed.
+        for (var i = 0; i < count && !_finishing && !(p == JobPhase.Counting && _counted); i++) await Ship(p, i).ConfigureAwait(false);
         if (_finishing) return;
         if (p != JobPhase.Counting) return;
         // The workers count; this node samples u and estimates lambda meanwhile (TrainModel waits for them), and writes
@@ -225,6 +227,8 @@ public sealed class LinkageJobWorkload : IJobWorkload
         // Trained once: the counts of a job are the same files however often it is asked (a resumed coordinator on
         // this node), and the training plan is let go once the model exists.
         if (_trainedModel is { } trained) return trained;
+        // Every unit is counted: no counting slice is written any more (the scoring ones do not need the model).
+        _counted = true;
         var counts = countFiles.Select(f => PatternCountFile.Read(f, _plan.Comparisons.Count)).ToList();
         var model = LinkagePipeline.Train(_plan, counts, _progress, cancellationToken);
         var json = model.ToJson();
@@ -236,8 +240,10 @@ public sealed class LinkageJobWorkload : IJobWorkload
         }
 
         _timings["training"] = Math.Round(_clock.Elapsed.TotalSeconds - start, 3);
-        // The counting units' slices are all written by now (every unit was counted); the scoring ones do not need it.
+        // The counting slices written or being written are done before the training plan goes.
         if (_shippingAhead.TryGetValue(JobPhase.Counting, out var shipping)) shipping.ContinueWith(_ => { }, TaskScheduler.Default).Wait(cancellationToken);
+        foreach (var shipped in _shipped.Where(s => s.Key.Phase == JobPhase.Counting && s.Value.IsValueCreated))
+            shipped.Value.Value.ContinueWith(_ => { }, TaskScheduler.Default).Wait(cancellationToken);
         _plan.ReleaseTraining();
         _trainedModel = json;
         return json;
