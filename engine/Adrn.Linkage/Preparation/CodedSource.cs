@@ -202,39 +202,21 @@ internal sealed class CodedSource
     /// <summary>Codes one column's values as they are read.</summary>
     private sealed class ColumnCoder
     {
-        private readonly Dictionary<string, int> _codeOf = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-        private readonly List<string> _distinct = [];
+        private readonly DistinctValueTable _distinct = new();
         private int[] _codes = new int[1 << 16];
         private int _count;
-
-        public ColumnCoder() => _lookup = _codeOf.GetAlternateLookup<ReadOnlySpan<char>>();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(ReadOnlySpan<char> value)
         {
             if (_count == _codes.Length) Array.Resize(ref _codes, _codes.Length * 2);
-            if (value.IsEmpty)
-            {
-                _codes[_count++] = -1;
-                return;
-            }
-
-            if (!_lookup.TryGetValue(value, out var code))
-            {
-                var text = value.ToString();
-                code = _distinct.Count;
-                _distinct.Add(text);
-                _codeOf.Add(text, code);
-            }
-
-            _codes[_count++] = code;
+            _codes[_count++] = value.IsEmpty ? -1 : _distinct.CodeOf(value);
         }
 
         public CodedColumn Build()
         {
             Array.Resize(ref _codes, _count);
-            return new CodedColumn([.. _distinct], _codes);
+            return new CodedColumn(_distinct.ToArray(), _codes);
         }
     }
 }

@@ -178,6 +178,35 @@ public static class LinkagePreparation
         // NOTE: rows sharing an id are found by sorting 64-bit hashes of the ids (with the row numbers) rather than with a
         // dictionary of every id: a tenth of the memory (12 bytes a row instead of about 28) and no scattered inserts.
         // Rows of one hash are then told apart by their id text, so a hash collision never merges two ids.
+        // Ids that increase strictly down the file (a source sorted by id, as extracts often are) are distinct: every
+        // row with an id is kept, without hashing or sorting.
+        var increasing = true;
+        string? previous = null;
+        for (var row = 0; row < raw.RowCount && increasing; row++)
+        {
+            if (idValues[row] is not { } id) continue;
+            increasing = previous is null || string.CompareOrdinal(previous, id) < 0;
+            previous = id;
+        }
+
+        if (increasing)
+        {
+            var all = new List<int>(raw.RowCount);
+            for (var row = 0; row < raw.RowCount; row++)
+            {
+                if (idValues[row] is not null)
+                {
+                    all.Add(row);
+                    continue;
+                }
+
+                quarantine.Add(new QuarantineEntry(source.Path, checked((int)raw.RecordNumber(row)), source.IdColumn, "", "missing id"));
+                quarantined++;
+            }
+
+            return all;
+        }
+
         var hashes = new ulong[raw.RowCount];
         var rows = new int[raw.RowCount];
         var n = 0;
@@ -378,8 +407,7 @@ public static class LinkagePreparation
     /// <summary>Interns one job column's standardised values across sources and holds each record's value id.</summary>
     private sealed class ColumnBuilder(ColumnConfig config)
     {
-        private readonly Dictionary<string, int> _valueIds = new(StringComparer.Ordinal);
-        private readonly List<string> _values = [];
+        private readonly DistinctValueTable _values = new();
         private readonly List<int> _recordValueIds = [];
         private readonly List<int> _sourceStart = [];
 
@@ -421,18 +449,7 @@ public static class LinkagePreparation
             LastSource = new ColumnValueCounts { NonNull = nonNull, Unparseable = unparseable, Rejected = rejected, Examples = examples };
         }
 
-        private int Intern(string? value)
-        {
-            if (value is null) return -1;
-            if (!_valueIds.TryGetValue(value, out var id))
-            {
-                id = _values.Count;
-                _values.Add(value);
-                _valueIds[value] = id;
-            }
-
-            return id;
-        }
+        private int Intern(string? value) => value is null ? -1 : _values.CodeOf(value, value);
 
         public ColumnData Build()
         {

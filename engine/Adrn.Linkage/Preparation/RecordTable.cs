@@ -180,6 +180,13 @@ public sealed class RecordTable
         {
             var from = SourceStart[s];
             var n = SourceStart[s + 1] - from;
+            // Sources often come sorted by id already (payroll extracts, registers): then the rank is the position.
+            if (InOrdinalOrder(ids.AsSpan(from, n)))
+            {
+                for (var i = 0; i < n; i++) rank[from + i] = from + i;
+                continue;
+            }
+
             var keys = new string[n];
             var order = new int[n];
             for (var i = 0; i < n; i++)
@@ -193,5 +200,15 @@ public sealed class RecordTable
         }
 
         return rank;
+    }
+
+    /// <summary>Whether the ids are strictly increasing in ordinal order (so also distinct).</summary>
+    /// <param name="ids">Ids, none null.</param>
+    /// <returns>True when each id orders after the one before it.</returns>
+    internal static bool InOrdinalOrder(ReadOnlySpan<string?> ids)
+    {
+        for (var i = 1; i < ids.Length; i++)
+            if (string.CompareOrdinal(ids[i - 1], ids[i]) >= 0) return false;
+        return true;
     }
 }

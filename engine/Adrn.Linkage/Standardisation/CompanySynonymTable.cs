@@ -17,10 +17,14 @@ namespace Adrn.Linkage.Standardisation;
 public sealed class CompanySynonymTable
 {
     private readonly FrozenDictionary<string, string[]> _entries;
+    private readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _phrases;
+    private readonly int _longestKey;
 
     private CompanySynonymTable(Dictionary<string, string[]> entries)
     {
         _entries = entries.ToFrozenDictionary(StringComparer.Ordinal);
+        _phrases = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        _longestKey = entries.Count == 0 ? 0 : entries.Keys.Max(k => k.Length);
         LongestPhrase = entries.Count == 0 ? 0 : entries.Keys.Max(k => k.Count(c => c == ' ') + 1);
     }
 
@@ -69,12 +73,35 @@ public sealed class CompanySynonymTable
     {
         ArgumentNullException.ThrowIfNull(words);
         if (_entries.Count == 0) return;
+        // NOTE: a phrase of several words is looked up as characters composed in a buffer, not as a joined string: this
+        // runs for every distinct company name of a job, and the strings were most of what standardising allocated.
+        Span<char> buffer = stackalloc char[_longestKey];
         for (var i = 0; i < words.Count; i++)
         {
             for (var length = Math.Min(LongestPhrase, words.Count - i); length >= 1; length--)
             {
-                var phrase = length == 1 ? words[i] : string.Join(' ', words.GetRange(i, length));
-                if (!_entries.TryGetValue(phrase, out var to)) continue;
+                string[]? to;
+                if (length == 1)
+                {
+                    if (!_entries.TryGetValue(words[i], out to)) continue;
+                }
+                else
+                {
+                    var size = length - 1;
+                    for (var w = i; w < i + length; w++) size += words[w].Length;
+                    // No key is longer than the longest one.
+                    if (size > _longestKey) continue;
+                    var at = 0;
+                    for (var w = i; w < i + length; w++)
+                    {
+                        if (w > i) buffer[at++] = ' ';
+                        words[w].CopyTo(buffer[at..]);
+                        at += words[w].Length;
+                    }
+
+                    if (!_phrases.TryGetValue(buffer[..size], out to)) continue;
+                }
+
                 words.RemoveRange(i, length);
                 words.InsertRange(i, to);
                 i += to.Length - 1;
