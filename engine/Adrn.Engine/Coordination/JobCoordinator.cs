@@ -290,9 +290,11 @@ public sealed class JobCoordinator : ReceivePersistentActor
 
             _waiting.Add(worker);
             Context.Watch(worker);
-            // NOTE: only once the job is open: a worker on another node opens it from what this node prepared and
-            // shipped (no process but the coordinator's reads the raw inputs), which exists only from then on.
-            if (_workload is not null)
+            // NOTE: a worker on another node opens the job from the value tables this node writes once it has prepared
+            // the records (no process but the coordinator's reads the raw inputs); it waits for them to appear, so it is
+            // told as soon as the job is opening, and reads them while this node blocks rather than in its first task.
+            // A worker on this node shares the coordinator's workload: it is told once that is open (a no-op then).
+            if (_workload is not null || !worker.Path.Address.HasLocalScope)
             {
                 worker.Tell(new PrepareJob(job));
             }

@@ -36,9 +36,10 @@ public static class JobCoordinatorProtocol
     }
 
     /// <summary>
-    /// No task yet, but the job is open (training, or between phases): open its workload now, so that a node
-    /// without the coordinator loads the job's prepared value tables before its first task instead of during it.
-    /// Sent only once the coordinator has opened the job (its node prepares it, the only one to read the inputs).
+    /// No task yet, but the job is opening, training, or between phases: open its workload now, so that a node
+    /// without the coordinator loads the job's prepared value tables before its first task instead of during it (they
+    /// are written by the coordinator's node, the only one to read the inputs, as soon as it has prepared the records:
+    /// the worker waits for them). A worker on the coordinator's node is told only once the job is open.
     /// The coordinator keeps the worker waiting and hands it a task as soon as there is one.
     /// </summary>
     /// <param name="Job">The job to prepare.</param>

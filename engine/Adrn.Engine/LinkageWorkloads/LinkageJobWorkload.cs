@@ -45,7 +45,8 @@ public sealed class LinkageJobWorkload : IJobWorkload
 
     private IProgress<LinkageProgress>? _progress;
 
-    private LinkageJobWorkload(JobDescriptor job, Adrn.Linkage.Output.OutputFolder folder, LinkagePlan plan, string configHash, IPairScorerProvider? scorers, bool preparedFromFiles)
+    private LinkageJobWorkload(JobDescriptor job, Adrn.Linkage.Output.OutputFolder folder, LinkagePlan plan, string configHash, IPairScorerProvider? scorers, bool preparedFromFiles,
+        Task? valuesWriting = null)
     {
         _job = job;
         _folder = folder;
@@ -60,7 +61,7 @@ public sealed class LinkageJobWorkload : IJobWorkload
         // Value tables first (what workers on other nodes read), then the records (what a resumed coordinator reads).
         _valuesWritten = preparedFromFiles
             ? Task.CompletedTask
-            : Task.Run(() => PreparedJobFiles.WriteValueTables(directory, plan.Prepared, configHash));
+            : valuesWriting ?? Task.Run(() => PreparedJobFiles.WriteValueTables(directory, plan.Prepared, configHash));
         _preparedWritten = preparedFromFiles
             ? Task.CompletedTask
             : _valuesWritten.ContinueWith(values =>
@@ -131,8 +132,9 @@ public sealed class LinkageJobWorkload : IJobWorkload
             if (PreparedJobFiles.HashOf(directory) is null)
             {
                 // A new job (no prepared job to reuse): the inputs are hashed while they are prepared, not before.
-                var (opened, inputsHash) = Alongside.Run(() => LinkagePipeline.Open(config, progress: progress), () => HashInputs(job, config));
-                return new LinkageJobWorkload(job, folder, opened, inputsHash, scorers, preparedFromFiles: false) { _progress = progress };
+                var hashing = Task.Run(() => HashInputs(job, config), CancellationToken.None);
+                var (opened, values) = OpenWritingValues(config, directory, hashing, progress);
+                return new LinkageJobWorkload(job, folder, opened, hashing.GetAwaiter().GetResult(), scorers, preparedFromFiles: false, values) { _progress = progress };
             }
 
             var hash = HashInputs(job, config);
@@ -148,11 +150,41 @@ public sealed class LinkageJobWorkload : IJobWorkload
                 return new LinkageJobWorkload(job, folder, plan, hash, scorers, preparedFromFiles: true) { _progress = progress };
             }
 
-            return new LinkageJobWorkload(job, folder, LinkagePipeline.Open(config, progress: progress), hash, scorers, preparedFromFiles: false) { _progress = progress };
+            var (plan2, written) = OpenWritingValues(config, directory, Task.FromResult(hash), progress);
+            return new LinkageJobWorkload(job, folder, plan2, hash, scorers, preparedFromFiles: false, written) { _progress = progress };
         }
         catch
         {
             folder.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Prepares and plans the job, starting to write the prepared value tables as soon as the records are prepared
+    /// (before blocking): workers on other nodes, told to open the job when it starts, read them while this node blocks.
+    /// When opening fails, the writing (and the hashing) is waited for, so none of it outlives the call.
+    /// </summary>
+    private static (LinkagePlan Plan, Task? Values) OpenWritingValues(LinkageJobConfig config, string directory, Task<string> hashing, IProgress<LinkageProgress>? progress)
+    {
+        Task? values = null;
+        try
+        {
+            var plan = LinkagePipeline.Open(config, progress: progress, onPrepared: prepared => values = Task.Run(async () =>
+                PreparedJobFiles.WriteValueTables(directory, prepared, await hashing.ConfigureAwait(false)), CancellationToken.None));
+            return (plan, values);
+        }
+        catch
+        {
+            try
+            {
+                Task.WaitAll(values is null ? [hashing] : [hashing, values]);
+            }
+            catch (AggregateException)
+            {
+                // The opening's error is the one to report.
+            }
+
             throw;
         }
     }

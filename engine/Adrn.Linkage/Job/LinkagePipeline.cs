@@ -50,10 +50,13 @@ public static class LinkagePipeline
     /// <param name="partitions">Partition count, or null for the job's.</param>
     /// <param name="progress">Progress sink, or null.</param>
     /// <param name="ct">Cancellation.</param>
+    /// <param name="onPrepared">Called with the prepared records once they exist, before blocking: a driver that ships
+    /// them to other nodes starts writing them then (blocking needs them only to read). Null for none.</param>
     /// <returns>The plan.</returns>
     /// <exception cref="ConfigValidationException">A source lacks a configured column (before any work).</exception>
     /// <exception cref="ComparisonCapExceededException">Blocking would exceed <c>max_comparisons</c> (before any comparison).</exception>
-    public static LinkagePlan Open(LinkageJobConfig config, int? partitions = null, IProgress<LinkageProgress>? progress = null, CancellationToken ct = default)
+    public static LinkagePlan Open(LinkageJobConfig config, int? partitions = null, IProgress<LinkageProgress>? progress = null, CancellationToken ct = default,
+        Action<PreparedLinkage>? onPrepared = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         var clock = Stopwatch.StartNew();
@@ -61,6 +64,7 @@ public static class LinkagePipeline
         var prepared = LinkagePreparation.Prepare(config);
         LinkagePlan.ReturnMemory(prepared, compacting: true);
         progress?.Report(new LinkageProgress("prepare", 1, 1, 0) { Detail = Describe(prepared) });
+        onPrepared?.Invoke(prepared);
         var prepareSeconds = clock.Elapsed.TotalSeconds;
         progress?.Report(new LinkageProgress("blocking", 0, 1, 0));
         var plan = LinkagePlan.Create(prepared, partitions, prepareSeconds, ct);

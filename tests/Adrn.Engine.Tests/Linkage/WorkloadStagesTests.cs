@@ -14,6 +14,33 @@ public sealed class WorkloadStagesTests : IDisposable
     private readonly TempDirectory _dir = new();
 
     [Fact]
+    public void The_value_tables_are_written_once_the_records_are_prepared_before_blocking_ends()
+    {
+        // A job whose blocking exceeds its comparison cap fails after preparing its records: the value tables that
+        // workers on other nodes wait for were written by then (and the failed opening waited for them).
+        var job = TestJobs.WriteFebrl4(Path.Combine(_dir.Path, "jobs"), ScoringLoad.Light);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(job))!;
+        node["max_comparisons"] = 10;
+        var capped = Path.Combine(_dir.Path, "jobs", "capped.json");
+        File.WriteAllText(capped, node.ToJsonString());
+        var descriptor = new JobDescriptor("capped", capped, Path.Combine(_dir.Path, "out-capped"), new Dictionary<string, string>());
+
+        Assert.Throws<Adrn.Linkage.Blocking.ComparisonCapExceededException>(() => LinkageJobWorkload.Open(descriptor));
+
+        var directory = LinkageJobWorkload.PreparedDirectory(descriptor);
+        var hash = Adrn.Linkage.Preparation.PreparedJobFiles.HashOfValues(directory);
+        Assert.NotNull(hash);
+        var config = Adrn.Linkage.Configuration.LinkageJobConfig.Load(capped);
+        var values = Adrn.Linkage.Preparation.PreparedJobFiles.ReadValues(directory, config, hash);
+        var prepared = Adrn.Linkage.Preparation.LinkagePreparation.Prepare(config);
+        Assert.NotEmpty(prepared.Records.Columns);
+        foreach (var column in prepared.Records.Columns)
+            Assert.Equal(column.Values, values.Records.Column(column.Name).Values);
+        // The records themselves (what a resumed coordinator reads) follow only once the job is open.
+        Assert.False(Adrn.Linkage.Preparation.PreparedJobFiles.IsComplete(directory, hash));
+    }
+
+    [Fact]
     public async Task Training_is_done_once_and_a_unit_or_partition_run_again_after_its_stage_gives_the_same_result()
     {
         var job = TestJobs.WriteFebrl4(Path.Combine(_dir.Path, "jobs"), ScoringLoad.Light);
