@@ -75,7 +75,7 @@ public sealed class CompanySynonymTable
         if (_entries.Count == 0) return;
         // NOTE: a phrase of several words is looked up as characters composed in a buffer, not as a joined string: this
         // runs for every distinct company name of a job, and the strings were most of what standardising allocated.
-        Span<char> buffer = stackalloc char[_longestKey];
+        Span<char> buffer = _longestKey <= 256 ? stackalloc char[256] : new char[_longestKey];
         for (var i = 0; i < words.Count; i++)
         {
             for (var length = Math.Min(LongestPhrase, words.Count - i); length >= 1; length--)

@@ -84,4 +84,27 @@ public sealed class CompanySynonymTableTests
     {
         Assert.Equal((office, reference), PayeReference.Split(value));
     }
+
+    [Fact]
+    public void Phrases_of_several_words_map_however_long_and_only_whole_phrases_do()
+    {
+        var t = new TestJob();
+        var longWord = new string('q', 300);
+        var path = t.File("phrases.csv", $"from,to\nnorth west,northwest\nalpha {longWord},alpha long\nbeta gamma delta,bgd\n");
+        var table = CompanySynonymTable.Load(path);
+        List<string> Apply(string text)
+        {
+            var words = text.Split(' ').ToList();
+            table.Apply(words);
+            return words;
+        }
+
+        Assert.Equal(["northwest", "water"], Apply("north west water"));
+        Assert.Equal(["alpha", "long", "ltd"], Apply($"alpha {longWord} ltd"));
+        Assert.Equal(["bgd"], Apply("beta gamma delta"));
+        // A partial phrase, or the words in another order, is not a key.
+        Assert.Equal(["beta", "gamma"], Apply("beta gamma"));
+        Assert.Equal(["west", "north"], Apply("west north"));
+        Assert.Equal(["alpha", longWord + "q"], Apply($"alpha {longWord}q"));
+    }
 }
