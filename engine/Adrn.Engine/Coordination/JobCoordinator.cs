@@ -363,7 +363,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
     }
 
     private PartitionTask TaskFor(int partition, int attempt) =>
-        new(_job!, CurrentPhase, partition, attempt, CurrentPhase == JobPhase.Scoring ? _model : null);
+        new(_job!, CurrentPhase, partition, attempt, CurrentPhase == JobPhase.Scoring ? _model : null, _configHash);
 
     private void ServeWaitingWorkers()
     {

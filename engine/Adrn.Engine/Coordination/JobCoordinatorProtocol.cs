@@ -51,7 +51,10 @@ public static class JobCoordinatorProtocol
     /// <param name="Partition">Partition index.</param>
     /// <param name="Attempt">1 for the first hand-out, higher when handed out again.</param>
     /// <param name="ModelJson">The trained model when <paramref name="Phase"/> is scoring; otherwise null.</param>
-    public sealed record PartitionTask(JobDescriptor Job, JobPhase Phase, int Partition, int Attempt, string? ModelJson) : IAdrnMessage;
+    /// <param name="ConfigHash">The hash of the job file and inputs the job was prepared from (as journalled): a worker on
+    /// another node whose open workload of the job has another (it read value tables left by an earlier attempt) opens
+    /// the job again. Null: not checked.</param>
+    public sealed record PartitionTask(JobDescriptor Job, JobPhase Phase, int Partition, int Attempt, string? ModelJson, string? ConfigHash = null) : IAdrnMessage;
 
     /// <summary>Record a finished partition (sent by the worker that ran it).</summary>
     /// <param name="JobId">The job.</param>

@@ -167,6 +167,8 @@ public sealed class LinkageJobWorkload : IJobWorkload
     /// </summary>
     private static (LinkagePlan Plan, Task? Values) OpenWritingValues(LinkageJobConfig config, string directory, Task<string> hashing, IProgress<LinkageProgress>? progress)
     {
+        // Workers elsewhere are told to open the job while it is prepared: what an earlier attempt left must not be read.
+        PreparedJobFiles.Discard(directory);
         Task? values = null;
         try
         {

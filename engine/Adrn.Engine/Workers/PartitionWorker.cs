@@ -104,7 +104,7 @@ public sealed class PartitionWorker : ReceiveActor, IWithTimers
 
     private static PartitionResult Run(WorkloadCache workloads, PartitionTask task, CancellationToken token)
     {
-        var workload = workloads.GetForWorker(task.Job);
+        var workload = workloads.GetForWorker(task.Job, task.ConfigHash);
         return PartitionResultFile.Write(task.Job, task.Phase, task.Partition, path => task.Phase switch
         {
             JobPhase.Counting => workload.CountPatterns(task.Partition, path, token),

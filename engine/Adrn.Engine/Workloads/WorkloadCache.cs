@@ -55,6 +55,33 @@ public sealed class WorkloadCache : IDisposable
     /// <returns>The shared workload; do not dispose it.</returns>
     public IJobWorkload GetForWorker(JobDescriptor job) => Open(job, forWorker: !_open.ContainsKey(job.JobId));
 
+    /// <summary>
+    /// As <see cref="GetForWorker(JobDescriptor)"/>, for a task of the job as prepared with <paramref name="configHash"/>:
+    /// a workload this node opened from another preparation of the job (value tables an earlier attempt left in the job's
+    /// folder, read ahead of the first task) is closed and the job opened again.
+    /// </summary>
+    /// <param name="job">The job.</param>
+    /// <param name="configHash">The hash the coordinator journalled for the job, or null not to check.</param>
+    /// <returns>The shared workload; do not dispose it.</returns>
+    public IJobWorkload GetForWorker(JobDescriptor job, string? configHash)
+    {
+        var workload = GetForWorker(job);
+        if (configHash is null || string.Equals(workload.ConfigHash, configHash, StringComparison.Ordinal)) return workload;
+        var key = job.JobId + WorkerSuffix;
+        if (_open.TryGetValue(key, out var lazy) && lazy.IsValueCreated && ReferenceEquals(lazy.Value, workload))
+        {
+            // NOTE: a task still running on the stale workload keeps it alive; the cache only stops handing it out.
+            _open.TryRemove(new KeyValuePair<string, Lazy<IJobWorkload>>(key, lazy));
+            _prepareFailed.TryRemove(job.JobId, out _);
+        }
+
+        var reopened = GetForWorker(job);
+        return string.Equals(reopened.ConfigHash, configHash, StringComparison.Ordinal)
+            ? reopened
+            : throw new InvalidDataException(
+                $"job {job.JobId}: the prepared job in its folder has hash {reopened.ConfigHash}, but the coordinator prepared it with {configHash}: another preparation of the job is being written there (the task is handed out again).");
+    }
+
     private IJobWorkload Open(JobDescriptor job, bool forWorker)
     {
         ArgumentNullException.ThrowIfNull(job);

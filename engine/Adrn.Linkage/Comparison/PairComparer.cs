@@ -106,11 +106,15 @@ public sealed class PairComparer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public sbyte GammaUncached(int comparison, int left, int right)
     {
+        var cmp = _comparisons[comparison];
         var ids = _valueIds[comparison];
         var a = ids[left];
         var b = ids[right];
         if (a < 0 || b < 0) return -1;
-        return _comparisons[comparison].GammaOfValues(a, b, left, right, _otherValueIds[comparison]);
+        if (!cmp.UsesCache) return cmp.GammaOfValues(a, b, left, right, _otherValueIds[comparison]);
+        // What Gamma computes on a cache miss: the value-pair levels in (smaller, larger) order, then the record levels.
+        var g = cmp.PureGamma(Math.Min(a, b), Math.Max(a, b));
+        return cmp.HasRecordDependentLevels ? cmp.Refine(a, b, left, right, g, _otherValueIds[comparison]) : g;
     }
 
     /// <summary>Gamma of one comparison for a pair.</summary>

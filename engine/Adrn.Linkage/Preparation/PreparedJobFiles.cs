@@ -43,6 +43,21 @@ public static class PreparedJobFiles
     }
 
     /// <summary>
+    /// Removes the manifests of what the folder holds (the value tables' and the records'), so that no node opens the job
+    /// from an earlier preparation while it is prepared again; the tables themselves are overwritten when written anew.
+    /// </summary>
+    /// <param name="directory">The folder (it need not exist).</param>
+    public static void Discard(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        foreach (var name in new[] { ManifestName, ValuesManifestName })
+        {
+            var path = Path.Combine(directory, name);
+            if (File.Exists(path)) File.Delete(path);
+        }
+    }
+
+    /// <summary>
     /// The first half of <see cref="Write"/>: clears any earlier prepared job from <paramref name="directory"/> and writes
     /// the value tables with their own manifest, after which <see cref="HashOfValues"/> and <see cref="ReadValues"/> see
     /// them (a worker needs nothing else).

@@ -43,6 +43,35 @@ public sealed class WorkloadCacheTests : IDisposable
         Assert.Equal(2, factory.Opened);
     }
 
+    [Fact]
+    public void A_worker_workload_of_another_preparation_is_opened_again_for_a_task_of_the_coordinators_hash()
+    {
+        // A worker elsewhere opens the job ahead of its tasks from what is in the job's folder; if that was an earlier
+        // preparation (another hash than the coordinator journalled), its first task opens the job again.
+        var factory = new NumberPairsWorkloadFactory();
+        using var cache = new WorkloadCache(factory);
+        var job = NumberPairsWorkload.WriteJob(_dir.Path, new NumberPairsWorkload.Spec([1, 2, 3], 1));
+        var early = cache.GetForWorker(job);
+        NumberPairsWorkload.WriteJob(_dir.Path, new NumberPairsWorkload.Spec([4, 5, 6, 7], 2));
+        var current = new NumberPairsWorkload(job).ConfigHash;
+        Assert.NotEqual(early.ConfigHash, current);
+
+        var forTask = cache.GetForWorker(job, current);
+        Assert.Equal(current, forTask.ConfigHash);
+        Assert.Equal(2, forTask.PartitionCount);
+        Assert.Equal(2, factory.Opened);
+        // Asked again with the same hash (or none): the same workload, not opened again.
+        Assert.Same(forTask, cache.GetForWorker(job, current));
+        Assert.Same(forTask, cache.GetForWorker(job, null));
+        Assert.Equal(2, factory.Opened);
+
+        // A hash no preparation in the folder has: opened again, and refused with both hashes named.
+        var ex = Assert.Throws<InvalidDataException>(() => cache.GetForWorker(job, "0000"));
+        Assert.Contains("0000", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(current, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(3, factory.Opened);
+    }
+
     private sealed class FailingWorkloadFactory : IJobWorkloadFactory
     {
         private int _opened;

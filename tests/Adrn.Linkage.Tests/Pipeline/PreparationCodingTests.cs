@@ -106,7 +106,7 @@ public sealed class PreparationCodingTests
     }
 
     [Fact]
-    public void The_uncached_gamma_of_random_pairs_equals_the_cached_one()
+    public void The_uncached_gamma_of_random_pairs_equals_the_cached_one_with_a_level_reading_the_other_column()
     {
         var t = new TestJob();
         var rng = new Random(3);
@@ -114,7 +114,8 @@ public sealed class PreparationCodingTests
         t.File("l.csv", "id,code,city\n" + string.Concat(Enumerable.Range(0, 600).Select(i => $"L{i},{Name()},{Name()}\n")));
         t.File("r.csv", "id,code,city\n" + string.Concat(Enumerable.Range(0, 400).Select(i => $"R{i},{Name()},{Name()}\n")));
         var json = Job("l.csv", "r.csv").Replace("""[ { "type": "exact" } ], "m_probabilities": [0.1, 0.9]""",
-            """[ { "type": "exact" }, { "type": "jaro_winkler", "threshold": 0.9 }, { "type": "jaro", "threshold": 0.7 }, { "type": "levenshtein", "threshold": 2 } ], "m_probabilities": [0.1, 0.2, 0.2, 0.2, 0.3]""", StringComparison.Ordinal);
+            """[ { "type": "exact" }, { "type": "exact", "other_column": "code" }, { "type": "jaro_winkler", "threshold": 0.9 }, { "type": "jaro", "threshold": 0.7 }, { "type": "levenshtein", "threshold": 2 } ], "m_probabilities": [0.1, 0.1, 0.2, 0.2, 0.2, 0.2]""", StringComparison.Ordinal)
+            .Replace("""{ "name": "city", "standardiser": "upper" }""", """{ "name": "city", "standardiser": "none" }""", StringComparison.Ordinal);
         var prepared = LinkagePreparation.Prepare(LinkageJobConfig.Parse(json, t.Directory));
         var comparer = ComparisonSet.Create(prepared, prepared.Config.Comparisons).CreateComparer();
         var seen = new HashSet<sbyte>();
@@ -127,7 +128,7 @@ public sealed class PreparationCodingTests
             seen.Add(cached);
         }
 
-        Assert.Superset(new HashSet<sbyte> { -1, 0, 1, 2, 3, 4 }, seen);
+        Assert.Superset(new HashSet<sbyte> { -1, 0, 1, 2, 3, 4, 5 }, seen);
         Assert.True(seen.Count >= 5, $"levels seen: {string.Join(", ", seen)}");
     }
 }
