@@ -46,7 +46,7 @@ public sealed class PairComparer
         Bind(set.Records);
     }
 
-    /// <summary>The records whose indices <see cref="Compare"/> and <see cref="Gamma"/> take (see <see cref="Bind"/>).</summary>
+    /// <summary>The records whose indices <see cref="Compare"/> and <see cref="Gamma(int, int, int)"/> take (see <see cref="Bind"/>).</summary>
     public Preparation.RecordTable Records { get; private set; } = null!;
 
     /// <summary>
@@ -97,25 +97,14 @@ public sealed class PairComparer
     /// <summary>
     /// Gamma of one comparison for a pair, computed without the value-pair cache: for pairs whose value pairs rarely
     /// repeat (random pairs, when u is sampled), where probing and overwriting the cache costs and saves nothing.
-    /// Always equal to <see cref="Gamma"/>.
+    /// Always equal to <see cref="Gamma(int, int, int)"/>.
     /// </summary>
     /// <param name="comparison">Comparison index.</param>
     /// <param name="left">Left record index.</param>
     /// <param name="right">Right record index.</param>
     /// <returns>The gamma.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public sbyte GammaUncached(int comparison, int left, int right)
-    {
-        var cmp = _comparisons[comparison];
-        var ids = _valueIds[comparison];
-        var a = ids[left];
-        var b = ids[right];
-        if (a < 0 || b < 0) return -1;
-        if (!cmp.UsesCache) return cmp.GammaOfValues(a, b, left, right, _otherValueIds[comparison]);
-        // What Gamma computes on a cache miss: the value-pair levels in (smaller, larger) order, then the record levels.
-        var g = cmp.PureGamma(Math.Min(a, b), Math.Max(a, b));
-        return cmp.HasRecordDependentLevels ? cmp.Refine(a, b, left, right, g, _otherValueIds[comparison]) : g;
-    }
+    public sbyte GammaUncached(int comparison, int left, int right) => Gamma(comparison, left, right, cached: false);
 
     /// <summary>Gamma of one comparison for a pair.</summary>
     /// <param name="comparison">Comparison index.</param>
@@ -123,7 +112,11 @@ public sealed class PairComparer
     /// <param name="right">Right record index.</param>
     /// <returns>The gamma.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public sbyte Gamma(int comparison, int left, int right)
+    public sbyte Gamma(int comparison, int left, int right) => Gamma(comparison, left, right, cached: true);
+
+    // Inlined with a constant `cached`, so each caller gets the loop it asks for.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private sbyte Gamma(int comparison, int left, int right, bool cached)
     {
         var cmp = _comparisons[comparison];
         var ids = _valueIds[comparison];
@@ -133,6 +126,12 @@ public sealed class PairComparer
         if (!cmp.UsesCache) return cmp.GammaOfValues(a, b, left, right, _otherValueIds[comparison]);
         var lo = (uint)Math.Min(a, b);
         var hi = (uint)Math.Max(a, b);
+        if (!cached)
+        {
+            var pure = cmp.PureGamma((int)lo, (int)hi);
+            return cmp.HasRecordDependentLevels ? cmp.Refine(a, b, left, right, pure, _otherValueIds[comparison]) : pure;
+        }
+
         var key = (((ulong)lo << 32) | hi) + 1; // +1 so that 0 marks an empty slot
         var slot = (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - _cacheBits));
         var keys = _cacheKeys[comparison];
