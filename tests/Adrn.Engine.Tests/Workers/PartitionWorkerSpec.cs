@@ -132,7 +132,9 @@ public sealed class PartitionWorkerSpec : Akka.TestKit.Xunit2.TestKit, IDisposab
 
         jobs.ExpectMsg<RequestTask>();
         jobs.Reply(NoTaskAvailable.Instance);
-        jobs.ExpectMsg<RequestTask>(TimeSpan.FromSeconds(2));
+        // The poll comes every 200 ms; without it no request would come at all. 10 s, not 2: on a loaded 2-core machine
+        // (a clean-clone run at load 5) the test host's scheduler once let 2 s pass.
+        jobs.ExpectMsg<RequestTask>(TimeSpan.FromSeconds(10));
     }
 
     public new void Dispose()
