@@ -46,7 +46,7 @@ public sealed class LinkageJobWorkload : IJobWorkload
     private IProgress<LinkageProgress>? _progress;
 
     private LinkageJobWorkload(JobDescriptor job, Adrn.Linkage.Output.OutputFolder folder, LinkagePlan plan, string configHash, IPairScorerProvider? scorers, bool preparedFromFiles,
-        Task? valuesWriting = null)
+        Task valuesWritten)
     {
         _job = job;
         _folder = folder;
@@ -58,10 +58,9 @@ public sealed class LinkageJobWorkload : IJobWorkload
         // The prepared job is written once, in the background while the first tasks run: a resumed coordinator then
         // reads it instead of the raw inputs, and workers on other nodes read its value tables.
         var directory = PreparedDirectory(job);
-        // Value tables first (what workers on other nodes read), then the records (what a resumed coordinator reads).
-        _valuesWritten = preparedFromFiles
-            ? Task.CompletedTask
-            : valuesWriting ?? Task.Run(() => PreparedJobFiles.WriteValueTables(directory, plan.Prepared, configHash));
+        // Value tables first (what workers on other nodes read; being written since the records were prepared, see
+        // OpenWritingValues), then the records (what a resumed coordinator reads).
+        _valuesWritten = valuesWritten;
         _preparedWritten = preparedFromFiles
             ? Task.CompletedTask
             : _valuesWritten.ContinueWith(values =>
@@ -147,11 +146,11 @@ public sealed class LinkageJobWorkload : IJobWorkload
                 progress?.Report(new LinkageProgress("prepare", 1, 1, 0) { Detail = LinkagePipeline.Describe(prepared) + ", read from the job's prepared files" });
                 var plan = LinkagePlan.Create(prepared, prepareSeconds: clock.Elapsed.TotalSeconds);
                 progress?.Report(new LinkageProgress("blocking", 1, 1, 0) { Detail = LinkagePipeline.Describe(plan) });
-                return new LinkageJobWorkload(job, folder, plan, hash, scorers, preparedFromFiles: true) { _progress = progress };
+                return new LinkageJobWorkload(job, folder, plan, hash, scorers, preparedFromFiles: true, Task.CompletedTask) { _progress = progress };
             }
 
-            var (plan2, written) = OpenWritingValues(config, directory, Task.FromResult(hash), progress);
-            return new LinkageJobWorkload(job, folder, plan2, hash, scorers, preparedFromFiles: false, written) { _progress = progress };
+            var (planned, valuesWritten) = OpenWritingValues(config, directory, Task.FromResult(hash), progress);
+            return new LinkageJobWorkload(job, folder, planned, hash, scorers, preparedFromFiles: false, valuesWritten) { _progress = progress };
         }
         catch
         {
@@ -165,7 +164,7 @@ public sealed class LinkageJobWorkload : IJobWorkload
     /// (before blocking): workers on other nodes, told to open the job when it starts, read them while this node blocks.
     /// When opening fails, the writing (and the hashing) is waited for, so none of it outlives the call.
     /// </summary>
-    private static (LinkagePlan Plan, Task? Values) OpenWritingValues(LinkageJobConfig config, string directory, Task<string> hashing, IProgress<LinkageProgress>? progress)
+    private static (LinkagePlan Plan, Task ValuesWritten) OpenWritingValues(LinkageJobConfig config, string directory, Task<string> hashing, IProgress<LinkageProgress>? progress)
     {
         // Workers elsewhere are told to open the job while it is prepared: what an earlier attempt left must not be read.
         PreparedJobFiles.Discard(directory);
@@ -174,7 +173,7 @@ public sealed class LinkageJobWorkload : IJobWorkload
         {
             var plan = LinkagePipeline.Open(config, progress: progress, onPrepared: prepared => values = Task.Run(async () =>
                 PreparedJobFiles.WriteValueTables(directory, prepared, await hashing.ConfigureAwait(false)), CancellationToken.None));
-            return (plan, values);
+            return (plan, values ?? throw new InvalidOperationException("unreachable: the records are prepared before the plan exists"));
         }
         catch
         {

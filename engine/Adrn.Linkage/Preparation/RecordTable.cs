@@ -202,13 +202,19 @@ public sealed class RecordTable
         return rank;
     }
 
-    /// <summary>Whether the ids are strictly increasing in ordinal order (so also distinct).</summary>
-    /// <param name="ids">Ids, none null.</param>
+    /// <summary>Whether the ids are strictly increasing in ordinal order (so also distinct), missing ids skipped.</summary>
+    /// <param name="ids">Ids; null entries (rows without an id) are skipped.</param>
     /// <returns>True when each id orders after the one before it.</returns>
     internal static bool InOrdinalOrder(ReadOnlySpan<string?> ids)
     {
-        for (var i = 1; i < ids.Length; i++)
-            if (string.CompareOrdinal(ids[i - 1], ids[i]) >= 0) return false;
+        string? previous = null;
+        foreach (var id in ids)
+        {
+            if (id is null) continue;
+            if (previous is not null && string.CompareOrdinal(previous, id) >= 0) return false;
+            previous = id;
+        }
+
         return true;
     }
 }
