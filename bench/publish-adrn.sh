@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Publishes the deployment build of adrn that the benchmarks time: ReadyToRun (precompiled) for this machine's
-# runtime, into bench/adrn-publish/ (or $1), except Adrn.Linkage, whose hot loops the JIT compiles better
+# runtime, into bench/adrn-publish/ (or $1), except Adrn.Linkage's hot loops, which the JIT compiles better
 # (engine/Adrn.Cli/Adrn.Cli.csproj). The plain `dotnet build` output runs the same code but JIT-compiles all of it
 # at start (docs/benchmarks.md says how much that costs). Prints the path of adrn.dll.
 set -euo pipefail

@@ -73,6 +73,7 @@ internal static class BlockingKeyBuilder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong AddPart(ulong h, ulong id, int part) => Mix(h + id + (0xD6E8FEB86659FD93UL * (ulong)(part + 1)));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong[] SingleKeys(int n, int rule, List<(int[] ValueIds, int[] Derived, int Part)> parts)
     {
         var k = new ulong[n];

@@ -1,4 +1,5 @@
 using Adrn.Linkage.Configuration;
+using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Blocking;
 
@@ -158,6 +159,7 @@ public sealed class BlockingKeySet
     /// <param name="left">Left record.</param>
     /// <param name="right">Right record.</param>
     /// <returns>Whether an earlier rule covers the pair.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool CoveredByEarlierRule(int rule, int left, int right)
     {
         for (var q = 0; q < rule; q++)

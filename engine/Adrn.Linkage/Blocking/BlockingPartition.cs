@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Adrn.Linkage.Blocking;
 
 /// <summary>
@@ -65,6 +67,7 @@ public sealed class BlockingPartition
     /// </summary>
     /// <typeparam name="TVisitor">A struct visitor (specialised by the JIT: no allocation, inlined calls).</typeparam>
     /// <param name="visitor">The visitor, passed by reference so it can accumulate state.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ForEachPair<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IPairVisitor
     {
         var keys = Keys;

@@ -1,5 +1,6 @@
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Preparation;
+using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Blocking;
 
@@ -86,6 +87,7 @@ public sealed class BlockingPlan
     }
 
     /// <summary>Key groups of a key rule: records sharing a key (any of their keys, for a multi-key rule).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddKeyGroups(BlockingKeySet keys, int r, PartitionBuilder[] builders, long[] alone, long[] groupCounts,
         List<(long Pairs, int Record, long L, long R)> top)
     {
@@ -98,6 +100,7 @@ public sealed class BlockingPlan
             AddKeyGroups(keys, r, builders, alone, groupCounts, top, from, banded ? from + 1 : end, banded ? from - first : 0);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddKeyGroups(BlockingKeySet keys, int r, PartitionBuilder[] builders, long[] alone, long[] groupCounts,
         List<(long Pairs, int Record, long L, long R)> top, int firstSlot, int endSlot, int band)
     {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Blocking;
 
@@ -77,6 +78,7 @@ public static class KeySort
     /// </summary>
     /// <param name="slots">Key arrays (a blocking rule's key slots; position = record).</param>
     /// <returns>The keys ascending, and the position of each.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (ulong[] Keys, int[] Positions) GatherSorted(IReadOnlyList<ulong[]> slots)
     {
         ArgumentNullException.ThrowIfNull(slots);

@@ -1,6 +1,7 @@
 using Adrn.Linkage.Comparison.Metrics;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Preparation;
+using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Comparison;
 
@@ -136,6 +137,7 @@ internal sealed class CompiledComparison
     /// Gamma of two non-null value ids (levels that need the records, i.e. swapped, use <paramref name="left"/>/<paramref name="right"/>
     /// and the bound records' other-column value ids <paramref name="others"/>, see <see cref="OtherValueIds"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public sbyte GammaOfValues(int a, int b, int left, int right, int[]?[] others)
     {
         // Levels of one comparison often apply the same metric at several thresholds (Jaro-Winkler >= 0.9,
@@ -153,6 +155,7 @@ internal sealed class CompiledComparison
     private static readonly int[]?[] NoRecords = [];
 
     /// <summary>Gamma from the levels that depend only on the value pair (record-dependent levels count as not holding).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public sbyte PureGamma(int a, int b)
     {
         var memo = new MetricMemo();
@@ -206,6 +209,7 @@ internal sealed class CompiledComparison
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Holds(int k, int a, int b, int left, int right, int[]?[] others, ref MetricMemo memo)
     {
         var c = Column;

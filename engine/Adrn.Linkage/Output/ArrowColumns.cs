@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Apache.Arrow;
+using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Output;
 
@@ -21,6 +22,7 @@ internal static class ArrowColumns
     public static Int64Array Int64(ReadOnlySpan<long> values) => new(Buffer(values), ArrowBuffer.Empty, values.Length, 0, 0);
 
     /// <summary>A non-null string array of <paramref name="count"/> values given by <paramref name="valueOf"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static StringArray Strings(int count, Func<int, string> valueOf)
     {
         var offsets = new int[count + 1];

@@ -2,6 +2,7 @@ using Adrn.Linkage.Preparation;
 using Adrn.Tables;
 using Apache.Arrow;
 using Apache.Arrow.Types;
+using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Output;
 
@@ -85,6 +86,7 @@ public sealed class PairTableWriter : IDisposable
     /// <param name="rule">Blocking rule index.</param>
     /// <param name="gammas">Gamma vector.</param>
     /// <param name="resolvedProbability">The register posterior's probability (written when the table has the column).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(int left, int right, double weight, double probability, int rule, ReadOnlySpan<sbyte> gammas, double resolvedProbability = double.NaN)
     {
         var i = _pending;

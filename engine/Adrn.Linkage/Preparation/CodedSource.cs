@@ -168,6 +168,7 @@ internal sealed class CodedSource
         }
 
         /// <summary>Copies the row's fields in, unless the batch is full (then nothing is copied).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool TryAdd(ITableCursor cursor, int[] fields)
         {
             if (Rows == MaxRows) return false;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Preparation;
 
@@ -29,6 +30,7 @@ internal sealed class DistinctValueTable
     /// <param name="value">The value's characters.</param>
     /// <param name="text">The value as a string when the caller has one (kept instead of a copy), else null.</param>
     /// <returns>The code.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int CodeOf(ReadOnlySpan<char> value, string? text = null)
     {
         var hash = Hash(value);
@@ -74,6 +76,7 @@ internal sealed class DistinctValueTable
     }
 
     // Eight bytes (four characters) at a time, then SplitMix64's finaliser; the low bits index the table.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static uint Hash(ReadOnlySpan<char> value)
     {
         var bytes = MemoryMarshal.AsBytes(value);

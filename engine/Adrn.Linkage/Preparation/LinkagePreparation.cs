@@ -3,6 +3,7 @@ using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Input;
 using Adrn.Linkage.Standardisation;
 using Adrn.Tables;
+using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Preparation;
 
@@ -393,6 +394,7 @@ public static class LinkagePreparation
         /// <summary>The value accounting of the last source added.</summary>
         public ColumnValueCounts LastSource { get; private set; } = new() { NonNull = 0, Unparseable = 0, Rejected = 0, Examples = [] };
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void AddSource(RawValueCodes codes, StandardisedValues standardised)
         {
             _sourceStart.Add(_recordValueIds.Count);

@@ -1,4 +1,5 @@
 using Adrn.Linkage.Preparation;
+using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Scoring;
 
@@ -132,6 +133,7 @@ public sealed class ScoredPairBatch
     /// </summary>
     /// <param name="records">The records the batch's indices refer to.</param>
     /// <returns>The sorted batch (this batch when it is already sorted and indexes the job's table).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ScoredPairBatch ToMergeOrder(RecordTable records)
     {
         ArgumentNullException.ThrowIfNull(records);

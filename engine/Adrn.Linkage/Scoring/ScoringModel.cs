@@ -2,6 +2,7 @@ using Adrn.Linkage.Comparison;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Model;
 using Adrn.Linkage.Preparation;
+using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Scoring;
 
@@ -106,6 +107,7 @@ public sealed class ScoringModel
     /// <param name="right">Right record.</param>
     /// <param name="gammas">The pair's gamma vector.</param>
     /// <returns>The match weight (log2 Bayes factor plus prior).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double MatchWeight(int left, int right, ReadOnlySpan<sbyte> gammas)
     {
         var w = Prior;
@@ -124,6 +126,7 @@ public sealed class ScoringModel
     /// <param name="left">Left record, in the comparer's bound records.</param>
     /// <param name="gammas">The pair's gamma vector.</param>
     /// <returns>The match weight (log2 Bayes factor plus prior).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double MatchWeight(PairComparer comparer, int left, ReadOnlySpan<sbyte> gammas)
     {
         var w = Prior;

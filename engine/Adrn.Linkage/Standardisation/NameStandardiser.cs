@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Standardisation;
 
@@ -40,6 +41,7 @@ public static class NameStandardiser
     /// Full stops are dropped (not spaced) when <paramref name="dropFullStops"/> is set, so that
     /// "L.L.P." folds to "llp".
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static string? Fold(string raw, bool ampersandAsWord, bool dropFullStops = false)
     {
         // One input character expands to at most 4 output characters (& -> " and"), so 5x+4 always fits.

@@ -1,5 +1,6 @@
 using Adrn.Linkage.Comparison;
 using Adrn.Linkage.Preparation;
+using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Training;
 
@@ -74,7 +75,7 @@ public static class UEstimator
         {
             var chunks = (int)((maxPairs + ChunkPairs - 1) / ChunkPairs);
             Parallel.For(0, chunks, options, () => (levels.Select(n => new long[n]).ToArray(), comparisons.CreateComparer(), 0L, new ulong[ChunkPairs]),
-                (chunk, _, state) =>
+                [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk, _, state) =>
                 {
                     var (local, comparer, n, sample) = state;
                     // Each chunk has its own stream derived from (seed, chunk): the sample does not depend on

@@ -187,6 +187,7 @@ public static partial class StringMetrics
     /// clear and the transposition walk jumps from match to match with trailing-zero counts.
     /// </summary>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double JaroShort(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         int window = Math.Max(0, (Math.Max(a.Length, b.Length) / 2) - 1);
@@ -255,6 +256,7 @@ public static partial class StringMetrics
     }
 
     /// <summary>The Jaro similarity from the match flags of both strings (at most 64 characters each).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double JaroFromFlags(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int m, ulong flagsA, ulong flagsB)
     {
         if (m == 0)

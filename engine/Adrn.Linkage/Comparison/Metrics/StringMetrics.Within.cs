@@ -13,6 +13,7 @@ public static partial class StringMetrics
     /// <param name="b">Second string.</param>
     /// <param name="maxDistance">The bound k (at least 0).</param>
     /// <returns>True when the distance is at most k.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool LevenshteinWithin(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int maxDistance)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxDistance);
@@ -34,6 +35,7 @@ public static partial class StringMetrics
     /// <param name="b">Second string.</param>
     /// <param name="maxDistance">The bound k (at least 0).</param>
     /// <returns>True when the distance is at most k.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool DamerauLevenshteinWithin(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int maxDistance)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxDistance);
@@ -61,6 +63,7 @@ public static partial class StringMetrics
 
     /// <summary>Levenshtein distance at most k, in a band of diagonals; the strings are non-empty.</summary>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool BandedWithin(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int k)
     {
         var n = a.Length;
