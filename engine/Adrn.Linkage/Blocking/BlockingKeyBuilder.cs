@@ -95,6 +95,7 @@ internal static class BlockingKeyBuilder
         return k;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong[][] MultiKeySlots(int n, int rule, List<(int[] ValueIds, int[] Derived, int Part)> single, (int[] ValueIds, MultiKeys Keys, int Part) multi,
         bool banded)
     {
@@ -111,6 +112,7 @@ internal static class BlockingKeyBuilder
         return slots;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RecordKeys(int i, int rule, List<(int[] ValueIds, int[] Derived, int Part)> single, (int[] ValueIds, MultiKeys Keys, int Part) multi,
         ulong[][] slots, Span<ulong> buffer, bool banded)
     {

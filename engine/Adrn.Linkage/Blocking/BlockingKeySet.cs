@@ -1,5 +1,5 @@
-using Adrn.Linkage.Configuration;
 using System.Runtime.CompilerServices;
+using Adrn.Linkage.Configuration;
 
 namespace Adrn.Linkage.Blocking;
 
@@ -140,6 +140,7 @@ public sealed class BlockingKeySet
     /// <param name="a">One record.</param>
     /// <param name="b">The other record.</param>
     /// <returns>True when some band's keys are equal and non-zero.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool AgreesOnBandBefore(int first, int bands, int a, int b)
     {
         for (var s = first; s < first + bands; s++)
@@ -190,6 +191,7 @@ public sealed class BlockingKeySet
     /// <param name="b">The other record.</param>
     /// <param name="key">A key both records hold.</param>
     /// <returns>True when a smaller shared key exists.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool SharesKeyBelow(int first, int count, int a, int b, ulong key)
     {
         // NOTE: runs for every pair of a multi-key group. Keys are sorted ascending, so the merge stops at the first key

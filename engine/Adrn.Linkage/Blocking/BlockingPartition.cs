@@ -132,6 +132,7 @@ public sealed class BlockingPartition
     /// link_only), so each record's partners are a contiguous run found by a moving pointer: the work is the pairs
     /// themselves, not the square of the group.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ForEachNeighbourhoodPair<TVisitor>(int rule, ref TVisitor visitor) where TVisitor : struct, IPairVisitor
     {
         var keys = Keys;

@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Preparation;
-using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Blocking;
 
@@ -87,7 +87,6 @@ public sealed class BlockingPlan
     }
 
     /// <summary>Key groups of a key rule: records sharing a key (any of their keys, for a multi-key rule).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddKeyGroups(BlockingKeySet keys, int r, PartitionBuilder[] builders, long[] alone, long[] groupCounts,
         List<(long Pairs, int Record, long L, long R)> top)
     {
@@ -151,6 +150,7 @@ public sealed class BlockingPlan
     /// Sorted neighbourhood: the ranked records cut into chunks of consecutive ranks; a chunk's group holds the records of
     /// its anchor ranks and of the window - 1 ranks after them, and produces the pairs whose smaller rank is an anchor.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddNeighbourhoodGroups(BlockingKeySet keys, int r, PartitionBuilder[] builders, long[] alone, long[] groupCounts,
         List<(long Pairs, int Record, long L, long R)> top)
     {

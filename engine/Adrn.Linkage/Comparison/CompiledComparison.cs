@@ -1,7 +1,7 @@
+using System.Runtime.CompilerServices;
 using Adrn.Linkage.Comparison.Metrics;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Preparation;
-using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Comparison;
 
@@ -178,6 +178,7 @@ internal sealed class CompiledComparison
     /// <param name="right">Right record.</param>
     /// <param name="pure">The gamma of the value-pair levels.</param>
     /// <param name="others">The bound records' other-column value ids (<see cref="OtherValueIds"/>).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public sbyte Refine(int a, int b, int left, int right, sbyte pure, int[]?[] others)
     {
         var memo = new MetricMemo();

@@ -89,6 +89,7 @@ public sealed class PairComparer
     /// <param name="left">Left record index.</param>
     /// <param name="right">Right record index.</param>
     /// <param name="gammas">Destination, at least <see cref="Count"/> long.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Compare(int left, int right, Span<sbyte> gammas)
     {
         for (var c = 0; c < _comparisons.Length; c++) gammas[c] = Gamma(c, left, right);

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using Apache.Arrow;
 using System.Runtime.CompilerServices;
+using Apache.Arrow;
 
 namespace Adrn.Linkage.Output;
 

@@ -1,8 +1,8 @@
+using System.Runtime.CompilerServices;
 using Adrn.Linkage.Preparation;
 using Adrn.Tables;
 using Apache.Arrow;
 using Apache.Arrow.Types;
-using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Output;
 

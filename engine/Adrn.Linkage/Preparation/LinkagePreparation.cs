@@ -1,9 +1,9 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Input;
 using Adrn.Linkage.Standardisation;
 using Adrn.Tables;
-using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Preparation;
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Privacy;
 
@@ -12,6 +13,7 @@ public static class DiceCoefficient
     /// <param name="b">Second filter, of the same length.</param>
     /// <returns>A value in [0, 1].</returns>
     /// <exception cref="ArgumentException">The filters differ in length.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Compute(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {
         if (a.Length != b.Length)

@@ -1,5 +1,5 @@
-using Adrn.Linkage.Preparation;
 using System.Runtime.CompilerServices;
+using Adrn.Linkage.Preparation;
 
 namespace Adrn.Linkage.Scoring;
 

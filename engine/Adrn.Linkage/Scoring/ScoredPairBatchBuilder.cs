@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Adrn.Linkage.Scoring;
 
 /// <summary>
@@ -40,6 +42,7 @@ public sealed class ScoredPairBatchBuilder
     /// <param name="probability">Match probability.</param>
     /// <param name="gammas">Gamma vector (<see cref="ScoredPairBatch.ComparisonCount"/> long).</param>
     /// <param name="rule">Blocking rule that produced the pair, or -1.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int left, int right, double weight, double probability, ReadOnlySpan<sbyte> gammas, int rule)
     {
         if (Count == _left.Length) Grow();

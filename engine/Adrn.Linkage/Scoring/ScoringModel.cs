@@ -1,8 +1,8 @@
+using System.Runtime.CompilerServices;
 using Adrn.Linkage.Comparison;
 using Adrn.Linkage.Configuration;
 using Adrn.Linkage.Model;
 using Adrn.Linkage.Preparation;
-using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Scoring;
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Training;
 
@@ -56,6 +57,7 @@ public sealed class AgreementPatternCounts
     /// <summary>Adds pairs with a packed pattern (allocation-free once the pattern has been seen).</summary>
     /// <param name="pattern">Packed pattern.</param>
     /// <param name="count">Number of pairs.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddPacked(ulong pattern, long count = 1)
     {
         CollectionsMarshal.GetValueRefOrAddDefault(_counts, pattern, out _) += count;

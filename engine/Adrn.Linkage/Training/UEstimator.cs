@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using Adrn.Linkage.Comparison;
 using Adrn.Linkage.Preparation;
-using System.Runtime.CompilerServices;
 
 namespace Adrn.Linkage.Training;
 
@@ -106,7 +106,8 @@ public static class UEstimator
                     var pairsOfChunk = sample.AsSpan(0, count);
                     pairsOfChunk.Sort();
                     // NOTE: one comparison at a time over the chunk rather than every comparison per pair: the pass reads
-                    // one column's values, which stay in cache, where a pair-by-pair loop reads all of them at random
+                    // one comparison's values (its column's, and any other column a level reads), which stay in cache,
+                    // where a pair-by-pair loop reads every comparison's at random
                     // (1M pairs at 1M x 100k records: 25 % less CPU; u needs each comparison's level counts, not patterns).
                     for (var c = 0; c < k; c++)
                     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Adrn.Linkage.Comparison.Metrics;
 
 /// <summary>
@@ -18,6 +20,7 @@ public static class MongeElkan
     /// <param name="weights">IDF weight per token id (positive).</param>
     /// <param name="tokenText">Text per token id.</param>
     /// <returns>A similarity in [0, 1].</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Similarity(ReadOnlySpan<int> a, ReadOnlySpan<int> b, ReadOnlySpan<double> weights, string[] tokenText)
     {
         ArgumentNullException.ThrowIfNull(tokenText);

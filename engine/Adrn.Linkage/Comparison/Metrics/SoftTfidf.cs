@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Adrn.Linkage.Comparison.Metrics;
 
 /// <summary>
@@ -23,6 +25,7 @@ public static class SoftTfidf
     /// <param name="tokenText">Text per token id.</param>
     /// <param name="tokenThreshold">θ: least Jaro–Winkler similarity of a matching token pair, in [0, 1].</param>
     /// <returns>A similarity in [0, 1].</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Similarity(ReadOnlySpan<int> a, ReadOnlySpan<int> b, ReadOnlySpan<double> weights, string[] tokenText, double tokenThreshold)
     {
         ArgumentNullException.ThrowIfNull(tokenText);

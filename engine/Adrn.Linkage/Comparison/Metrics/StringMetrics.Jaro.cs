@@ -18,6 +18,7 @@ public static partial class StringMetrics
     /// <returns>(m/|a| + m/|b| + (m − t)/m) / 3, with m matching characters inside the window
     /// max(|a|,|b|)/2 − 1 and t = ⌊(matches out of order) / 2⌋, as Python jellyfish, Winkler's
     /// strcmp95 and Splink (R stringdist does not floor t).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Jaro(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.Length == 0 && b.Length == 0)
@@ -89,6 +90,7 @@ public static partial class StringMetrics
 
     /// <summary>Jaro similarity of two non-empty strings.</summary>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double JaroCore(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         // Identical strings are common in real data (exact agreement) and need no window scan.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Adrn.Linkage.Standardisation;
 
 namespace Adrn.Linkage.Comparison.Metrics;
@@ -21,6 +22,7 @@ public static class TokenSetSimilarity
     /// <param name="tokenWeights">Weight of each token id (e.g. <see cref="TokenFrequencyTable.InverseWeightsById"/>); must be positive.</param>
     /// <returns>A similarity in [0, 1].</returns>
     /// <exception cref="ArgumentOutOfRangeException">A token id is outside <paramref name="tokenWeights"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Weighted(ReadOnlySpan<int> tokensA, ReadOnlySpan<int> tokensB, ReadOnlySpan<double> tokenWeights)
     {
         if (tokensA.IsEmpty && tokensB.IsEmpty)
