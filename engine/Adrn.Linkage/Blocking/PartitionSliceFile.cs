@@ -68,6 +68,10 @@ public static class PartitionSliceFile
         {
             var starts = partition.RuleGroupStart;
             var groupStart = partition.GroupStart;
+            // Every member is in exactly one group (groups run back to back over the members, rule by rule), so the loop
+            // below gives every member its place; a partition that breaks this would leave members unplaced.
+            if (groupStart[starts[0]] != 0 || groupStart[starts[^1]] != n)
+                throw new ArgumentException("the partition's groups do not cover its members back to back", nameof(partition));
             for (var r = 0; r + 1 < starts.Length; r++)
             {
                 for (int a = groupStart[starts[r]], end = groupStart[starts[r + 1]]; a < end; a++)
