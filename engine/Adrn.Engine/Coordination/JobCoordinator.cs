@@ -42,7 +42,8 @@ public sealed class JobCoordinator : ReceivePersistentActor
     private bool _handingOut;
     private readonly SortedSet<int> _pending = [];
     private readonly Dictionary<int, Assignment> _inFlight = [];
-    private readonly Dictionary<IActorRef, int> _partitionOfWorker = [];
+    private readonly Dictionary<IActorRef, List<int>> _partitionsOfWorker = [];
+    private readonly Dictionary<IActorRef, int> _capacityOfWorker = [];
     private readonly Dictionary<int, int> _handOuts = [];
     private readonly Dictionary<int, int> _failures = [];
     private readonly HashSet<IActorRef> _waiting = [];
@@ -70,7 +71,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
         Recover<JobJournal.JobResumed>(Apply);
         Recover<RecoveryCompleted>(_ => OnRecovered());
 
-        Command<RequestTask>(_ => OnRequestTask(Sender));
+        Command<RequestTask>(r => OnRequestTask(Sender, r));
         Command<CompletePartition>(OnCompletePartition);
         Command<FailPartition>(OnFailPartition);
         Command<Terminated>(t => ReleaseWorker(t.ActorRef, "stopped"));
@@ -254,7 +255,8 @@ public sealed class JobCoordinator : ReceivePersistentActor
         _handingOut = true;
         _pending.Clear();
         _inFlight.Clear();
-        _partitionOfWorker.Clear();
+        _partitionsOfWorker.Clear();
+        _capacityOfWorker.Clear();
         _handOuts.Clear();
         _failures.Clear();
         for (var p = 0; p < Total(phase); p++)
@@ -272,7 +274,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
         ServeWaitingWorkers();
     }
 
-    private void OnRequestTask(IActorRef worker)
+    private void OnRequestTask(IActorRef worker, RequestTask request)
     {
         if (!_handingOut)
         {
@@ -302,11 +304,21 @@ public sealed class JobCoordinator : ReceivePersistentActor
             return;
         }
 
-        // A worker that asks while holding a task has not received it yet (or lost the message):
-        // send the same task again rather than a second one, so it never holds more than one.
-        if (_partitionOfWorker.TryGetValue(worker, out var held))
+        // A task given to the worker that its request does not list has not reached it yet (or the message was lost):
+        // send it again. A new one comes only while the worker holds fewer than its capacity, so it never holds more.
+        var capacity = Math.Max(1, request.Capacity);
+        _capacityOfWorker[worker] = capacity;
+        var held = HeldBy(worker);
+        foreach (var partition in held)
         {
-            SendTask(worker, held, _inFlight[held].Attempt);
+            if (!request.Holding.Any(h => h.Partition == partition && h.Phase == CurrentPhase && string.Equals(h.JobId, _jobId, StringComparison.Ordinal)))
+            {
+                SendTask(worker, partition, _inFlight[partition].Attempt);
+            }
+        }
+
+        if (held.Count >= capacity)
+        {
             return;
         }
 
@@ -329,7 +341,13 @@ public sealed class JobCoordinator : ReceivePersistentActor
         var attempt = _handOuts.GetValueOrDefault(partition) + 1;
         _handOuts[partition] = attempt;
         _inFlight[partition] = new Assignment(worker, attempt);
-        _partitionOfWorker[worker] = partition;
+        if (!_partitionsOfWorker.TryGetValue(worker, out var held))
+        {
+            held = [];
+            _partitionsOfWorker[worker] = held;
+        }
+
+        held.Add(partition);
         Context.Watch(worker);
         SendTask(worker, partition, attempt);
     }
@@ -374,7 +392,7 @@ public sealed class JobCoordinator : ReceivePersistentActor
                 return;
             }
 
-            if (!_partitionOfWorker.ContainsKey(worker))
+            if (HeldBy(worker).Count < _capacityOfWorker.GetValueOrDefault(worker, 1))
             {
                 HandOut(worker);
             }
@@ -438,11 +456,14 @@ public sealed class JobCoordinator : ReceivePersistentActor
     private string ResumeHint() =>
         $"Fix the cause, then resume the job (finished partitions are kept): adrn link --resume {_jobId} --out {OutDirHint}";
 
+    private IReadOnlyList<int> HeldBy(IActorRef worker) =>
+        _partitionsOfWorker.TryGetValue(worker, out var held) ? held : [];
+
     private void ForgetAssignment(IActorRef worker, int partition)
     {
-        if (_partitionOfWorker.TryGetValue(worker, out var held) && held == partition)
+        if (_partitionsOfWorker.TryGetValue(worker, out var held) && held.Remove(partition) && held.Count == 0)
         {
-            _partitionOfWorker.Remove(worker);
+            _partitionsOfWorker.Remove(worker);
         }
 
         if (_inFlight.TryGetValue(partition, out var assignment) && assignment.Worker.Equals(worker))
@@ -454,24 +475,34 @@ public sealed class JobCoordinator : ReceivePersistentActor
     private void ReleaseWorker(IActorRef worker, string why)
     {
         _waiting.Remove(worker);
-        if (!_partitionOfWorker.Remove(worker, out var partition))
+        _capacityOfWorker.Remove(worker);
+        if (!_partitionsOfWorker.Remove(worker, out var partitions))
         {
             return;
         }
 
-        _inFlight.Remove(partition);
         var done = CurrentPhase == JobPhase.Counting ? _counted : _scored;
-        if (_handingOut && !done.ContainsKey(partition))
+        var released = false;
+        foreach (var partition in partitions)
         {
-            _log.Warning("Job {0}: worker {1} {2} holding partition {3}; handing it out again.", _jobId, worker.Path, why, partition);
-            _pending.Add(partition);
+            _inFlight.Remove(partition);
+            if (_handingOut && !done.ContainsKey(partition))
+            {
+                _log.Warning("Job {0}: worker {1} {2} holding partition {3}; handing it out again.", _jobId, worker.Path, why, partition);
+                _pending.Add(partition);
+                released = true;
+            }
+        }
+
+        if (released)
+        {
             ServeWaitingWorkers();
         }
     }
 
     private void OnReleaseTasksOfNode(ReleaseTasksOfNode message)
     {
-        foreach (var worker in _partitionOfWorker.Keys.Where(w => w.Path.Address.ToString() == message.NodeAddress).ToList())
+        foreach (var worker in _partitionsOfWorker.Keys.Where(w => w.Path.Address.ToString() == message.NodeAddress).ToList())
         {
             ReleaseWorker(worker, "is on node " + message.NodeAddress + ", which was lost,");
         }

@@ -6,9 +6,9 @@ using Akka.Actor;
 namespace Adrn.Engine.Coordination;
 
 /// <summary>
-/// The protocol of <see cref="JobCoordinator"/>: workers pull partition tasks (one per request, so a
-/// worker never holds more than it asked for) and report them done or failed; clients subscribe to
-/// progress.
+/// The protocol of <see cref="JobCoordinator"/>: workers pull partition tasks (one per request, and never more
+/// than the worker's capacity, so a worker holds no more than it asked for) and report them done or failed;
+/// clients subscribe to progress.
 /// </summary>
 public static class JobCoordinatorProtocol
 {
@@ -21,12 +21,26 @@ public static class JobCoordinatorProtocol
     public static Props Props(string jobId, JobDescriptor? job, WorkloadCache workloads, JobCoordinatorSettings settings) =>
         Akka.Actor.Props.Create(() => new JobCoordinator(jobId, job, workloads, settings));
 
-    /// <summary>A worker asks for one partition task; answered by <see cref="PartitionTask"/>, <see cref="PrepareJob"/> (the job is open, no task yet) or <see cref="NoTaskAvailable"/>.</summary>
-    public sealed record RequestTask : IAdrnMessage
+    /// <summary>
+    /// A worker asks for one more partition task; answered by <see cref="PartitionTask"/>, <see cref="PrepareJob"/> (the
+    /// job is open, no task yet) or <see cref="NoTaskAvailable"/>. The coordinator first sends again every task it gave the
+    /// worker that <paramref name="Holding"/> does not list (the worker has not received it yet, or the message was lost),
+    /// then hands out a new one only if the worker holds fewer than <paramref name="Capacity"/>.
+    /// </summary>
+    /// <param name="Capacity">The most tasks the worker holds at once: the one it runs and those waiting their turn
+    /// (1 + <c>PartitionWorkerSettings.TasksAhead</c>); at least 1.</param>
+    /// <param name="Holding">The tasks the worker holds as it asks (running or waiting).</param>
+    public sealed record RequestTask(int Capacity, IReadOnlyList<HeldTask> Holding) : IAdrnMessage
     {
-        /// <summary>The single instance.</summary>
-        public static RequestTask Instance { get; } = new();
+        /// <summary>A request from a worker that holds nothing and takes one task at a time.</summary>
+        public static RequestTask Instance { get; } = new(1, []);
     }
+
+    /// <summary>A task a worker holds, as listed in its <see cref="RequestTask"/>.</summary>
+    /// <param name="JobId">The job.</param>
+    /// <param name="Phase">The phase.</param>
+    /// <param name="Partition">The partition.</param>
+    public sealed record HeldTask(string JobId, JobPhase Phase, int Partition) : IAdrnMessage;
 
     /// <summary>Nothing to hand out now; the worker asks again later.</summary>
     public sealed record NoTaskAvailable : IAdrnMessage

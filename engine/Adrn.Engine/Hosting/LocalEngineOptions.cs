@@ -6,7 +6,7 @@ namespace Adrn.Engine.Hosting;
 /// <summary>Typed options of local mode: one in-process actor system running coordinator and workers.</summary>
 public sealed record LocalEngineOptions
 {
-    /// <summary>Workers, each holding at most one partition at a time. Default: one per core.</summary>
+    /// <summary>Workers, each running one partition at a time. Default: one per core.</summary>
     public int WorkerCount { get; init; } = Environment.ProcessorCount;
 
     /// <summary>The journal; required.</summary>

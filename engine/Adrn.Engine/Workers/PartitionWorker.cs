@@ -8,8 +8,9 @@ using static Adrn.Engine.Workers.PartitionWorkerProtocol;
 namespace Adrn.Engine.Workers;
 
 /// <summary>
-/// Pulls one partition task at a time, runs it off the actor thread against the node's workload
-/// (count patterns or score), writes the result file atomically and reports it.
+/// Pulls partition tasks and runs them one at a time, off the actor thread, against the node's workload
+/// (count patterns or score), writes each result file atomically and reports it. It holds up to
+/// <see cref="PartitionWorkerSettings.TasksAhead"/> tasks beyond the one it runs, so the next starts as the last ends.
 /// </summary>
 public sealed class PartitionWorker : ReceiveActor, IWithTimers
 {
@@ -20,6 +21,7 @@ public sealed class PartitionWorker : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly CancellationTokenSource _stopping = new();
     private PartitionTask? _current;
+    private readonly Queue<PartitionTask> _next = new();
     private (PartitionTask Task, PartitionResult Result)? _lastFinished;
     private int _tasksRun;
 
@@ -36,13 +38,7 @@ public sealed class PartitionWorker : ReceiveActor, IWithTimers
         Receive<PartitionTask>(OnTask);
         Receive<NoTaskAvailable>(_ => { });
         Receive<PrepareJob>(OnPrepareJob);
-        Receive<Poll>(_ =>
-        {
-            if (_current is null)
-            {
-                _jobs.Tell(RequestTask.Instance);
-            }
-        });
+        Receive<Poll>(_ => AskIfRoom());
         Receive<PartitionRan>(OnPartitionRan);
         Receive<PartitionRunFailed>(OnPartitionRunFailed);
         Receive<GetWorkerState>(_ => Sender.Tell(new WorkerState(_current is not null, _tasksRun)));
@@ -55,7 +51,7 @@ public sealed class PartitionWorker : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         Timers.StartPeriodicTimer(PollTimer, Poll.Instance, _settings.PollInterval);
-        _jobs.Tell(RequestTask.Instance);
+        AskIfRoom();
     }
 
     /// <inheritdoc />
@@ -73,18 +69,49 @@ public sealed class PartitionWorker : ReceiveActor, IWithTimers
             return;
         }
 
-        if (_current is not null)
+        if ((_current is not null && IsSamePartition(_current, task)) || _next.Any(t => IsSamePartition(t, task)))
         {
-            // The coordinator re-sends the task a worker holds when the worker asks again before
-            // receiving it; the run already under way answers both.
-            if (task.Partition != _current.Partition || task.Phase != _current.Phase || task.Job.JobId != _current.Job.JobId)
-            {
-                _log.Warning("Got partition {0} while running partition {1}; ignoring it (the coordinator re-sends it).", task.Partition, _current.Partition);
-            }
-
+            // The coordinator re-sends the tasks a worker holds when the worker asks before receiving them;
+            // the run under way (or waiting its turn) answers both.
             return;
         }
 
+        if (_current is null)
+        {
+            Start(task);
+        }
+        else
+        {
+            _next.Enqueue(task);
+        }
+
+        AskIfRoom();
+    }
+
+    /// <summary>Asks for one more task if the worker holds fewer than its capacity (the one it runs and those ahead).</summary>
+    private void AskIfRoom()
+    {
+        var holding = (_current is null ? 0 : 1) + _next.Count;
+        var capacity = 1 + _settings.TasksAhead;
+        if (holding >= capacity)
+        {
+            return;
+        }
+
+        var held = new List<HeldTask>(holding);
+        if (_current is not null)
+        {
+            held.Add(Held(_current));
+        }
+
+        held.AddRange(_next.Select(Held));
+        _jobs.Tell(new RequestTask(capacity, held));
+    }
+
+    private static HeldTask Held(PartitionTask task) => new(task.Job.JobId, task.Phase, task.Partition);
+
+    private void Start(PartitionTask task)
+    {
         _current = task;
         _log.Info("Running partition {0} ({1}) of job {2}, attempt {3}.", task.Partition, task.Phase, task.Job.JobId, task.Attempt);
         var workloads = _workloads;
@@ -113,26 +140,39 @@ public sealed class PartitionWorker : ReceiveActor, IWithTimers
         });
     }
 
-    private static bool IsSameTask(PartitionTask a, PartitionTask b) =>
-        a.Job.JobId == b.Job.JobId && a.Phase == b.Phase && a.Partition == b.Partition && a.Attempt == b.Attempt;
+    private static bool IsSameTask(PartitionTask a, PartitionTask b) => IsSamePartition(a, b) && a.Attempt == b.Attempt;
+
+    private static bool IsSamePartition(PartitionTask a, PartitionTask b) =>
+        a.Job.JobId == b.Job.JobId && a.Phase == b.Phase && a.Partition == b.Partition;
 
     private void OnPartitionRan(PartitionRan ran)
     {
         _lastFinished = (ran.Task, ran.Result);
-        _current = null;
         _tasksRun++;
+        // NOTE: the next task starts before the report goes out: the report crosses the network and waits for the
+        // journal, and this node's core would idle meanwhile.
+        StartNext();
         _jobs.Tell(new CompletePartition(ran.Task.Job.JobId, ran.Result));
-        _jobs.Tell(RequestTask.Instance);
+        AskIfRoom();
     }
 
     private void OnPartitionRunFailed(PartitionRunFailed failed)
     {
-        _current = null;
         _tasksRun++;
+        StartNext();
         var error = failed.Error is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : failed.Error;
         _log.Error(error, "Partition {0} ({1}) of job {2} failed.", failed.Task.Partition, failed.Task.Phase, failed.Task.Job.JobId);
         _jobs.Tell(new FailPartition(failed.Task.Job.JobId, failed.Task.Phase, failed.Task.Partition, $"{error.GetType().Name}: {error.Message}"));
-        _jobs.Tell(RequestTask.Instance);
+        AskIfRoom();
+    }
+
+    private void StartNext()
+    {
+        _current = null;
+        if (_next.TryDequeue(out var next))
+        {
+            Start(next);
+        }
     }
 
     private sealed record Poll

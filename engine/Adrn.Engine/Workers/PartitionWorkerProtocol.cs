@@ -5,9 +5,10 @@ using Akka.Actor;
 namespace Adrn.Engine.Workers;
 
 /// <summary>
-/// The protocol of <see cref="PartitionWorker"/>. A worker holds at most one partition task: it asks
-/// the job registry for a task, runs it, reports it and only then asks again (work pulling), so a
-/// node's memory is bounded by its number of workers whatever the size of the job.
+/// The protocol of <see cref="PartitionWorker"/>. A worker runs one partition task at a time and holds at most
+/// <see cref="PartitionWorkerSettings.TasksAhead"/> more waiting their turn: it asks the job registry for a task
+/// whenever it holds fewer, runs them in turn and reports each (work pulling), so a node's memory is bounded by its
+/// number of workers whatever the size of the job (a waiting task is a message; its records load when it starts).
 /// </summary>
 public static class PartitionWorkerProtocol
 {

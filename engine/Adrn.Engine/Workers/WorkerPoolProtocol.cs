@@ -12,7 +12,7 @@ public static class WorkerPoolProtocol
     /// <summary>Props of a pool of <paramref name="workerCount"/> workers.</summary>
     /// <param name="jobs">The job registry or its singleton proxy.</param>
     /// <param name="workloads">The node's workload cache.</param>
-    /// <param name="workerCount">Workers (each holds at most one task); at least 0.</param>
+    /// <param name="workerCount">Workers (each runs one task at a time); at least 0.</param>
     /// <param name="settings">Worker settings.</param>
     /// <returns>The props.</returns>
     public static Props Props(IActorRef jobs, WorkloadCache workloads, int workerCount, PartitionWorkerSettings settings)

@@ -99,6 +99,90 @@ public sealed class JobCoordinatorSpec : Akka.TestKit.Xunit2.TestKit, IDisposabl
     }
 
     [Fact]
+    public void Coordinator_must_give_a_worker_that_holds_tasks_ahead_up_to_its_capacity_and_no_more()
+    {
+        // A worker with one task ahead (capacity 2) asks again as soon as it receives a task, listing what it holds;
+        // it gets a second, distinct task, and a third request while it holds both gets nothing new.
+        var job = Job(partitions: 4);
+        var coordinator = StartCoordinator(job, job.JobId);
+        var worker = CreateTestProbe();
+
+        worker.Send(coordinator, new RequestTask(2, []));
+        var first = worker.ExpectMsg<PartitionTask>(TimeSpan.FromSeconds(10));
+        worker.Send(coordinator, new RequestTask(2, [Held(first)]));
+        var second = worker.ExpectMsg<PartitionTask>();
+        worker.Send(coordinator, new RequestTask(2, [Held(first), Held(second)]));
+        worker.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        coordinator.Tell(GetJobStatus.Instance, TestActor);
+        var status = ExpectMsg<JobStatus>();
+
+        Assert.Equal((0, 1), (first.Partition, second.Partition));
+        Assert.Equal([0, 1], status.InFlight.Keys.Order());
+        Assert.All(status.InFlight.Values, path => Assert.Equal(worker.Ref.Path.ToString(), path));
+
+        // Reporting one makes room for one more.
+        worker.Send(coordinator, Run(first));
+        worker.Send(coordinator, new RequestTask(2, [Held(second)]));
+        Assert.Equal(2, worker.ExpectMsg<PartitionTask>().Partition);
+        worker.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public void Coordinator_must_send_again_a_task_the_worker_does_not_list_and_nothing_new_while_it_is_full()
+    {
+        // The worker lists only the second task: the first has not reached it (or was lost). It gets the first again,
+        // same attempt, and no third, since it holds two by the coordinator's count.
+        var job = Job(partitions: 4);
+        var coordinator = StartCoordinator(job, job.JobId);
+        var worker = CreateTestProbe();
+        worker.Send(coordinator, new RequestTask(2, []));
+        var first = worker.ExpectMsg<PartitionTask>(TimeSpan.FromSeconds(10));
+        worker.Send(coordinator, new RequestTask(2, [Held(first)]));
+        var second = worker.ExpectMsg<PartitionTask>();
+
+        worker.Send(coordinator, new RequestTask(2, [Held(second)]));
+        var again = worker.ExpectMsg<PartitionTask>();
+        worker.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+
+        Assert.Equal((first.Partition, first.Attempt), (again.Partition, again.Attempt));
+
+        // A listed task of another job or phase does not stand for this one.
+        worker.Send(coordinator, new RequestTask(2, [Held(second), new HeldTask(job.JobId, JobPhase.Scoring, first.Partition)]));
+        Assert.Equal(first.Partition, worker.ExpectMsg<PartitionTask>().Partition);
+        worker.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public void Coordinator_must_hand_out_again_every_task_a_lost_worker_held()
+    {
+        var job = Job(partitions: 3);
+        var coordinator = StartCoordinator(job, job.JobId);
+        var doomed = CreateTestProbe();
+        doomed.Send(coordinator, new RequestTask(2, []));
+        var a = doomed.ExpectMsg<PartitionTask>(TimeSpan.FromSeconds(10));
+        doomed.Send(coordinator, new RequestTask(2, [Held(a)]));
+        var b = doomed.ExpectMsg<PartitionTask>();
+        var survivor = CreateTestProbe();
+        survivor.Send(coordinator, new RequestTask(3, []));
+        var c = survivor.ExpectMsg<PartitionTask>();
+        survivor.Send(coordinator, new RequestTask(3, [Held(c)]));
+        survivor.ExpectMsg<NoTaskAvailable>();
+
+        Sys.Stop(doomed.Ref);
+        // The waiting survivor is served one as soon as the loss is seen, without asking again; holding two of its
+        // three, it asks again (as a worker does on receiving a task) and gets the other.
+        var first = survivor.ExpectMsg<PartitionTask>(TimeSpan.FromSeconds(5));
+        survivor.Send(coordinator, new RequestTask(3, [Held(c), Held(first)]));
+        var again = new[] { first, survivor.ExpectMsg<PartitionTask>(TimeSpan.FromSeconds(5)) };
+
+        Assert.Equal(2, c.Partition);
+        Assert.Equal([a.Partition, b.Partition], again.Select(t => t.Partition).Order());
+        Assert.All(again, t => Assert.Equal(2, t.Attempt));
+    }
+
+    private static HeldTask Held(PartitionTask task) => new(task.Job.JobId, task.Phase, task.Partition);
+
+    [Fact]
     public void Coordinator_must_not_send_tasks_nobody_asked_for()
     {
         var job = Job(partitions: 3);

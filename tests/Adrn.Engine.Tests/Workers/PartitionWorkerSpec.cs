@@ -19,6 +19,9 @@ public sealed class PartitionWorkerSpec : Akka.TestKit.Xunit2.TestKit, IDisposab
 
     private static readonly PartitionWorkerSettings QuietPolling = new() { PollInterval = TimeSpan.FromMinutes(5) };
 
+    /// <summary>No task ahead: the worker asks for the next task only after reporting the last.</summary>
+    private static readonly PartitionWorkerSettings OneAtATime = QuietPolling with { TasksAhead = 0 };
+
     [Fact]
     public void Worker_must_ask_for_a_task_as_soon_as_it_starts()
     {
@@ -29,19 +32,21 @@ public sealed class PartitionWorkerSpec : Akka.TestKit.Xunit2.TestKit, IDisposab
     }
 
     [Fact]
-    public void Worker_must_run_its_task_write_the_result_atomically_and_only_then_ask_again()
+    public void Worker_with_no_task_ahead_must_run_its_task_write_the_result_atomically_and_only_then_ask_again()
     {
         var job = NumberPairsWorkload.WriteJob(_dir.Path, new NumberPairsWorkload.Spec([1, 2, 3, 4, 5, 6], 2, MillisecondsPerPartition: 300));
         var jobs = CreateTestProbe();
-        var worker = Sys.ActorOf(PartitionWorkerProtocol.Props(jobs.Ref, _workloads, QuietPolling));
-        jobs.ExpectMsg<RequestTask>();
+        Sys.ActorOf(PartitionWorkerProtocol.Props(jobs.Ref, _workloads, OneAtATime));
+        var ask = jobs.ExpectMsg<RequestTask>();
 
         jobs.Reply(new PartitionTask(job, JobPhase.Counting, 1, 1, null));
-        // A second task while busy is not started (a worker holds one partition at a time).
-        jobs.Send(worker, new PartitionTask(job, JobPhase.Counting, 0, 1, null));
+        // Nothing comes before the report: no request while the task runs.
         var done = jobs.ExpectMsg<CompletePartition>(TimeSpan.FromSeconds(10));
-        jobs.ExpectMsg<RequestTask>();
+        var again = jobs.ExpectMsg<RequestTask>();
         jobs.ExpectNoMsg(TimeSpan.FromMilliseconds(600));
+
+        Assert.Equal((1, 0), (ask.Capacity, ask.Holding.Count));
+        Assert.Equal((1, 0), (again.Capacity, again.Holding.Count));
 
         // Partition 1 of {1..6} mod 2 is {1,3,5}: 3 pairs, all with even sums.
         var path = Path.Combine(job.OutputDirectory, done.Result.RelativePath);
@@ -49,6 +54,41 @@ public sealed class PartitionWorkerSpec : Akka.TestKit.Xunit2.TestKit, IDisposab
         Assert.Equal("3 3", File.ReadAllText(path));
         Assert.Equal(PartitionResultFile.Sha256(path), done.Result.Sha256);
         Assert.Empty(Directory.GetFiles(job.PartitionDirectory, "*.tmp"));
+    }
+
+    [Fact]
+    public void Worker_must_hold_one_task_ahead_and_start_it_the_moment_the_last_ends_never_beside_it()
+    {
+        var job = NumberPairsWorkload.WriteJob(_dir.Path, new NumberPairsWorkload.Spec([1, 2, 3, 4, 5, 6], 2, MillisecondsPerPartition: 300));
+        var jobs = CreateTestProbe();
+        var worker = Sys.ActorOf(PartitionWorkerProtocol.Props(jobs.Ref, _workloads, QuietPolling));
+        var ask = jobs.ExpectMsg<RequestTask>();
+        var one = new PartitionTask(job, JobPhase.Counting, 1, 1, null);
+        var zero = new PartitionTask(job, JobPhase.Counting, 0, 1, null);
+
+        jobs.Reply(one);
+        // Running partition 1, it asks at once for the task ahead, listing what it holds.
+        var ahead = jobs.ExpectMsg<RequestTask>();
+        jobs.Reply(zero);
+        // Holding two, its capacity, it asks for nothing more; a copy of a task it holds changes nothing.
+        jobs.Send(worker, zero);
+        jobs.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        var first = jobs.ExpectMsg<CompletePartition>(TimeSpan.FromSeconds(10));
+        var firstAt = DateTime.UtcNow;
+        // Partition 0 started before the report went out: the request lists it.
+        var next = jobs.ExpectMsg<RequestTask>();
+        var second = jobs.ExpectMsg<CompletePartition>(TimeSpan.FromSeconds(10));
+        var gap = DateTime.UtcNow - firstAt;
+        var last = jobs.ExpectMsg<RequestTask>();
+        jobs.ExpectNoMsg(TimeSpan.FromMilliseconds(600));
+
+        Assert.Equal((2, 0), (ask.Capacity, ask.Holding.Count));
+        Assert.Equal([new HeldTask(job.JobId, JobPhase.Counting, 1)], ahead.Holding);
+        Assert.Equal((1, 0), (first.Result.Partition, second.Result.Partition));
+        Assert.Equal([new HeldTask(job.JobId, JobPhase.Counting, 0)], next.Holding);
+        Assert.Empty(last.Holding);
+        // One at a time: partition 0 (300 ms) ran after partition 1, not beside it.
+        Assert.True(gap >= TimeSpan.FromMilliseconds(250), $"the second report came {gap.TotalMilliseconds:F0} ms after the first");
     }
 
     [Fact]
@@ -60,8 +100,10 @@ public sealed class PartitionWorkerSpec : Akka.TestKit.Xunit2.TestKit, IDisposab
         jobs.ExpectMsg<RequestTask>();
 
         jobs.Reply(new PartitionTask(job, JobPhase.Counting, 0, 1, null));
-        var failed = jobs.ExpectMsg<FailPartition>(TimeSpan.FromSeconds(10));
+        // It asks for the task ahead as it starts, then reports the failure and asks again, holding nothing.
         jobs.ExpectMsg<RequestTask>();
+        var failed = jobs.ExpectMsg<FailPartition>(TimeSpan.FromSeconds(10));
+        Assert.Empty(jobs.ExpectMsg<RequestTask>().Holding);
 
         Assert.Equal(0, failed.Partition);
         Assert.Contains("configured to fail", failed.Error, StringComparison.Ordinal);
@@ -75,8 +117,8 @@ public sealed class PartitionWorkerSpec : Akka.TestKit.Xunit2.TestKit, IDisposab
         var factory = new NumberPairsWorkloadFactory();
         using var workloads = new WorkloadCache(factory);
         var jobs = CreateTestProbe();
-        var first = Sys.ActorOf(PartitionWorkerProtocol.Props(jobs.Ref, workloads, QuietPolling));
-        var second = Sys.ActorOf(PartitionWorkerProtocol.Props(jobs.Ref, workloads, QuietPolling));
+        var first = Sys.ActorOf(PartitionWorkerProtocol.Props(jobs.Ref, workloads, OneAtATime));
+        var second = Sys.ActorOf(PartitionWorkerProtocol.Props(jobs.Ref, workloads, OneAtATime));
         jobs.ExpectMsg<RequestTask>();
         jobs.ExpectMsg<RequestTask>();
 
@@ -99,7 +141,7 @@ public sealed class PartitionWorkerSpec : Akka.TestKit.Xunit2.TestKit, IDisposab
         // can come after the run has ended. Running it again would cost a whole partition (1.5 s here).
         var job = NumberPairsWorkload.WriteJob(_dir.Path, new NumberPairsWorkload.Spec([1, 2, 3, 4, 5, 6], 2, MillisecondsPerPartition: 1_500));
         var jobs = CreateTestProbe();
-        var worker = Sys.ActorOf(PartitionWorkerProtocol.Props(jobs.Ref, _workloads, QuietPolling));
+        var worker = Sys.ActorOf(PartitionWorkerProtocol.Props(jobs.Ref, _workloads, OneAtATime));
         jobs.ExpectMsg<RequestTask>();
         var task = new PartitionTask(job, JobPhase.Counting, 1, 1, null);
         jobs.Reply(task);
