@@ -107,10 +107,7 @@ public sealed class JobCoordinatorSpec : Akka.TestKit.Xunit2.TestKit, IDisposabl
         var coordinator = StartCoordinator(job, job.JobId);
         var worker = CreateTestProbe();
 
-        worker.Send(coordinator, new RequestTask(2, []));
-        var first = worker.ExpectMsg<PartitionTask>(TimeSpan.FromSeconds(10));
-        worker.Send(coordinator, new RequestTask(2, [Held(first)]));
-        var second = worker.ExpectMsg<PartitionTask>();
+        var (first, second) = TakeTwo(coordinator, worker, capacity: 2);
         worker.Send(coordinator, new RequestTask(2, [Held(first), Held(second)]));
         worker.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
         coordinator.Tell(GetJobStatus.Instance, TestActor);
@@ -135,10 +132,7 @@ public sealed class JobCoordinatorSpec : Akka.TestKit.Xunit2.TestKit, IDisposabl
         var job = Job(partitions: 4);
         var coordinator = StartCoordinator(job, job.JobId);
         var worker = CreateTestProbe();
-        worker.Send(coordinator, new RequestTask(2, []));
-        var first = worker.ExpectMsg<PartitionTask>(TimeSpan.FromSeconds(10));
-        worker.Send(coordinator, new RequestTask(2, [Held(first)]));
-        var second = worker.ExpectMsg<PartitionTask>();
+        var (first, second) = TakeTwo(coordinator, worker, capacity: 2);
 
         worker.Send(coordinator, new RequestTask(2, [Held(second)]));
         var again = worker.ExpectMsg<PartitionTask>();
@@ -158,10 +152,7 @@ public sealed class JobCoordinatorSpec : Akka.TestKit.Xunit2.TestKit, IDisposabl
         var job = Job(partitions: 3);
         var coordinator = StartCoordinator(job, job.JobId);
         var doomed = CreateTestProbe();
-        doomed.Send(coordinator, new RequestTask(2, []));
-        var a = doomed.ExpectMsg<PartitionTask>(TimeSpan.FromSeconds(10));
-        doomed.Send(coordinator, new RequestTask(2, [Held(a)]));
-        var b = doomed.ExpectMsg<PartitionTask>();
+        var (a, b) = TakeTwo(coordinator, doomed, capacity: 2);
         var survivor = CreateTestProbe();
         survivor.Send(coordinator, new RequestTask(3, []));
         var c = survivor.ExpectMsg<PartitionTask>();
@@ -181,6 +172,16 @@ public sealed class JobCoordinatorSpec : Akka.TestKit.Xunit2.TestKit, IDisposabl
     }
 
     private static HeldTask Held(PartitionTask task) => new(task.Job.JobId, task.Phase, task.Partition);
+
+    // A worker with room for `capacity` tasks asks, receives one and asks again listing it (as PartitionWorker does on
+    // accepting a task): it holds two.
+    private static (PartitionTask First, PartitionTask Second) TakeTwo(IActorRef coordinator, TestProbe worker, int capacity)
+    {
+        worker.Send(coordinator, new RequestTask(capacity, []));
+        var first = worker.ExpectMsg<PartitionTask>(TimeSpan.FromSeconds(10));
+        worker.Send(coordinator, new RequestTask(capacity, [Held(first)]));
+        return (first, worker.ExpectMsg<PartitionTask>());
+    }
 
     [Fact]
     public void Coordinator_must_not_send_tasks_nobody_asked_for()
